@@ -1,0 +1,128 @@
+package dev.workbench.step;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The closed set of things a step can ask the engine to do. Each record is named after the
+ * {@code do:} key of a step block ({@link #kind()}); its fields are the block's keys.
+ */
+public sealed interface Action {
+
+  /** The {@code do:} value that selects this action in a lesson file. */
+  String kind();
+
+  /** Makes sure a base image exists: pulled where a registry answers, else built locally. */
+  record ProvideImage(String image) implements Action {
+    public String kind() { return "image.provide"; }
+  }
+
+  /** Builds an image from a folder of the project (relative to the project root). */
+  record BuildImage(String image, String context, String dockerfile, Map<String, String> buildArgs)
+      implements Action {
+    public BuildImage {
+      buildArgs = Map.copyOf(buildArgs == null ? Map.of() : buildArgs);
+    }
+
+    public String kind() { return "image.build"; }
+  }
+
+  record ImageHistory(String image) implements Action {
+    public String kind() { return "image.history"; }
+  }
+
+  record ListImages() implements Action {
+    public String kind() { return "image.list"; }
+  }
+
+  record RemoveImage(String image) implements Action {
+    public String kind() { return "image.rm"; }
+  }
+
+  record CreateContainer(ContainerSpec spec) implements Action {
+    public String kind() { return "container.create"; }
+  }
+
+  /** Creates and starts a container; unless detached, waits for it and streams its output. */
+  record RunContainer(ContainerSpec spec, boolean detach) implements Action {
+    public String kind() { return "container.run"; }
+  }
+
+  record StartContainer(String name) implements Action {
+    public String kind() { return "container.start"; }
+  }
+
+  record StopContainer(String name) implements Action {
+    public String kind() { return "container.stop"; }
+  }
+
+  record RemoveContainer(String name) implements Action {
+    public String kind() { return "container.rm"; }
+  }
+
+  record ExecInContainer(String name, List<String> command, Map<String, String> env) implements Action {
+    public ExecInContainer {
+      command = List.copyOf(command);
+      env = Map.copyOf(env == null ? Map.of() : env);
+    }
+
+    public String kind() { return "container.exec"; }
+  }
+
+  /** Saves a container's file system as a new image, as {@code docker commit} does. */
+  record CommitContainer(String name, String image) implements Action {
+    public String kind() { return "container.commit"; }
+  }
+
+  record ContainerLogs(String name) implements Action {
+    public String kind() { return "container.logs"; }
+  }
+
+  record ListContainers() implements Action {
+    public String kind() { return "container.list"; }
+  }
+
+  record CreateVolume(String name) implements Action {
+    public String kind() { return "volume.create"; }
+  }
+
+  record RemoveVolume(String name) implements Action {
+    public String kind() { return "volume.rm"; }
+  }
+
+  record CreateNetwork(String name) implements Action {
+    public String kind() { return "network.create"; }
+  }
+
+  record RemoveNetwork(String name) implements Action {
+    public String kind() { return "network.rm"; }
+  }
+
+  /** Brings a compose file (relative to the project root) up, detached, with the real compose. */
+  record ComposeUp(String file) implements Action {
+    public String kind() { return "compose.up"; }
+  }
+
+  record ComposeDown(String file) implements Action {
+    public String kind() { return "compose.down"; }
+  }
+
+  /** An HTTP request from the host, as a browser or curl would make it. */
+  record HttpRequest(HttpTarget target, String method, String body) implements Action {
+    public String kind() { return "http.request"; }
+  }
+
+  /** A JShell snippet (notebook lessons), run in a separate JVM with a time and output limit. */
+  record JShellCell(String code) implements Action {
+    public String kind() { return "jshell"; }
+  }
+
+  /** Every {@code do:} value, in the order the lesson format documents them. */
+  List<String> KINDS =
+      List.of(
+          "image.provide", "image.build", "image.history", "image.list", "image.rm",
+          "container.create", "container.run", "container.start", "container.stop", "container.rm",
+          "container.exec", "container.commit", "container.logs", "container.list",
+          "volume.create", "volume.rm", "network.create", "network.rm",
+          "compose.up", "compose.down", "http.request", "jshell");
+}

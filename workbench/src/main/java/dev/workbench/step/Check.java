@@ -1,0 +1,52 @@
+package dev.workbench.step;
+
+import java.util.List;
+
+/**
+ * What must hold after a step, read from the engine's own state (inspect, a file copied out of a
+ * container, volume and network lists, an HTTP answer) or from the step's output. Each record is
+ * one key of a step's {@code expect:} list.
+ */
+public sealed interface Check {
+
+  /** {@code exitCode: 0}: the container, exec or compose command ended with this code. */
+  record ExitCode(int expected) implements Check {}
+
+  /** {@code output: "text"}: the step's output contains this text. */
+  record OutputContains(String text) implements Check {}
+
+  /** {@code container: {name, state}}: state is running, exited, created or absent. */
+  record ContainerState(String name, String state) implements Check {
+    public static final List<String> STATES = List.of("running", "exited", "created", "absent");
+  }
+
+  /**
+   * {@code file: {container, path, contains | absent: true}}: read by copying the file out of the
+   * container, which works on stopped containers too.
+   */
+  record FileInContainer(String container, String path, String contains, boolean absent)
+      implements Check {}
+
+  /** {@code hostFile: {path, contains}}: a file in the session's own folder (bind mounts). */
+  record HostFile(String path, String contains) implements Check {}
+
+  /** {@code image: {name, exists}}. */
+  record ImageExists(String image, boolean exists) implements Check {}
+
+  /** {@code volume: {name, exists}}. */
+  record VolumeExists(String name, boolean exists) implements Check {}
+
+  /** {@code network: {name, exists, containers: [..]}}: containers attached to it, if listed. */
+  record NetworkState(String name, boolean exists, List<String> containers) implements Check {
+    public NetworkState {
+      containers = List.copyOf(containers == null ? List.of() : containers);
+    }
+  }
+
+  /**
+   * {@code http: {container, port, path, status, contains, reachable}}: a request from the host;
+   * {@code reachable: false} expects no answer at all (an unpublished port).
+   */
+  record HttpAnswer(HttpTarget target, int status, String contains, boolean reachable)
+      implements Check {}
+}
