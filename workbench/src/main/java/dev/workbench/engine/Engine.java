@@ -1,15 +1,171 @@
 package dev.workbench.engine;
 
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.model.Version;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
 import dev.workbench.run.Session;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Facade over docker-java (TODO: being written). */
-public final class Engine {
+/**
+ * The workbench's connection to one Docker engine. The API version is negotiated, never pinned:
+ * the same build talks to Debian's Engine 20.10 (API 1.41) and to Engine 29.
+ */
+public final class Engine implements AutoCloseable {
+  private static final Pattern ENGINE_MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+  private final URI host;
+  private final DockerHttpClient http;
+  private final DockerClient docker;
+  private final Path dataDir;
+
+  /** The engine named by {@code DOCKER_HOST}, else the local socket. */
+  public Engine(Path dataDir) {
+    this(null, dataDir);
+  }
+
+  /**
+   * @param host the engine's address ({@code unix:///var/run/docker.sock}, {@code tcp://…}); null
+   *     for the default
+   * @param dataDir the workbench's data dir: bind mounts resolve under it, never elsewhere
+   */
+  public Engine(URI host, Path dataDir) {
+    DefaultDockerClientConfig.Builder config = DefaultDockerClientConfig.createDefaultConfigBuilder();
+    if (host != null) {
+      config.withDockerHost(host.toString());
+    }
+    DefaultDockerClientConfig built = config.build();
+    this.host = built.getDockerHost();
+    this.dataDir = dataDir.toAbsolutePath().normalize();
+    this.http =
+        new ApacheDockerHttpClient.Builder()
+            .dockerHost(built.getDockerHost())
+            .sslConfig(built.getSSLConfig())
+            .maxConnections(64)
+            .connectionTimeout(Duration.ofSeconds(5))
+            .responseTimeout(Duration.ofMinutes(30))
+            .build();
+    this.docker = DockerClientImpl.getInstance(built, http);
+  }
+
+  public URI host() {
+    return host;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
   /** True when the engine answers a ping now. */
-  public boolean available() { throw new UnsupportedOperationException("TODO"); }
+  public boolean available() {
+    try {
+      docker.pingCmd().exec();
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** "Docker Engine 20.10.24 (API 1.41)", or the reason it cannot be reached. */
+  public String describe() {
+    Version v = call(() -> docker.versionCmd().exec());
+    return "Docker Engine " + v.getVersion() + " (API " + v.getApiVersion() + ")";
+  }
+
+  public Containers containers() {
+    return new Containers(this);
+  }
+
+  public Images images() {
+    return new Images(this);
+  }
+
+  public Storage storage() {
+    return new Storage(this);
+  }
+
+  public Compose compose() {
+    return new Compose(this);
+  }
 
   /** The learner's resources as the engine sees them, for the live panel. */
-  public Snapshot snapshot(Session session) { throw new UnsupportedOperationException("TODO"); }
+  public Snapshot snapshot(Session session) {
+    return new Inventory(this).snapshot(session);
+  }
 
-  /** Removes what the session created for a lesson (all lessons when lessonId is null). */
-  public void removeAll(Session session, String lessonId) { throw new UnsupportedOperationException("TODO"); }
+  /** Removes what the session created for a lesson (every lesson when lessonId is null). */
+  public void removeAll(Session session, String lessonId) {
+    new Inventory(this).removeAll(session, lessonId);
+  }
+
+  /** Removes what sessions whose id starts with {@code sessionPrefix} left behind (killed runs). */
+  public int removeOrphans(String sessionPrefix) {
+    return new Inventory(this).removeSessionsStartingWith(sessionPrefix);
+  }
+
+  DockerClient docker() {
+    return docker;
+  }
+
+  DockerHttpClient http() {
+    return http;
+  }
+
+  /**
+   * Runs one engine call, turning docker-java's failures into ours: a connection that fails is
+   * {@link EngineUnavailable}; an engine that refuses is {@link EngineError} with its own words.
+   */
+  <T> T call(Supplier<T> operation) {
+    try {
+      return operation.get();
+    } catch (DockerException e) {
+      throw new EngineError("o Docker respondeu: " + engineMessage(e), e);
+    } catch (RuntimeException e) {
+      if (causedByIo(e)) {
+        throw new EngineUnavailable(host.toString(), e);
+      }
+      throw e;
+    }
+  }
+
+  void run(Runnable operation) {
+    call(
+        () -> {
+          operation.run();
+          return null;
+        });
+  }
+
+  static String engineMessage(DockerException e) {
+    String text = e.getMessage() == null ? "" : e.getMessage();
+    Matcher m = ENGINE_MESSAGE.matcher(text);
+    return m.find() ? m.group(1).replace("\\\"", "\"").replace("\\n", " ") : text.strip();
+  }
+
+  static boolean causedByIo(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof IOException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public void close() {
+    try {
+      docker.close();
+    } catch (IOException e) {
+      // closing a dead connection is not worth reporting
+    }
+  }
 }

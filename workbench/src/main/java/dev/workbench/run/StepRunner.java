@@ -1,17 +1,47 @@
 package dev.workbench.run;
 
+import dev.workbench.Workbench;
 import dev.workbench.engine.Engine;
+import dev.workbench.engine.EngineError;
+import dev.workbench.engine.EngineUnavailable;
+import dev.workbench.engine.OutputSink;
+import dev.workbench.engine.Scope;
 import dev.workbench.lesson.Lesson;
+import dev.workbench.run.StepResult.CheckResult;
+import dev.workbench.run.StepResult.Status;
+import dev.workbench.step.Action;
+import dev.workbench.step.Check;
+import dev.workbench.step.Mount;
 import dev.workbench.step.Step;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Runs one step: its action through the engine, then its checks; reports everything as events. */
 public final class StepRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(StepRunner.class);
+  /** What a result keeps of the output; the page has already seen every line as it came. */
+  private static final int OUTPUT_KEPT = 256 * 1024;
+
   private final Engine engine;
+  private final ProjectFiles files;
 
   public StepRunner(Engine engine) {
+    this(engine, Workbench.projectRoot());
+  }
+
+  public StepRunner(Engine engine, Path projectRoot) {
     this.engine = engine;
+    this.files = new ProjectFiles(projectRoot);
+  }
+
+  public Engine engine() {
+    return engine;
   }
 
   /**
@@ -22,11 +52,114 @@ public final class StepRunner {
    */
   public StepResult run(
       Lesson lesson, Step step, Session session, Map<String, String> params, Consumer<RunEvent> events) {
-    throw new UnsupportedOperationException("TODO");
+    Vars vars = Vars.of(step, params);
+    Scope scope = new Scope(session, lesson.id());
+    refuseUnsafeMounts(step, vars, scope);
+    long start = System.nanoTime();
+    Output output = new Output(step.id(), scope, events);
+    events.accept(new RunEvent.Started(step.id(), vars.apply(step.cli())));
+    Integer exitCode = null;
+    String failure = "";
+    List<CheckResult> checks = new ArrayList<>();
+    try {
+      exitCode = new Actions(engine, files).perform(step.action(), scope, vars, output);
+      Checks evaluator = new Checks(engine);
+      for (Check check : step.expect()) {
+        CheckResult result = evaluator.evaluate(check, scope, vars, exitCode, output.text());
+        checks.add(result);
+        events.accept(new RunEvent.CheckDone(step.id(), output.unscoped(result.description()), result.passed(),
+            output.unscoped(result.detail())));
+      }
+    } catch (EngineUnavailable | EngineError | IllegalArgumentException e) {
+      failure = output.unscoped(e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.error("step {} of lesson {} failed unexpectedly", step.id(), lesson.id(), e);
+      failure = "erro inesperado do workbench (" + e.getClass().getSimpleName() + "); veja o log do servidor";
+    }
+    if (!failure.isEmpty()) {
+      output.err(failure);
+    }
+    boolean passed = failure.isEmpty() && checks.stream().allMatch(CheckResult::passed);
+    StepResult result = new StepResult(passed ? Status.PASSED : Status.FAILED, exitCode, output.text(), checks,
+        failure, Duration.ofNanos(System.nanoTime() - start));
+    events.accept(new RunEvent.Finished(step.id(), result));
+    return result;
   }
 
   /** Removes every container, network, volume and image the session created for this lesson. */
   public void resetLesson(Session session, String lessonId) {
     engine.removeAll(session, lessonId);
+  }
+
+  /** A parameter that would point a bind mount outside the learner's files is a bad parameter. */
+  private void refuseUnsafeMounts(Step step, Vars vars, Scope scope) {
+    List<Mount> mounts = List.of();
+    if (step.action() instanceof Action.RunContainer a) {
+      mounts = a.spec().mounts();
+    } else if (step.action() instanceof Action.CreateContainer a) {
+      mounts = a.spec().mounts();
+    }
+    for (Mount mount : mounts) {
+      if (mount instanceof Mount.Bind bind) {
+        try {
+          engine.storage().sessionFile(scope, vars.apply(bind.source()));
+        } catch (IllegalArgumentException e) {
+          throw new InvalidParameter(e.getMessage());
+        }
+      }
+    }
+  }
+
+  /** Passes output on as events, in the learner's names, and keeps the tail for the result. */
+  private static final class Output implements OutputSink {
+    private final String stepId;
+    private final String prefix;
+    private final Consumer<RunEvent> events;
+    private final StringBuilder kept = new StringBuilder();
+
+    Output(String stepId, Scope scope, Consumer<RunEvent> events) {
+      this.stepId = stepId;
+      this.prefix = scope.prefix();
+      this.events = events;
+    }
+
+    String unscoped(String text) {
+      return text == null ? "" : text.replace(prefix, "");
+    }
+
+    @Override
+    public void out(String line) {
+      emit("out", line);
+    }
+
+    @Override
+    public void err(String line) {
+      emit("err", line);
+    }
+
+    @Override
+    public void info(String line) {
+      emit("info", line);
+    }
+
+    @Override
+    public void progress(String label, long current, long total) {
+      events.accept(new RunEvent.Progress(stepId, label, current, total));
+    }
+
+    private synchronized void emit(String stream, String line) {
+      String text = unscoped(line);
+      if (!stream.equals("info")) {
+        kept.append(text).append('\n');
+        if (kept.length() > OUTPUT_KEPT) {
+          kept.delete(0, kept.length() - OUTPUT_KEPT);
+        }
+      }
+      events.accept(new RunEvent.Output(stepId, stream, text));
+    }
+
+    synchronized String text() {
+      return kept.toString();
+    }
   }
 }

@@ -1,0 +1,194 @@
+package dev.workbench.engine;
+
+import com.github.dockerjava.api.command.PullImageResultCallback;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The base images lessons build on, and how each is had: pulled where a registry answers (then
+ * tagged with the workbench's name), otherwise made locally from Debian's mirror, so a classroom
+ * with no registry works once an instructor has run {@code bin/workbench images}.
+ */
+public final class BaseImages {
+  private static final Duration PULL_TIMEOUT = Duration.ofMinutes(5);
+  private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(20);
+  private static final Map<String, Object> LOCKS = new ConcurrentHashMap<>();
+
+  /** How a base is made when no registry answers. */
+  sealed interface Recipe {
+    /** A minimal Debian root file system made by mmdebstrap and imported. */
+    record Rootfs(String suite) implements Recipe {}
+
+    /** Debian packages installed on another base; {@code tail} ends the Dockerfile. */
+    record Packages(String from, List<String> packages, String tail) implements Recipe {}
+  }
+
+  record Base(String name, String pullFrom, Recipe recipe) {}
+
+  /** Every base, in the order they can be made (a recipe only uses bases listed before it). */
+  static final Map<String, Base> CATALOG = catalog(
+      new Base("workbench/debian:bookworm", "debian:bookworm-slim", new Recipe.Rootfs("bookworm")),
+      new Base("workbench/debian:trixie", "debian:trixie-slim", new Recipe.Rootfs("trixie")),
+      new Base("workbench/jre:17", "eclipse-temurin:17-jre",
+          new Recipe.Packages("workbench/debian:bookworm", List.of("openjdk-17-jre-headless"), "")),
+      new Base("workbench/jdk:17", "eclipse-temurin:17-jdk",
+          new Recipe.Packages("workbench/debian:bookworm", List.of("openjdk-17-jdk-headless"), "")),
+      new Base("workbench/jdk:21", "eclipse-temurin:21-jdk",
+          new Recipe.Packages("workbench/debian:trixie", List.of("openjdk-21-jdk-headless"), "")),
+      new Base("workbench/nginx", "nginx:stable",
+          new Recipe.Packages("workbench/debian:bookworm", List.of("nginx"),
+              "RUN ln -sf /dev/stdout /var/log/nginx/access.log && ln -sf /dev/stderr /var/log/nginx/error.log\n"
+                  + "EXPOSE 80\nCMD [\"nginx\", \"-g\", \"daemon off;\"]\n")),
+      new Base("workbench/redis", "redis:7",
+          new Recipe.Packages("workbench/debian:bookworm", List.of("redis-server"),
+              "EXPOSE 6379\nCMD [\"redis-server\", \"--protected-mode\", \"no\", \"--bind\", \"0.0.0.0\"]\n")));
+
+  private final Engine engine;
+  private final Images images;
+
+  BaseImages(Engine engine, Images images) {
+    this.engine = engine;
+    this.images = images;
+  }
+
+  public static boolean isBase(String image) {
+    return image.startsWith("workbench/");
+  }
+
+  public static List<String> names() {
+    return List.copyOf(CATALOG.keySet());
+  }
+
+  void provide(String name, OutputSink sink) {
+    Base base = CATALOG.get(name);
+    if (base == null) {
+      throw new EngineError("imagem base desconhecida: " + name + " (conhecidas: " + names() + ")");
+    }
+    synchronized (LOCKS.computeIfAbsent(name, n -> new Object())) {
+      if (images.exists(name)) {
+        sink.info(name + ": já está no engine");
+        return;
+      }
+      if (pulled(base, sink)) {
+        return;
+      }
+      sink.info(name + ": nenhum registro respondeu; construindo localmente a partir do Debian");
+      if (base.recipe() instanceof Recipe.Rootfs rootfs) {
+        importRootfs(name, rootfs.suite(), sink);
+      } else {
+        Recipe.Packages packages = (Recipe.Packages) base.recipe();
+        provide(packages.from(), sink);
+        buildWithPackages(name, packages, sink);
+      }
+      sink.info(name + ": pronta (construída localmente)");
+    }
+  }
+
+  private boolean pulled(Base base, OutputSink sink) {
+    sink.info(base.name() + ": tentando baixar " + base.pullFrom() + " de um registro…");
+    try {
+      boolean done = engine.call(
+          () -> {
+            try {
+              return engine.docker().pullImageCmd(base.pullFrom())
+                  .exec(new PullImageResultCallback())
+                  .awaitCompletion(PULL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              return false;
+            }
+          });
+      if (!done || !images.exists(base.pullFrom())) {
+        return false;
+      }
+      int colon = base.name().lastIndexOf(':');
+      String repo = colon > 0 ? base.name().substring(0, colon) : base.name();
+      String tag = colon > 0 ? base.name().substring(colon + 1) : "latest";
+      engine.run(() -> engine.docker().tagImageCmd(base.pullFrom(), repo, tag).exec());
+      sink.info(base.name() + ": baixada de " + base.pullFrom());
+      return true;
+    } catch (EngineError e) {
+      sink.info(base.name() + ": o registro não respondeu (" + e.getMessage() + ")");
+      return false;
+    }
+  }
+
+  private void importRootfs(String name, String suite, OutputSink sink) {
+    Path tar = null;
+    try {
+      tar = Files.createTempFile("workbench-" + suite, ".tar");
+      sink.info(name + ": mmdebstrap --variant=minbase " + suite + " (cerca de 20 s)");
+      Process process = new ProcessBuilder("mmdebstrap", "--variant=minbase", "--quiet", suite, tar.toString())
+          .redirectErrorStream(true)
+          .start();
+      try (InputStream out = process.getInputStream()) {
+        new String(out.readAllBytes(), StandardCharsets.UTF_8).lines().forEach(sink::info);
+      }
+      if (!process.waitFor(BUILD_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0) {
+        throw new EngineError("mmdebstrap falhou ao criar " + name + " a partir do Debian " + suite);
+      }
+      int colon = name.lastIndexOf(':');
+      Path rootfs = tar;
+      try (InputStream in = Files.newInputStream(rootfs)) {
+        engine.run(() -> engine.docker().createImageCmd(name.substring(0, colon), in)
+            .withTag(name.substring(colon + 1)).exec());
+      }
+    } catch (IOException e) {
+      throw new EngineError("não consegui criar " + name + " localmente: " + e.getMessage()
+          + " (é preciso o mmdebstrap: apt-get install mmdebstrap)", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngineError("interrompido", e);
+    } finally {
+      deleteQuietly(tar);
+    }
+  }
+
+  private void buildWithPackages(String name, Recipe.Packages recipe, OutputSink sink) {
+    Path context = null;
+    try {
+      context = Files.createTempDirectory("workbench-base");
+      String dockerfile = "FROM " + recipe.from() + "\n"
+          + "RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "
+          + String.join(" ", recipe.packages()) + " && rm -rf /var/lib/apt/lists/*\n"
+          + recipe.tail();
+      Files.writeString(context.resolve("Dockerfile"), dockerfile);
+      images.build(name, context, "Dockerfile", Map.of(), Map.of("workbench.base", name), sink, BUILD_TIMEOUT);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      if (context != null) {
+        deleteQuietly(context.resolve("Dockerfile"));
+        deleteQuietly(context);
+      }
+    }
+  }
+
+  private static void deleteQuietly(Path path) {
+    if (path != null) {
+      try {
+        Files.deleteIfExists(path);
+      } catch (IOException e) {
+        // a temp file left in /tmp is not worth failing a lesson for
+      }
+    }
+  }
+
+  private static Map<String, Base> catalog(Base... bases) {
+    Map<String, Base> map = new LinkedHashMap<>();
+    for (Base base : bases) {
+      map.put(base.name(), base);
+    }
+    return map;
+  }
+}

@@ -1,0 +1,12 @@
+package dev.workbench.engine;
+
+/** The engine answered, but refused or failed the operation; the message says what it said. */
+public final class EngineError extends RuntimeException {
+  public EngineError(String message) {
+    super(message);
+  }
+
+  public EngineError(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

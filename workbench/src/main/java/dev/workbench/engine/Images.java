@@ -1,0 +1,173 @@
+package dev.workbench.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.BuildResponseItem;
+import com.github.dockerjava.api.model.Image;
+import com.github.dockerjava.transport.DockerHttpClient;
+import java.io.File;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Image operations: build with progress, history, list, remove; base images via {@link BaseImages}. */
+public final class Images {
+  private static final Pattern BUILD_STEP = Pattern.compile("^Step (\\d+)/(\\d+) :");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Engine engine;
+  private final DockerClient docker;
+
+  Images(Engine engine) {
+    this.engine = engine;
+    this.docker = engine.docker();
+  }
+
+  /** One layer as {@code docker history} shows it. */
+  public record Layer(String createdBy, long size) {}
+
+  /**
+   * Builds {@code context} (with its {@code .dockerignore}) into the session's image, streaming the
+   * builder's output and reporting progress per Dockerfile instruction; returns the image id.
+   */
+  public String build(Scope scope, String image, Path context, String dockerfile,
+      Map<String, String> buildArgs, OutputSink sink, Duration timeout) {
+    Map<String, String> labels = scope.labels();
+    return build(scope.image(image), context, dockerfile, buildArgs, labels, sink, timeout);
+  }
+
+  String build(String reference, Path context, String dockerfile, Map<String, String> buildArgs,
+      Map<String, String> labels, OutputSink sink, Duration timeout) {
+    File dir = context.toFile();
+    if (!dir.isDirectory()) {
+      throw new EngineError("a pasta de contexto não existe: " + context);
+    }
+    var cmd =
+        docker
+            .buildImageCmd()
+            .withBaseDirectory(dir)
+            .withDockerfile(new File(dir, dockerfile == null ? "Dockerfile" : dockerfile))
+            .withTags(Set.of(reference))
+            .withLabels(labels)
+            .withPull(false)
+            .withRemove(true);
+    buildArgs.forEach(cmd::withBuildArg);
+    Lines lines =
+        new Lines(
+            line -> {
+              Matcher step = BUILD_STEP.matcher(line);
+              if (step.find()) {
+                sink.progress("build", Long.parseLong(step.group(1)), Long.parseLong(step.group(2)));
+              }
+              sink.out(line);
+            });
+    BuildImageResultCallback callback =
+        new BuildImageResultCallback() {
+          @Override
+          public void onNext(BuildResponseItem item) {
+            if (item.getStream() != null) {
+              lines.accept(item.getStream());
+            }
+            super.onNext(item);
+          }
+        };
+    try {
+      engine.run(() -> cmd.exec(callback));
+      String id = engine.call(() -> callback.awaitImageId(timeout.toSeconds(), TimeUnit.SECONDS));
+      lines.flush();
+      return id;
+    } catch (RuntimeException e) {
+      lines.flush();
+      if (e instanceof EngineUnavailable || e instanceof EngineError) {
+        throw e;
+      }
+      throw new EngineError("a construção da imagem falhou: " + e.getMessage(), e);
+    }
+  }
+
+  /** The layers of an image, newest first, as {@code docker history} prints them. */
+  public List<Layer> history(Scope scope, String image) {
+    String reference = scope.image(image);
+    DockerHttpClient.Request request =
+        DockerHttpClient.Request.builder()
+            .method(DockerHttpClient.Request.Method.GET)
+            .path("/images/" + URLEncoder.encode(reference, StandardCharsets.UTF_8) + "/history")
+            .build();
+    return engine.call(
+        () -> {
+          try (DockerHttpClient.Response response = engine.http().execute(request)) {
+            if (response.getStatusCode() == 404) {
+              throw new EngineError("a imagem " + image + " não existe");
+            }
+            JsonNode layers = JSON.readTree(response.getBody());
+            List<Layer> result = new ArrayList<>();
+            for (JsonNode layer : layers) {
+              result.add(new Layer(layer.path("CreatedBy").asText(""), layer.path("Size").asLong()));
+            }
+            return result;
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+  }
+
+  /** The session's images and the base images, tag → size in bytes. */
+  public Map<String, Long> list(Scope scope) {
+    Map<String, Long> images = new HashMap<>();
+    List<Image> all = engine.call(() -> docker.listImagesCmd().exec());
+    for (Image image : all) {
+      if (image.getRepoTags() == null) {
+        continue;
+      }
+      for (String tag : image.getRepoTags()) {
+        if (tag.startsWith(scope.prefix()) || BaseImages.isBase(tag)) {
+          images.put(scope.logical(tag), image.getSize());
+        }
+      }
+    }
+    return images;
+  }
+
+  public void remove(Scope scope, String image) {
+    engine.run(() -> docker.removeImageCmd(scope.image(image)).withForce(true).exec());
+  }
+
+  public boolean exists(String reference) {
+    try {
+      engine.run(() -> docker.inspectImageCmd(reference).exec());
+      return true;
+    } catch (EngineError e) {
+      if (e.getCause() instanceof NotFoundException) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** Resolves a base image: already here, pulled, or built locally; the sink says which. */
+  public void provide(String base, OutputSink sink) {
+    new BaseImages(engine, this).provide(base, sink);
+  }
+
+  void requirePresent(String reference, String logical) {
+    if (!exists(reference)) {
+      String hint = BaseImages.isBase(logical)
+          ? "rode o passo que a prepara, ou bin/workbench images"
+          : "rode antes o passo que a constrói";
+      throw new EngineError("a imagem " + logical + " não existe: " + hint);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package dev.workbench.engine;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerPort;
+import com.github.dockerjava.api.model.Image;
+import com.github.dockerjava.api.model.Network;
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.workbench.run.Session;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/** What a session has in the engine: the panel's picture, and the clean-up that removes it. */
+final class Inventory {
+  private final Engine engine;
+  private final DockerClient docker;
+
+  Inventory(Engine engine) {
+    this.engine = engine;
+    this.docker = engine.docker();
+  }
+
+  Snapshot snapshot(Session session) {
+    Scope scope = new Scope(session, "");
+    Map<String, String> bySession = Map.of(Scope.SESSION_LABEL, session.id());
+    List<Snapshot.ContainerView> containers = new ArrayList<>();
+    for (Container c : engine.call(() -> docker.listContainersCmd().withShowAll(true).withLabelFilter(bySession).exec())) {
+      List<String> networks = c.getNetworkSettings() == null ? List.of()
+          : c.getNetworkSettings().getNetworks().keySet().stream().map(scope::logical).sorted().toList();
+      List<String> ports = new ArrayList<>();
+      for (ContainerPort p : c.getPorts()) {
+        if (p.getPublicPort() != null && !ports.contains(p.getPublicPort() + "->" + p.getPrivatePort())) {
+          ports.add(p.getPublicPort() + "->" + p.getPrivatePort());
+        }
+      }
+      List<String> volumes = c.getMounts() == null ? List.of()
+          : c.getMounts().stream()
+              .map(m -> m.getName() != null ? scope.logical(m.getName()) : "pasta:" + lastSegment(m.getSource()))
+              .toList();
+      containers.add(new Snapshot.ContainerView(scope.logical(c.getNames()[0]), c.getLabels().get(Scope.LESSON_LABEL),
+          scope.logical(c.getImage()), c.getState(), networks, ports, volumes));
+    }
+    List<Snapshot.NetworkView> networks = engine.call(() -> docker.listNetworksCmd().exec()).stream()
+        .filter(n -> ownedBy(n.getLabels(), session) || n.getName().startsWith(scope.prefix()))
+        .map(n -> new Snapshot.NetworkView(scope.logical(n.getName()), label(n.getLabels(), Scope.LESSON_LABEL)))
+        .toList();
+    List<Snapshot.VolumeView> volumes = engine.call(() -> docker.listVolumesCmd().exec()).getVolumes().stream()
+        .filter(v -> ownedBy(v.getLabels(), session))
+        .map(v -> new Snapshot.VolumeView(scope.logical(v.getName()), label(v.getLabels(), Scope.LESSON_LABEL)))
+        .toList();
+    return new Snapshot(containers, networks, volumes);
+  }
+
+  void removeAll(Session session, String lessonId) {
+    String prefix = Scope.PREFIX + session.id() + "-";
+    Predicate<Map<String, String>> mine = labels -> ownedBy(labels, session)
+        && (lessonId == null || lessonId.equals(label(labels, Scope.LESSON_LABEL)));
+    Predicate<String> composeName = name -> name.startsWith(prefix + (lessonId == null ? "" : lessonId + "_"));
+    remove(mine, composeName);
+  }
+
+  int removeSessionsStartingWith(String sessionPrefix) {
+    Predicate<Map<String, String>> orphan = labels -> label(labels, Scope.SESSION_LABEL) != null
+        && label(labels, Scope.SESSION_LABEL).startsWith(sessionPrefix);
+    return remove(orphan, name -> name.startsWith(Scope.PREFIX + sessionPrefix));
+  }
+
+  /** Containers first (they hold networks, volumes and images), then the rest. */
+  private int remove(Predicate<Map<String, String>> labelled, Predicate<String> named) {
+    int removed = 0;
+    for (Container c : engine.call(() -> docker.listContainersCmd().withShowAll(true).exec())) {
+      if (labelled.test(c.getLabels()) || named.test(c.getNames()[0].substring(1))) {
+        removed += quietly(() -> docker.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec());
+      }
+    }
+    for (Network n : engine.call(() -> docker.listNetworksCmd().exec())) {
+      if (labelled.test(n.getLabels()) || named.test(n.getName())) {
+        removed += quietly(() -> docker.removeNetworkCmd(n.getId()).exec());
+      }
+    }
+    for (var v : engine.call(() -> docker.listVolumesCmd().exec()).getVolumes()) {
+      if (labelled.test(v.getLabels()) || named.test(v.getName())) {
+        removed += quietly(() -> docker.removeVolumeCmd(v.getName()).exec());
+      }
+    }
+    for (Image i : engine.call(() -> docker.listImagesCmd().exec())) {
+      boolean byName = i.getRepoTags() != null && List.of(i.getRepoTags()).stream().anyMatch(named);
+      if (labelled.test(i.getLabels()) || byName) {
+        removed += quietly(() -> docker.removeImageCmd(i.getId()).withForce(true).exec());
+      }
+    }
+    return removed;
+  }
+
+  /** Removal races with the engine's own clean-up (e.g. --rm); what is already gone is fine. */
+  private int quietly(Runnable removal) {
+    try {
+      engine.run(removal);
+      return 1;
+    } catch (EngineError e) {
+      if (e.getCause() instanceof NotFoundException) {
+        return 0;
+      }
+      throw e;
+    }
+  }
+
+  private static boolean ownedBy(Map<String, String> labels, Session session) {
+    return session.id().equals(label(labels, Scope.SESSION_LABEL));
+  }
+
+  private static String label(Map<String, String> labels, String key) {
+    return labels == null ? null : labels.get(key);
+  }
+
+  private static String lastSegment(String path) {
+    String p = Objects.requireNonNullElse(path, "");
+    return p.substring(p.lastIndexOf('/') + 1);
+  }
+}

@@ -1,0 +1,99 @@
+package dev.workbench.engine;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Network;
+import com.github.dockerjava.api.exception.NotFoundException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Volumes, networks and the session's own files: what outlives a container. */
+public final class Storage {
+  private final Engine engine;
+  private final DockerClient docker;
+
+  Storage(Engine engine) {
+    this.engine = engine;
+    this.docker = engine.docker();
+  }
+
+  public void createVolume(Scope scope, String name) {
+    engine.run(
+        () -> docker.createVolumeCmd().withName(scope.name(name)).withLabels(scope.labels()).exec());
+  }
+
+  /** Creates the volume when missing, so the engine never makes an unlabelled one on its own. */
+  void ensureVolume(Scope scope, String name) {
+    if (!volumeExists(scope, name)) {
+      createVolume(scope, name);
+    }
+  }
+
+  public void removeVolume(Scope scope, String name) {
+    engine.run(() -> docker.removeVolumeCmd(scope.name(name)).exec());
+  }
+
+  public boolean volumeExists(Scope scope, String name) {
+    try {
+      engine.run(() -> docker.inspectVolumeCmd(scope.name(name)).exec());
+      return true;
+    } catch (EngineError e) {
+      if (e.getCause() instanceof NotFoundException) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** A user-defined bridge: containers on it find each other by name. */
+  public void createNetwork(Scope scope, String name) {
+    engine.run(
+        () ->
+            docker
+                .createNetworkCmd()
+                .withName(scope.name(name))
+                .withDriver("bridge")
+                .withLabels(scope.labels())
+                .withCheckDuplicate(true)
+                .exec());
+  }
+
+  public void removeNetwork(Scope scope, String name) {
+    engine.run(() -> docker.removeNetworkCmd(scope.name(name)).exec());
+  }
+
+  public Optional<Network> network(Scope scope, String name) {
+    try {
+      return Optional.of(engine.call(() -> docker.inspectNetworkCmd().withNetworkId(scope.name(name)).exec()));
+    } catch (EngineError e) {
+      if (e.getCause() instanceof NotFoundException) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** Logical names of the containers attached to a network. */
+  public List<String> networkContainers(Scope scope, String name) {
+    return network(scope, name)
+        .map(n -> n.getContainers() == null ? List.<String>of()
+            : n.getContainers().values().stream().map(c -> scope.logical(c.getName())).sorted().toList())
+        .orElse(List.of());
+  }
+
+  void requireNetwork(String engineName, String logical) {
+    try {
+      engine.run(() -> docker.inspectNetworkCmd().withNetworkId(engineName).exec());
+    } catch (EngineError e) {
+      if (e.getCause() instanceof NotFoundException) {
+        throw new EngineError("a rede " + logical + " não existe: rode antes o passo que a cria");
+      }
+      throw e;
+    }
+  }
+
+  /** The session's own folder, where bind mounts live; a path relative to it. */
+  public Path sessionFile(Scope scope, String relative) {
+    return Mounts.sessionFolder(engine.dataDir(), scope, relative);
+  }
+}
