@@ -1,0 +1,184 @@
+package dev.workbench.progress;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.workbench.run.Session;
+import dev.workbench.run.StepResult;
+import dev.workbench.run.StepResult.CheckResult;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * Learner progress in an embedded H2 file ({@code <dir>/progress.mv.db}), plain JDBC. One row per
+ * (session, lesson, step): the last run wins. Opening the store marks runs a killed server left
+ * RUNNING as FAILED, since nothing will ever finish them.
+ */
+public final class ProgressStore implements AutoCloseable {
+  /** Output kept per step: the tail, which is where the error usually is. */
+  public static final int OUTPUT_CAP = 64 * 1024;
+
+  public static final String INTERRUPTED = "interrompido: o workbench parou antes de o passo terminar";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<List<CheckResult>> CHECKS = new TypeReference<>() {};
+  private static final TypeReference<Map<String, String>> PARAMS = new TypeReference<>() {};
+
+  private final JdbcConnectionPool pool;
+
+  private ProgressStore(JdbcConnectionPool pool) {
+    this.pool = pool;
+  }
+
+  /** Opens (creating when missing) the store in {@code dir}. */
+  public static ProgressStore open(Path dir) {
+    Path file = dir.toAbsolutePath().normalize().resolve("progress");
+    ProgressStore store = new ProgressStore(JdbcConnectionPool.create("jdbc:h2:file:" + file, "wb", ""));
+    store.update(
+        "CREATE TABLE IF NOT EXISTS step_progress ("
+            + " session_id VARCHAR(32) NOT NULL, lesson_id VARCHAR(100) NOT NULL, step_id VARCHAR(100) NOT NULL,"
+            + " status VARCHAR(10) NOT NULL, output CLOB, checks CLOB, message VARCHAR(4000), params CLOB,"
+            + " updated TIMESTAMP WITH TIME ZONE NOT NULL, PRIMARY KEY (session_id, lesson_id, step_id))");
+    store.update("UPDATE step_progress SET status = 'FAILED', message = ? WHERE status = 'RUNNING'", INTERRUPTED);
+    return store;
+  }
+
+  /** Records that a run began: the previous output and checks no longer describe the step. */
+  public void started(Session session, String lessonId, String stepId, Map<String, String> params) {
+    upsert(session, lessonId, stepId, StepStatus.RUNNING, "", List.of(), "", params);
+  }
+
+  /** Records how a run ended; {@code transcript} is what the learner saw, capped to its tail. */
+  public void finished(
+      Session session, String lessonId, String stepId, StepResult result, String transcript, Map<String, String> params) {
+    StepStatus status = result.passed() ? StepStatus.PASSED : StepStatus.FAILED;
+    upsert(session, lessonId, stepId, status, tail(transcript), result.checks(), result.message(), params);
+  }
+
+  /** The learner's progress on each step of a lesson they touched, by step id. */
+  public Map<String, StepProgress> lesson(Session session, String lessonId) {
+    Map<String, StepProgress> steps = new LinkedHashMap<>();
+    query(
+        "SELECT step_id, status, output, checks, message, params, updated FROM step_progress"
+            + " WHERE session_id = ? AND lesson_id = ? ORDER BY step_id",
+        rs -> {
+          StepProgress p = read(rs);
+          steps.put(p.stepId(), p);
+        },
+        session.id(),
+        lessonId);
+    return steps;
+  }
+
+  /** How many steps the learner passed, by lesson id. */
+  public Map<String, Integer> passedByLesson(Session session) {
+    Map<String, Integer> passed = new HashMap<>();
+    query(
+        "SELECT lesson_id, COUNT(*) FROM step_progress WHERE session_id = ? AND status = 'PASSED' GROUP BY lesson_id",
+        rs -> passed.put(rs.getString(1), rs.getInt(2)),
+        session.id());
+    return passed;
+  }
+
+  /** Forgets the learner's progress on a lesson (the lesson's reset). */
+  public void resetLesson(Session session, String lessonId) {
+    update("DELETE FROM step_progress WHERE session_id = ? AND lesson_id = ?", session.id(), lessonId);
+  }
+
+  @Override
+  public void close() {
+    pool.dispose();
+  }
+
+  static String tail(String text) {
+    if (text == null || text.length() <= OUTPUT_CAP) {
+      return text == null ? "" : text;
+    }
+    String kept = text.substring(text.length() - OUTPUT_CAP);
+    int newline = kept.indexOf('\n');
+    return "[…]\n" + (newline >= 0 ? kept.substring(newline + 1) : kept);
+  }
+
+  private void upsert(
+      Session session, String lessonId, String stepId, StepStatus status, String output,
+      List<CheckResult> checks, String message, Map<String, String> params) {
+    update(
+        "MERGE INTO step_progress (session_id, lesson_id, step_id, status, output, checks, message, params, updated)"
+            + " KEY (session_id, lesson_id, step_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        session.id(), lessonId, stepId, status.name(), output, toJson(checks), message,
+        toJson(params == null ? Map.of() : params), Timestamp.from(Instant.now()));
+  }
+
+  private static StepProgress read(ResultSet rs) throws SQLException {
+    Timestamp updated = rs.getTimestamp("updated");
+    return new StepProgress(
+        rs.getString("step_id"),
+        StepStatus.valueOf(rs.getString("status")),
+        rs.getString("output"),
+        fromJson(rs.getString("checks"), CHECKS),
+        rs.getString("message"),
+        fromJson(rs.getString("params"), PARAMS),
+        updated == null ? null : updated.toInstant());
+  }
+
+  private interface RowReader {
+    void read(ResultSet rs) throws SQLException;
+  }
+
+  private void query(String sql, RowReader reader, Object... args) {
+    try (Connection c = pool.getConnection(); PreparedStatement ps = prepare(c, sql, args);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        reader.read(rs);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("o registro de progresso falhou: " + e.getMessage(), e);
+    }
+  }
+
+  private void update(String sql, Object... args) {
+    try (Connection c = pool.getConnection(); PreparedStatement ps = prepare(c, sql, args)) {
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("o registro de progresso falhou: " + e.getMessage(), e);
+    }
+  }
+
+  private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
+    PreparedStatement ps = c.prepareStatement(sql);
+    for (int i = 0; i < args.length; i++) {
+      ps.setObject(i + 1, args[i]);
+    }
+    return ps;
+  }
+
+  private static String toJson(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static <T> T fromJson(String text, TypeReference<T> type) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return JSON.readValue(text, type);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package dev.workbench.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.workbench.run.Session;
+import dev.workbench.run.StepResult;
+import dev.workbench.run.StepResult.CheckResult;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProgressStoreTest {
+  private static final Session ANA = new Session("ana1");
+  private static final Session BEL = new Session("bel2");
+
+  @TempDir Path dir;
+
+  private static StepResult passed(String output) {
+    return new StepResult(StepResult.Status.PASSED, 0, output,
+        List.of(new CheckResult("o volume dados existe", true, "")), "", Duration.ofSeconds(1));
+  }
+
+  @Test
+  void a_finished_step_is_still_there_after_reopening_the_store() {
+    try (ProgressStore store = ProgressStore.open(dir)) {
+      store.started(ANA, "volumes", "criar", Map.of("NOME", "dados"));
+      store.finished(ANA, "volumes", "criar", passed("ok\n"), "ok\n", Map.of("NOME", "dados"));
+    }
+    try (ProgressStore store = ProgressStore.open(dir)) {
+      StepProgress step = store.lesson(ANA, "volumes").get("criar");
+      assertThat(step.status()).isEqualTo(StepStatus.PASSED);
+      assertThat(step.output()).isEqualTo("ok\n");
+      assertThat(step.checks()).containsExactly(new CheckResult("o volume dados existe", true, ""));
+      assertThat(step.params()).containsEntry("NOME", "dados");
+      assertThat(step.updated()).isNotNull();
+      assertThat(store.passedByLesson(ANA)).containsEntry("volumes", 1);
+    }
+  }
+
+  @Test
+  void a_step_left_running_by_a_killed_server_reads_back_as_interrupted() {
+    try (ProgressStore store = ProgressStore.open(dir)) {
+      store.started(ANA, "volumes", "criar", Map.of());
+    }
+    try (ProgressStore store = ProgressStore.open(dir)) {
+      StepProgress step = store.lesson(ANA, "volumes").get("criar");
+      assertThat(step.status()).isEqualTo(StepStatus.FAILED);
+      assertThat(step.message()).contains("interrompido");
+    }
+  }
+
+  @Test
+  void each_session_sees_only_its_own_progress() {
+    try (ProgressStore store = ProgressStore.open(dir)) {
+      store.finished(ANA, "volumes", "criar", passed(""), "", Map.of());
+      assertThat(store.lesson(BEL, "volumes")).isEmpty();
+      assertThat(store.passedByLesson(BEL)).isEmpty();
+    }
+  }
+
+  @Test
+  void resetting_a_lesson_forgets_only_that_lesson() {
+    try (ProgressStore store = ProgressStore.open(dir)) {
+      store.finished(ANA, "volumes", "criar", passed(""), "", Map.of());
+      store.finished(ANA, "redes", "criar", passed(""), "", Map.of());
+      store.resetLesson(ANA, "volumes");
+      assertThat(store.lesson(ANA, "volumes")).isEmpty();
+      assertThat(store.lesson(ANA, "redes")).containsKey("criar");
+    }
+  }
+
+  @Test
+  void long_output_keeps_its_tail() {
+    String line = "x".repeat(99) + "\n";
+    String huge = line.repeat(2000) + "o erro está aqui\n";
+    try (ProgressStore store = ProgressStore.open(dir)) {
+      store.finished(ANA, "volumes", "criar", passed(""), huge, Map.of());
+      String kept = store.lesson(ANA, "volumes").get("criar").output();
+      assertThat(kept.length()).isLessThanOrEqualTo(ProgressStore.OUTPUT_CAP + 10);
+      assertThat(kept).startsWith("[…]\n").endsWith("o erro está aqui\n");
+    }
+  }
+}
