@@ -1,12 +1,114 @@
 package dev.workbench.cli;
 
+import dev.workbench.Workbench;
+import dev.workbench.engine.Engine;
+import dev.workbench.engine.EngineUnavailable;
+import dev.workbench.engine.OutputSink;
+import dev.workbench.lesson.Lesson;
+import dev.workbench.run.CourseRun;
+import dev.workbench.run.Session;
+import dev.workbench.run.StepResult;
+import dev.workbench.run.StepRunner;
+import dev.workbench.step.Action;
+import dev.workbench.step.Check;
+import dev.workbench.step.ContainerSpec;
+import dev.workbench.step.Step;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-@Command(name = "bench", description = "TODO")
+/**
+ * A container-run step through the workbench against the same operation through the docker CLI,
+ * alternated in one run so both see the same machine; prints both medians and their ratio.
+ */
+@Command(name = "bench", description = "Compara um passo container.run do workbench com o mesmo docker run da CLI.")
 public final class BenchCommand implements Callable<Integer> {
+  private static final String IMAGE = "workbench/debian:bookworm";
+
+  @Option(names = "--runs", description = "execuções medidas de cada lado (padrão: ${DEFAULT-VALUE})")
+  int runs = 15;
+
+  @Option(names = "--warmup", description = "execuções não medidas antes (padrão: ${DEFAULT-VALUE})")
+  int warmup = 3;
+
   @Override
-  public Integer call() {
-    throw new UnsupportedOperationException("bench is not built yet");
+  public Integer call() throws Exception {
+    if (runs < 1 || warmup < 0) {
+      throw new IllegalArgumentException("--runs deve ser ao menos 1 e --warmup não pode ser negativo");
+    }
+    Path root = Workbench.projectRoot();
+    try (Engine engine = new Engine(root.resolve(".workbench/bench"))) {
+      if (!engine.available()) {
+        throw new EngineUnavailable(engine.host().toString(), null);
+      }
+      engine.images().provide(IMAGE, OutputSink.NONE);
+      Session session = CourseRun.newSession();
+      StepRunner runner = new StepRunner(engine, root);
+      Lesson lesson = new Lesson("bench", "bench", 0, "", root, List.of());
+      List<Long> workbench = new ArrayList<>();
+      List<Long> cli = new ArrayList<>();
+      try {
+        for (int i = 0; i < warmup + runs; i++) {
+          long w = timeWorkbench(runner, lesson, session, i);
+          long c = timeCli(session, i);
+          if (i >= warmup) {
+            workbench.add(w);
+            cli.add(c);
+          }
+        }
+      } finally {
+        engine.removeAll(session, null);
+      }
+      double wm = median(workbench) / 1e6;
+      double cm = median(cli) / 1e6;
+      System.out.printf("bench: %d execuções de cada lado (%s echo ola)%n", runs, IMAGE);
+      System.out.printf("workbench container.run: mediana %.1f ms%n", wm);
+      System.out.printf("docker run (CLI):        mediana %.1f ms%n", cm);
+      System.out.printf("ratio: %.2f (alvo ≤ 1.10)%n", wm / cm);
+      return 0;
+    }
+  }
+
+  private long timeWorkbench(StepRunner runner, Lesson lesson, Session session, int i) {
+    String name = "bench-w" + i;
+    Step step = new Step("bench", "", "", Map.of(),
+        new Action.RunContainer(new ContainerSpec(name, IMAGE, List.of("echo", "ola"), null, null, null, null, null, null), false),
+        List.of(new Check.ExitCode(0), new Check.OutputContains("ola")), "", 0);
+    long start = System.nanoTime();
+    StepResult result = runner.run(lesson, step, session, Map.of(), e -> {});
+    long took = System.nanoTime() - start;
+    if (!result.passed()) {
+      throw new IllegalStateException("o passo de bench falhou: " + result.message());
+    }
+    return took;
+  }
+
+  /** The same container as the workbench makes: limits, init, no new privileges. */
+  private long timeCli(Session session, int i) throws Exception {
+    String name = "wb-" + session.id() + "-bench-c" + i;
+    List<String> command = List.of("docker", "run", "--name", name,
+        "--label", "workbench.session=" + session.id(), "--label", "workbench.lesson=bench",
+        "--memory", "512m", "--memory-swap", "512m", "--cpus", "1", "--pids-limit", "256",
+        "--init", "--security-opt", "no-new-privileges", IMAGE, "echo", "ola");
+    long start = System.nanoTime();
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(process.getInputStream().readAllBytes());
+    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0 || !out.contains("ola")) {
+      throw new IllegalStateException("docker run falhou: " + out.strip());
+    }
+    return System.nanoTime() - start;
+  }
+
+  private static double median(List<Long> values) {
+    List<Long> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
   }
 }
