@@ -18,8 +18,16 @@ public record Lesson(String id, String title, int order, String summary, Path so
 
   /** A piece of a lesson page: Markdown prose or a runnable step. */
   public sealed interface Block {
-    /** Markdown text between steps, rendered to HTML by the page. */
-    record Prose(String markdown) implements Block {}
+    /**
+     * Markdown text between steps, exactly as written, rendered to HTML by the page.
+     *
+     * @param line the file line the text starts on, so the linter can point at a broken picture
+     */
+    record Prose(String markdown, int line) implements Block {
+      public Prose(String markdown) {
+        this(markdown, 0);
+      }
+    }
 
     record StepBlock(Step step) implements Block {}
   }

@@ -1,0 +1,85 @@
+package dev.workbench.lesson;
+
+import static java.util.Map.entry;
+
+import dev.workbench.step.Check;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The {@code expect:} list: each item has exactly one key naming the check, one row per check
+ * below; mapping-valued checks reject unknown keys like steps do.
+ */
+final class CheckReader {
+  private CheckReader() {}
+
+  /** The keys a mapping-valued check accepts and how to read them. */
+  private record Kind(List<String> keys, Function<Fields, Check> read) {}
+
+  private static final Map<String, Kind> MAPPED =
+      Map.ofEntries(
+          entry("container", new Kind(List.of("name", "state"), CheckReader::container)),
+          entry("file", new Kind(List.of("container", "path", "contains", "absent"), CheckReader::file)),
+          entry("hostFile", new Kind(List.of("path", "contains"), f -> new Check.HostFile(f.text("path"), f.text("contains")))),
+          entry("image", new Kind(List.of("name", "exists"), f -> new Check.ImageExists(f.text("name"), f.flag("exists", true)))),
+          entry("volume", new Kind(List.of("name", "exists"), f -> new Check.VolumeExists(f.text("name"), f.flag("exists", true)))),
+          entry("network", new Kind(List.of("name", "exists", "containers"), CheckReader::network)),
+          entry("http", new Kind(List.of("container", "port", "path", "status", "contains", "reachable"), CheckReader::http)));
+
+  /** Every check key, in the order the lesson format documents them. */
+  static final List<String> KEYS =
+      List.of("exitCode", "output", "container", "file", "hostFile", "image", "volume", "network", "http");
+
+  static List<Check> read(Fields step) {
+    List<?> items = step.list("expect");
+    List<Check> checks = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      checks.add(check(Fields.of(items.get(i), step.where().in("expect #" + (i + 1)), "a check")));
+    }
+    return checks;
+  }
+
+  private static Check check(Fields item) {
+    if (item.keys().size() != 1) {
+      throw item.where().error("a check has exactly one key (one of " + String.join(", ", KEYS) + "), got " + item.keys());
+    }
+    item.allowOnly(KEYS);
+    String key = item.keys().iterator().next();
+    if (key.equals("exitCode")) {
+      return new Check.ExitCode(item.whole("exitCode"));
+    }
+    if (key.equals("output")) {
+      return new Check.OutputContains(item.text("output"));
+    }
+    Kind kind = MAPPED.get(key);
+    Fields value = Fields.of(item.raw(key), item.where().in(key), "'" + key + "'").allowOnly(kind.keys());
+    return kind.read().apply(value);
+  }
+
+  private static Check container(Fields f) {
+    String state = f.text("state");
+    if (!Check.ContainerState.STATES.contains(state)) {
+      throw f.where().error("'state' must be one of " + String.join(", ", Check.ContainerState.STATES) + "; got '" + state + "'");
+    }
+    return new Check.ContainerState(f.text("name"), state);
+  }
+
+  private static Check file(Fields f) {
+    boolean absent = f.flag("absent", false);
+    if (absent == f.has("contains")) {
+      throw f.where().error("a file check has either 'contains' (text the file holds) or 'absent: true'");
+    }
+    return new Check.FileInContainer(f.text("container"), f.text("path"), f.text("contains", null), absent);
+  }
+
+  private static Check network(Fields f) {
+    return new Check.NetworkState(f.text("name"), f.flag("exists", true), f.texts("containers"));
+  }
+
+  private static Check http(Fields f) {
+    return new Check.HttpAnswer(
+        ActionReader.target(f, "container"), f.whole("status", 200), f.text("contains", ""), f.flag("reachable", true));
+  }
+}
