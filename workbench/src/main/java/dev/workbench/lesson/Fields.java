@@ -33,8 +33,9 @@ final class Fields {
     return where;
   }
 
-  Fields within(String part) {
-    return new Fields(map, where.in(part));
+  /** The same keys under another name in messages, e.g. once a step's id is known. */
+  Fields named(String context) {
+    return new Fields(map, new Where(where.file(), where.line(), context));
   }
 
   Set<String> keys() {

@@ -32,7 +32,7 @@ final class StepReader {
     if (!ID.matcher(id).matches()) {
       throw where.error("'id' must be lowercase letters, digits and '-', got '" + id + "'");
     }
-    Fields step = anonymous.within("'" + id + "'");
+    Fields step = anonymous.named("step '" + id + "'");
     ActionReader.Kind kind = ActionReader.kind(step.text("do"), step.where());
     List<String> allowed = new ArrayList<>(COMMON);
     allowed.addAll(kind.keys());
