@@ -155,7 +155,7 @@ def jogo():
 
 def jogos():
     linhas = [(nome.format(cor=v), desc, "game") for nome, desc, variantes in ACESSORIOS for v in variantes]
-    return linhas + ate(345 - len(linhas), jogo, {n for n, _, _ in linhas})
+    return linhas + ate(300 - len(linhas), jogo, {n for n, _, _ in linhas})
 
 
 # ---------------------------------------------------------------- maquiagem
@@ -347,6 +347,68 @@ def livro():
     return (nome, d, "livro")
 
 
+# ---------------------------------------------------------------- franquias
+# A mesma franquia em categorias diferentes, com descrições curtas ou ausentes: é aqui que o
+# modelo erra, como erraria com dados de loja de verdade.
+FRANQUIAS = {
+    "game": [
+        "Pokémon Legends: Arceus", "Pokémon Mundo Misterioso DX", "Barbie Project Friendship", "Harry Potter: Campeões do Quadribol",
+        "Lego Jurassic World", "Lego Os Incríveis", "Minecraft Dungeons", "Minecraft Legends", "Star Wars Battlefront II",
+        "Marvel's Guardians of the Galaxy", "Frozen Free Fall Snowball Fight", "Sonic Colors Ultimate", "Mario Party Superstars",
+        "Luigi's Mansion 3", "Patrulha Canina: O Filme Cidade da Aventura", "Hot Wheels Monster Trucks Stunt Mayhem",
+        "Transformers: Earthspark Expedition", "Nerf Legends", "My Little Pony: Aventura na Baía do Porto", "Disney Dreamlight Valley",
+        "Jogo Make-up Salon Simulator", "Turma da Mônica: Ação na Rua", "Uno", "Jogo da Vida Deluxe Digital", "Banco Imobiliário Digital",
+        "Dreams Universe", "Among Us Crewmate Edition", "Fall Guys Pacote", "Roblox Cartão 800 Robux", "Cartão Xbox Game Pass 3 meses",
+        "The Sims 4 Kit Maquiagem Incrível", "Crash Team Rumble", "Kirby's Return to Dream Land Deluxe", "Bayonetta 3", "Pikmin 4",
+        "Zelda Link's Awakening", "Mario + Rabbids Sparks of Hope", "Spyro Reignited Trilogy", "Bluey: O Videogame", "Peppa Pig: Aventuras pelo Mundo",
+    ],
+    "brinquedo": [
+        "Pelúcia Pikachu com Som", "Pokébola Lançadora com Figura Charmander", "Cartas Pokémon Box Coleção Paldea", "Barbie Gamer Conjunto",
+        "Varinha Harry Potter Interativa", "Chapéu Seletor Falante Harry Potter", "Minecraft Espada de Espuma", "Boneco Minecraft Creeper",
+        "Sabre de Luz Star Wars Eletrônico", "Boneco Grogu Animatrônico", "Luva do Infinito Marvel", "Boneca Elsa Frozen Cantora",
+        "Boneco Sonic Articulado 12 cm", "Kart Mario Controle Remoto", "Super Mario Bloco de Interrogação Luminária", "Controle de Brinquedo Musical Bebê",
+        "Videogame de Brinquedo Portátil 500 Jogos", "Mini Game Retro Infantil", "Console Infantil de Bolso com Jogos", "Microfone Karaokê Infantil",
+        "Patrulha Canina Torre de Vigia", "Boneca Turma da Mônica Mônica", "Jogo Imagem e Ação", "Jogo Dominó de Madeira", "Jogo da Memória Bluey",
+        "Peppa Pig Casa da Família", "My Little Pony Castelo", "Boneco Among Us Pelúcia", "Kit Maquiagem Frozen Infantil", "Penteadeira Infantil com Espelho",
+        "Kit Unhas Decoradas Infantil", "Maleta de Maquiagem de Brinquedo Princesas", "Livro de Banho para Bebê", "Livro Sonoro Fisher-Price", "Quadro Mágico de Desenho",
+        "Lousa Mágica Infantil", "Lego Creator Ilha de Aventuras", "Fortnite Boneco Jonesy", "Roblox Figura Colecionável", "Baralho Pokémon Jogo de Cartas Colecionáveis",
+    ],
+    "livro": [
+        "Pokémon: O Guia Essencial Definitivo", "Pokémon Adventures Vol. 1", "Barbie: Histórias de Princesa", "Harry Potter e o Enigma do Príncipe",
+        "Harry Potter: O Livro dos Filmes", "Minecraft: O Despertar da Montanha", "Star Wars: Ahsoka", "Marvel: A Enciclopédia", "Frozen: Livro de Histórias",
+        "Sonic the Hedgehog HQ Vol. 1", "Super Mario Encyclopedia", "Patrulha Canina: Livro de Adesivos", "Turma da Mônica Jovem Nº 1",
+        "Bluey: A Hora de Dormir", "Peppa Pig: Meu Primeiro Livro de Palavras", "Guia de Maquiagem para Iniciantes", "Automaquiagem: Do Básico ao Profissional",
+        "Beleza Real: Cuidados com a Pele", "Manual do Visagismo", "Colorimetria para Maquiadores", "Jogos Vorazes: A Cantiga dos Pássaros e das Serpentes",
+        "Game Design: Fundamentos", "A Arte de Game Design", "Blood, Sweat and Pixels", "Jogos de Tabuleiro Modernos: Guia Ilustrado",
+        "Brincar é Coisa Séria", "O Livro dos Brinquedos Antigos", "Lego: Livro de Ideias", "Uno: História de um Jogo de Cartas", "Roblox: Guia do Desenvolvedor",
+        "Fortnite: O Guia Não Oficial", "Among Us: Guia de Sobrevivência", "The Last of Us: Arte do Jogo", "Zelda: Arte e Artefatos", "Mangá Pokémon Sol e Lua",
+        "Livro Infantil Princesas Disney", "Coleção Mônica Toy", "Diário de um Zumbi do Minecraft", "O Mundo de Sofia", "Aventuras de Tintim Vol. 1",
+    ],
+    "maquiagem": [
+        "Paleta de Sombras Harry Potter Ruby Rose", "Batom Barbie Vult Rosa Pink", "Kit Maquiagem Pokémon Edição Limitada", "Gloss Frozen Ice Queen",
+        "Paleta Star Wars Lado Sombrio", "Iluminador Marvel Ouro", "Esmalte Turma da Mônica Vermelho", "Máscara de Cílios Playground Fenty",
+        "Pó Compacto Sonic Azul Neon", "Kit Pincéis Gamer RGB", "Delineador Neon Gamer Verde", "Paleta Pixel Art 16 cores",
+        "Base Stick Quem Disse Berenice", "Água Micelar Garnier 400ml", "Esmalte Risqué Vermelho Cereja", "Kit Esmaltes Impala 6 cores",
+        "Glitter Corporal Festa", "Pintura Facial Carnaval Colorida", "Tinta Facial Infantil Atóxica", "Cílios Postiços Naturais",
+        "Cola para Cílios Postiços", "Curvex Modelador de Cílios", "Apontador Duplo para Lápis", "Necessaire de Maquiagem Grande",
+        "Espelho de Maquiagem com LED", "Lenço Demaquilante 25 unidades", "Tônico Facial Antes da Maquiagem", "Hidratante Facial com Cor",
+        "Protetor Solar com Cor FPS 50", "Contorno em Bastão", "Sombra Stick Cintilante", "Blush Líquido", "Corretivo Color Verde",
+        "Kit Maquiagem Completo Profissional", "Maleta de Maquiagem Completa Adulto", "Paleta de Sombras Minecraft Verde Creeper",
+        "Batom Roblox Edição Gamer", "Sombra Lilás Frozen Dailus", "Pó Iluminador Hello Kitty", "Kit Labial Boca Rosa Três Peças",
+    ],
+}
+CURTAS = {
+    "game": ["", "", "Jogo original.", "Mídia física.", "Para console.", "Código digital enviado por e-mail.", "Lacrado."],
+    "brinquedo": ["", "", "Brinquedo original.", "Idade: 3+.", "Produto com selo do Inmetro.", "Presente para crianças.", "Novo, na caixa."],
+    "livro": ["", "", "Capa comum.", "Edição em português.", "Livro novo.", "Capa dura, ilustrado.", "Envio imediato."],
+    "maquiagem": ["", "", "Produto original.", "Cruelty free.", "Vegano.", "Alta pigmentação.", "Lacrado, com validade longa."],
+}
+
+
+def franquias():
+    return [(nome, rnd.choice(CURTAS[cat]), cat) for cat, nomes in FRANQUIAS.items() for nome in nomes]
+
+
 # Linhas escritas à mão, com vírgula, ponto e vírgula e aspas, para exercitar o formato.
 MANUAIS = [
     ("Kit Paleta \"Nude Glow\"; 12 sombras", "Paleta da Vult com 12 sombras; acabamento matte e cintilante; \"best-seller\" da marca.", "maquiagem"),
@@ -357,7 +419,7 @@ MANUAIS = [
 
 
 def main():
-    linhas = jogos() + ate(335, maquiagem) + ate(345, brinquedo) + ate(340, livro) + MANUAIS
+    linhas = jogos() + ate(300, maquiagem) + ate(305, brinquedo) + ate(300, livro) + franquias() + MANUAIS
     # Embaralha para que a ordem do arquivo não revele a categoria.
     rnd.shuffle(linhas)
     out = csv.writer(sys.stdout, delimiter=";", quotechar='"', quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
