@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The base images lessons build on, and how each is had: pulled where a registry answers (then
@@ -31,6 +32,9 @@ public final class BaseImages {
 
     /** Debian packages installed on another base; {@code tail} ends the Dockerfile. */
     record Packages(String from, List<String> packages, String tail) implements Recipe {}
+
+    /** A file of this machine copied onto another base (e.g. the emulator jar of the Cloud SDK). */
+    record HostFile(String from, Supplier<Path> file, String tail) implements Recipe {}
   }
 
   record Base(String name, String pullFrom, Recipe recipe) {}
@@ -51,7 +55,12 @@ public final class BaseImages {
                   + "EXPOSE 80\nCMD [\"nginx\", \"-g\", \"daemon off;\"]\n")),
       new Base("workbench/redis", "redis:7",
           new Recipe.Packages("workbench/debian:bookworm", List.of("redis-server"),
-              "EXPOSE 6379\nCMD [\"redis-server\", \"--protected-mode\", \"no\", \"--bind\", \"0.0.0.0\"]\n")));
+              "EXPOSE 6379\nCMD [\"redis-server\", \"--protected-mode\", \"no\", \"--bind\", \"0.0.0.0\"]\n")),
+      // No registry publishes the emulator as a small image: it is always the host's jar on our JRE base.
+      new Base("workbench/firestore-emulator", null,
+          new Recipe.HostFile("workbench/jre:17", FirestoreEmulatorJar::find,
+              "EXPOSE 8080\nCMD [\"java\", \"-Xmx512m\", \"-Duser.language=en\", \"-cp\", \"/opt/cloud-firestore-emulator.jar\", "
+                  + "\"com.google.cloud.datastore.emulator.firestore.CloudFirestore\", \"start\", \"--host=0.0.0.0\", \"--port=8080\"]\n")));
 
   private final Engine engine;
   private final Images images;
@@ -79,16 +88,23 @@ public final class BaseImages {
         sink.info(name + ": já está no engine");
         return;
       }
-      if (pulled(base, sink)) {
+      if (base.pullFrom() != null && pulled(base, sink)) {
         return;
       }
-      sink.info(name + ": nenhum registro respondeu; construindo localmente a partir do Debian");
+      sink.info(name + (base.pullFrom() == null ? ": construindo localmente" : ": nenhum registro respondeu; construindo localmente"));
       if (base.recipe() instanceof Recipe.Rootfs rootfs) {
         importRootfs(name, rootfs.suite(), sink);
-      } else {
-        Recipe.Packages packages = (Recipe.Packages) base.recipe();
+      } else if (base.recipe() instanceof Recipe.Packages packages) {
         provide(packages.from(), sink);
-        buildWithPackages(name, packages, sink);
+        buildFrom(name, packages.from(), "RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y "
+            + "--no-install-recommends " + String.join(" ", packages.packages()) + " && rm -rf /var/lib/apt/lists/*\n"
+            + packages.tail(), null, sink);
+      } else {
+        Recipe.HostFile copy = (Recipe.HostFile) base.recipe();
+        provide(copy.from(), sink);
+        Path file = copy.file().get();
+        buildFrom(name, copy.from(), "COPY " + file.getFileName() + " /opt/" + file.getFileName() + "\n" + copy.tail(),
+            file, sink);
       }
       sink.info(name + ": pronta (construída localmente)");
     }
@@ -154,21 +170,25 @@ public final class BaseImages {
     }
   }
 
-  private void buildWithPackages(String name, Recipe.Packages recipe, OutputSink sink) {
+  /** Builds {@code FROM from} + {@code body}, with {@code file} (if any) in the build context. */
+  private void buildFrom(String name, String from, String body, Path file, OutputSink sink) {
     Path context = null;
     try {
       context = Files.createTempDirectory("workbench-base");
-      String dockerfile = "FROM " + recipe.from() + "\n"
-          + "RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "
-          + String.join(" ", recipe.packages()) + " && rm -rf /var/lib/apt/lists/*\n"
-          + recipe.tail();
-      Files.writeString(context.resolve("Dockerfile"), dockerfile);
+      Files.writeString(context.resolve("Dockerfile"), "FROM " + from + "\n" + body);
+      if (file != null) {
+        Files.copy(file, context.resolve(file.getFileName()));
+      }
       images.build(name, context, "Dockerfile", Map.of(), Map.of("workbench.base", name), sink, BUILD_TIMEOUT);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
       if (context != null) {
-        deleteQuietly(context.resolve("Dockerfile"));
+        try (var files = Files.list(context)) {
+          files.forEach(BaseImages::deleteQuietly);
+        } catch (IOException e) {
+          // left in /tmp: harmless
+        }
         deleteQuietly(context);
       }
     }
