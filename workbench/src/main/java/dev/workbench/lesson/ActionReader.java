@@ -25,17 +25,27 @@ final class ActionReader {
   static final Map<String, Kind> KINDS =
       Map.ofEntries(
           entry("image.provide", new Kind(IMAGE, f -> new Action.ProvideImage(f.text("image")))),
-          entry("image.build", new Kind(List.of("image", "context", "dockerfile", "buildArgs"), ActionReader::build)),
+          entry(
+              "image.build",
+              new Kind(
+                  List.of("image", "context", "dockerfile", "buildArgs"), ActionReader::build)),
           entry("image.history", new Kind(IMAGE, f -> new Action.ImageHistory(f.text("image")))),
           entry("image.list", new Kind(List.of(), f -> new Action.ListImages())),
           entry("image.rm", new Kind(IMAGE, f -> new Action.RemoveImage(f.text("image")))),
-          entry("container.create", new Kind(ContainerReader.KEYS, f -> new Action.CreateContainer(ContainerReader.read(f)))),
+          entry(
+              "container.create",
+              new Kind(
+                  ContainerReader.KEYS, f -> new Action.CreateContainer(ContainerReader.read(f)))),
           entry("container.run", new Kind(plus(ContainerReader.KEYS, "detach"), ActionReader::run)),
           entry("container.start", new Kind(NAME, f -> new Action.StartContainer(f.text("name")))),
           entry("container.stop", new Kind(NAME, f -> new Action.StopContainer(f.text("name")))),
           entry("container.rm", new Kind(NAME, f -> new Action.RemoveContainer(f.text("name")))),
           entry("container.exec", new Kind(List.of("name", "command", "env"), ActionReader::exec)),
-          entry("container.commit", new Kind(List.of("name", "image"), f -> new Action.CommitContainer(f.text("name"), f.text("image")))),
+          entry(
+              "container.commit",
+              new Kind(
+                  List.of("name", "image"),
+                  f -> new Action.CommitContainer(f.text("name"), f.text("image")))),
           entry("container.logs", new Kind(NAME, f -> new Action.ContainerLogs(f.text("name")))),
           entry("container.list", new Kind(List.of(), f -> new Action.ListContainers())),
           entry("volume.create", new Kind(NAME, f -> new Action.CreateVolume(f.text("name")))),
@@ -43,8 +53,12 @@ final class ActionReader {
           entry("network.create", new Kind(NAME, f -> new Action.CreateNetwork(f.text("name")))),
           entry("network.rm", new Kind(NAME, f -> new Action.RemoveNetwork(f.text("name")))),
           entry("compose.up", new Kind(List.of("file"), f -> new Action.ComposeUp(f.text("file")))),
-          entry("compose.down", new Kind(List.of("file"), f -> new Action.ComposeDown(f.text("file")))),
-          entry("http.request", new Kind(List.of("container", "port", "path", "method", "body"), ActionReader::http)),
+          entry(
+              "compose.down",
+              new Kind(List.of("file"), f -> new Action.ComposeDown(f.text("file")))),
+          entry(
+              "http.request",
+              new Kind(List.of("container", "port", "path", "method", "body"), ActionReader::http)),
           entry("jshell", new Kind(List.of("code"), f -> new Action.JShellCell(f.text("code")))));
 
   /** The kind named by {@code do:}, or an error listing the kinds there are. */
@@ -52,14 +66,22 @@ final class ActionReader {
     Kind kind = KINDS.get(name);
     if (kind == null) {
       throw where.error(
-          "'do' must be one of " + String.join(", ", Action.KINDS) + "; got '" + name + "'"
+          "'do' must be one of "
+              + String.join(", ", Action.KINDS)
+              + "; got '"
+              + name
+              + "'"
               + Suggestions.didYouMean(name, Action.KINDS));
     }
     return kind;
   }
 
   private static Action build(Fields f) {
-    return new Action.BuildImage(f.text("image"), f.text("context"), f.text("dockerfile", "Dockerfile"), f.textMap("buildArgs"));
+    return new Action.BuildImage(
+        f.text("image"),
+        f.text("context"),
+        f.text("dockerfile", "Dockerfile"),
+        f.textMap("buildArgs"));
   }
 
   private static Action run(Fields f) {
@@ -69,13 +91,15 @@ final class ActionReader {
   private static Action exec(Fields f) {
     List<String> command = f.texts("command");
     if (command.isEmpty()) {
-      throw f.where().error("'command' is required: the command to run in the container, as a list");
+      throw f.where()
+          .error("'command' is required: the command to run in the container, as a list");
     }
     return new Action.ExecInContainer(f.text("name"), command, f.textMap("env"));
   }
 
   private static Action http(Fields f) {
-    return new Action.HttpRequest(target(f, "container"), f.text("method", "GET"), f.text("body", ""));
+    return new Action.HttpRequest(
+        target(f, "container"), f.text("method", "GET"), f.text("body", ""));
   }
 
   /** The request target shared by {@code http.request} and the {@code http} check. */

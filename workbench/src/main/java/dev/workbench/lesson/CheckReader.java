@@ -21,16 +21,43 @@ final class CheckReader {
   private static final Map<String, Kind> MAPPED =
       Map.ofEntries(
           entry("container", new Kind(List.of("name", "state"), CheckReader::container)),
-          entry("file", new Kind(List.of("container", "path", "contains", "absent"), CheckReader::file)),
-          entry("hostFile", new Kind(List.of("path", "contains"), f -> new Check.HostFile(f.text("path"), f.text("contains")))),
-          entry("image", new Kind(List.of("name", "exists"), f -> new Check.ImageExists(f.text("name"), f.flag("exists", true)))),
-          entry("volume", new Kind(List.of("name", "exists"), f -> new Check.VolumeExists(f.text("name"), f.flag("exists", true)))),
+          entry(
+              "file",
+              new Kind(List.of("container", "path", "contains", "absent"), CheckReader::file)),
+          entry(
+              "hostFile",
+              new Kind(
+                  List.of("path", "contains"),
+                  f -> new Check.HostFile(f.text("path"), f.text("contains")))),
+          entry(
+              "image",
+              new Kind(
+                  List.of("name", "exists"),
+                  f -> new Check.ImageExists(f.text("name"), f.flag("exists", true)))),
+          entry(
+              "volume",
+              new Kind(
+                  List.of("name", "exists"),
+                  f -> new Check.VolumeExists(f.text("name"), f.flag("exists", true)))),
           entry("network", new Kind(List.of("name", "exists", "containers"), CheckReader::network)),
-          entry("http", new Kind(List.of("container", "port", "path", "status", "contains", "reachable"), CheckReader::http)));
+          entry(
+              "http",
+              new Kind(
+                  List.of("container", "port", "path", "status", "contains", "reachable"),
+                  CheckReader::http)));
 
   /** Every check key, in the order the lesson format documents them. */
   static final List<String> KEYS =
-      List.of("exitCode", "output", "container", "file", "hostFile", "image", "volume", "network", "http");
+      List.of(
+          "exitCode",
+          "output",
+          "container",
+          "file",
+          "hostFile",
+          "image",
+          "volume",
+          "network",
+          "http");
 
   static List<Check> read(Fields step) {
     List<?> items = step.list("expect");
@@ -43,7 +70,12 @@ final class CheckReader {
 
   private static Check check(Fields item) {
     if (item.keys().size() != 1) {
-      throw item.where().error("a check has exactly one key (one of " + String.join(", ", KEYS) + "), got " + item.keys());
+      throw item.where()
+          .error(
+              "a check has exactly one key (one of "
+                  + String.join(", ", KEYS)
+                  + "), got "
+                  + item.keys());
     }
     item.allowOnly(KEYS);
     String key = item.keys().iterator().next();
@@ -54,14 +86,21 @@ final class CheckReader {
       return new Check.OutputContains(item.text("output"));
     }
     Kind kind = MAPPED.get(key);
-    Fields value = Fields.of(item.raw(key), item.where().in(key), "'" + key + "'").allowOnly(kind.keys());
+    Fields value =
+        Fields.of(item.raw(key), item.where().in(key), "'" + key + "'").allowOnly(kind.keys());
     return kind.read().apply(value);
   }
 
   private static Check container(Fields f) {
     String state = f.text("state");
     if (!Check.ContainerState.STATES.contains(state)) {
-      throw f.where().error("'state' must be one of " + String.join(", ", Check.ContainerState.STATES) + "; got '" + state + "'");
+      throw f.where()
+          .error(
+              "'state' must be one of "
+                  + String.join(", ", Check.ContainerState.STATES)
+                  + "; got '"
+                  + state
+                  + "'");
     }
     return new Check.ContainerState(f.text("name"), state);
   }
@@ -69,9 +108,11 @@ final class CheckReader {
   private static Check file(Fields f) {
     boolean absent = f.flag("absent", false);
     if (absent == f.has("contains")) {
-      throw f.where().error("a file check has either 'contains' (text the file holds) or 'absent: true'");
+      throw f.where()
+          .error("a file check has either 'contains' (text the file holds) or 'absent: true'");
     }
-    return new Check.FileInContainer(f.text("container"), f.text("path"), f.text("contains", null), absent);
+    return new Check.FileInContainer(
+        f.text("container"), f.text("path"), f.text("contains", null), absent);
   }
 
   private static Check network(Fields f) {
@@ -80,6 +121,9 @@ final class CheckReader {
 
   private static Check http(Fields f) {
     return new Check.HttpAnswer(
-        ActionReader.target(f, "container"), f.whole("status", 200), f.text("contains", ""), f.flag("reachable", true));
+        ActionReader.target(f, "container"),
+        f.whole("status", 200),
+        f.text("contains", ""),
+        f.flag("reachable", true));
   }
 }

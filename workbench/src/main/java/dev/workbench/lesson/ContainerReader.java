@@ -9,7 +9,9 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The container keys of {@code container.create} and {@code container.run}: name, image, mounts… */
+/**
+ * The container keys of {@code container.create} and {@code container.run}: name, image, mounts…
+ */
 final class ContainerReader {
   private ContainerReader() {}
 
@@ -35,8 +37,9 @@ final class ContainerReader {
     List<?> items = step.list("mounts");
     List<Mount> mounts = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
-      Fields mount = Fields.of(items.get(i), step.where().in("mounts #" + (i + 1)), "a mount")
-          .allowOnly(List.of("volume", "bind", "target", "readOnly"));
+      Fields mount =
+          Fields.of(items.get(i), step.where().in("mounts #" + (i + 1)), "a mount")
+              .allowOnly(List.of("volume", "bind", "target", "readOnly"));
       mounts.add(mount(mount));
     }
     return mounts;
@@ -44,7 +47,11 @@ final class ContainerReader {
 
   private static Mount mount(Fields mount) {
     if (mount.has("volume") == mount.has("bind")) {
-      throw mount.where().error("a mount has exactly one of 'volume' (a named volume) or 'bind' (a folder of your files)");
+      throw mount
+          .where()
+          .error(
+              "a mount has exactly one of 'volume' (a named volume) or 'bind' (a folder of your"
+                  + " files)");
     }
     String target = mount.text("target");
     boolean readOnly = mount.flag("readOnly", false);
@@ -85,17 +92,21 @@ final class ContainerReader {
     if (!(raw instanceof String) || !m.matches()) {
       throw limits.where().error("memory must look like 512m or 1g, got " + Fields.describe(raw));
     }
-    int shift = switch (m.group(2)) {
-      case "k" -> 10;
-      case "m" -> 20;
-      default -> 30;
-    };
+    int shift =
+        switch (m.group(2)) {
+          case "k" -> 10;
+          case "m" -> 20;
+          default -> 30;
+        };
     return Long.parseLong(m.group(1)) << shift;
   }
 
   private static double cpus(Fields limits) {
     if (!(limits.raw("cpus") instanceof Number cpus)) {
-      throw limits.where().error("cpus must be a number, e.g. 1 or 0.5, got " + Fields.describe(limits.raw("cpus")));
+      throw limits
+          .where()
+          .error(
+              "cpus must be a number, e.g. 1 or 0.5, got " + Fields.describe(limits.raw("cpus")));
     }
     return cpus.doubleValue();
   }

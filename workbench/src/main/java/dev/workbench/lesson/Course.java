@@ -34,7 +34,9 @@ public record Course(List<Lesson> lessons, List<LessonFormatError> problems) {
     for (Path folder : lessonFolders(lessonsDir)) {
       Path file = folder.resolve("lesson.md");
       if (!Files.isRegularFile(file)) {
-        problems.add(new LessonFormatError(file, 1, "missing: each NN-id folder holds its lesson in lesson.md"));
+        problems.add(
+            new LessonFormatError(
+                file, 1, "missing: each NN-id folder holds its lesson in lesson.md"));
         continue;
       }
       try {
@@ -68,7 +70,8 @@ public record Course(List<Lesson> lessons, List<LessonFormatError> problems) {
     }
   }
 
-  private static List<Lesson> withoutRepeatedIds(List<Lesson> lessons, List<LessonFormatError> problems) {
+  private static List<Lesson> withoutRepeatedIds(
+      List<Lesson> lessons, List<LessonFormatError> problems) {
     Map<String, Lesson> byId = new HashMap<>();
     List<Lesson> unique = new ArrayList<>();
     for (Lesson lesson : lessons) {
@@ -76,8 +79,14 @@ public record Course(List<Lesson> lessons, List<LessonFormatError> problems) {
       if (first == null) {
         unique.add(lesson);
       } else {
-        problems.add(new LessonFormatError(lesson.source(), 1,
-            "front matter: id '" + lesson.id() + "' is already used by " + folderAndFile(first)));
+        problems.add(
+            new LessonFormatError(
+                lesson.source(),
+                1,
+                "front matter: id '"
+                    + lesson.id()
+                    + "' is already used by "
+                    + folderAndFile(first)));
       }
     }
     return unique;
@@ -88,14 +97,22 @@ public record Course(List<Lesson> lessons, List<LessonFormatError> problems) {
     for (Lesson lesson : lessons) {
       Lesson first = byOrder.putIfAbsent(lesson.order(), lesson);
       if (first != null) {
-        problems.add(new LessonFormatError(lesson.source(), 1,
-            "front matter: order " + lesson.order() + " is already used by " + folderAndFile(first)));
+        problems.add(
+            new LessonFormatError(
+                lesson.source(),
+                1,
+                "front matter: order "
+                    + lesson.order()
+                    + " is already used by "
+                    + folderAndFile(first)));
       }
     }
   }
 
   private static String folderAndFile(Lesson lesson) {
     Path source = lesson.source();
-    return source.getParent() == null ? source.toString() : source.getParent().getFileName() + "/" + source.getFileName();
+    return source.getParent() == null
+        ? source.toString()
+        : source.getParent().getFileName() + "/" + source.getFileName();
   }
 }

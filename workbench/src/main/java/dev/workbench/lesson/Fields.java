@@ -3,10 +3,10 @@ package dev.workbench.lesson;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.LinkedHashSet;
 
 /**
  * One YAML mapping of a lesson (front matter, a step, a check, a mount) with typed getters whose
@@ -51,7 +51,10 @@ final class Fields {
       if (!allowed.contains(name)) {
         String hint = Suggestions.didYouMean(name, allowed);
         throw where.error(
-            "unknown key '" + name + "'" + (hint.isEmpty() ? " (allowed: " + String.join(", ", allowed) + ")" : hint));
+            "unknown key '"
+                + name
+                + "'"
+                + (hint.isEmpty() ? " (allowed: " + String.join(", ", allowed) + ")" : hint));
       }
     }
     return this;
@@ -117,7 +120,11 @@ final class Fields {
       return List.of();
     }
     if (!(value instanceof List<?> items)) {
-      throw where.error("'" + key + "' must be a YAML list of strings, e.g. [sh, -c, \"echo hi\"], got " + describe(value));
+      throw where.error(
+          "'"
+              + key
+              + "' must be a YAML list of strings, e.g. [sh, -c, \"echo hi\"], got "
+              + describe(value));
     }
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
@@ -132,7 +139,8 @@ final class Fields {
       return List.of();
     }
     if (!(value instanceof List<?> items) || !items.stream().allMatch(Integer.class::isInstance)) {
-      throw where.error("'" + key + "' must be a list of whole numbers, e.g. [80], got " + describe(value));
+      throw where.error(
+          "'" + key + "' must be a list of whole numbers, e.g. [80], got " + describe(value));
     }
     return items.stream().map(Integer.class::cast).toList();
   }
@@ -158,7 +166,8 @@ final class Fields {
       return List.of();
     }
     if (!(value instanceof List<?> items)) {
-      throw where.error("'" + key + "' must be a YAML list (items starting with '- '), got " + describe(value));
+      throw where.error(
+          "'" + key + "' must be a YAML list (items starting with '- '), got " + describe(value));
     }
     return items;
   }
@@ -166,7 +175,9 @@ final class Fields {
   /** The mapping under {@code key}; absent means an empty mapping. */
   Fields fields(String key) {
     Object value = map.get(key);
-    return value == null ? new Fields(Map.of(), where.in(key)) : of(value, where.in(key), "'" + key + "'");
+    return value == null
+        ? new Fields(Map.of(), where.in(key))
+        : of(value, where.in(key), "'" + key + "'");
   }
 
   private static String asText(Object value, Where where) {
@@ -176,7 +187,10 @@ final class Fields {
     if (value instanceof Number number) {
       return number.toString();
     }
-    throw where.error("must be text, got " + describe(value) + (value instanceof Boolean ? " (quote it if you mean the word)" : ""));
+    throw where.error(
+        "must be text, got "
+            + describe(value)
+            + (value instanceof Boolean ? " (quote it if you mean the word)" : ""));
   }
 
   static String describe(Object value) {

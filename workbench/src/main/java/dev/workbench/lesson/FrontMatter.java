@@ -32,7 +32,8 @@ record FrontMatter(String id, String title, int order, String summary, int bodyS
     if (!ID.matcher(id).matches()) {
       throw where.error("'id' must be lowercase letters, digits and '-', got '" + id + "'");
     }
-    return new FrontMatter(id, fields.text("title"), fields.whole("order"), fields.text("summary", ""), close + 1);
+    return new FrontMatter(
+        id, fields.text("title"), fields.whole("order"), fields.text("summary", ""), close + 1);
   }
 
   private static boolean isFence(String line) {

@@ -10,7 +10,8 @@ import java.util.Optional;
  *
  * @param source the lesson file, for error messages; step paths resolve from the project root
  */
-public record Lesson(String id, String title, int order, String summary, Path source, List<Block> blocks) {
+public record Lesson(
+    String id, String title, int order, String summary, Path source, List<Block> blocks) {
 
   public Lesson {
     blocks = List.copyOf(blocks);

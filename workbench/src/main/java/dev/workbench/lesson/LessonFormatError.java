@@ -15,9 +15,15 @@ public final class LessonFormatError extends RuntimeException {
     this.problem = problem;
   }
 
-  public Path file() { return file; }
+  public Path file() {
+    return file;
+  }
 
-  public int line() { return line; }
+  public int line() {
+    return line;
+  }
 
-  public String problem() { return problem; }
+  public String problem() {
+    return problem;
+  }
 }

@@ -7,9 +7,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Everything {@code workbench lint} reports: files that do not parse, and the rules a parsed
- * lesson must still follow (safe mounts, declared parameters, real checks, files that exist). Each
- * finding carries the line of the step or picture it is about.
+ * Everything {@code workbench lint} reports: files that do not parse, and the rules a parsed lesson
+ * must still follow (safe mounts, declared parameters, real checks, files that exist). Each finding
+ * carries the line of the step or picture it is about.
  */
 public final class LessonLinter {
   private LessonLinter() {}
@@ -28,7 +28,9 @@ public final class LessonLinter {
         StepRules.check(step, projectRoot, inLesson);
       }
     }
-    findings.sort(Comparator.comparing((LessonFormatError e) -> e.file().toString()).thenComparingInt(LessonFormatError::line));
+    findings.sort(
+        Comparator.comparing((LessonFormatError e) -> e.file().toString())
+            .thenComparingInt(LessonFormatError::line));
     return findings;
   }
 }

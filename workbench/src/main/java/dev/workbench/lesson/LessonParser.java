@@ -17,8 +17,8 @@ import org.commonmark.parser.Parser;
 
 /**
  * A lesson file → {@link Lesson}: the front matter, then the top-level fenced blocks whose info
- * string is {@code step} become steps and the Markdown between them stays prose, byte for byte.
- * Any problem is a {@link LessonFormatError} pointing at the step block or the front matter.
+ * string is {@code step} become steps and the Markdown between them stays prose, byte for byte. Any
+ * problem is a {@link LessonFormatError} pointing at the step block or the front matter.
  */
 public final class LessonParser {
   private LessonParser() {}
@@ -36,7 +36,8 @@ public final class LessonParser {
     Node document = MARKDOWN.parse(String.join("\n", body));
     rejectNestedSteps(document, lessonFile);
     List<Lesson.Block> blocks = blocks(document, lines, front.bodyStart(), lessonFile);
-    return new Lesson(front.id(), front.title(), front.order(), front.summary(), lessonFile, blocks);
+    return new Lesson(
+        front.id(), front.title(), front.order(), front.summary(), lessonFile, blocks);
   }
 
   private static List<Lesson.Block> blocks(Node document, List<String> lines, int from, Path file) {
@@ -56,7 +57,11 @@ public final class LessonParser {
 
   private static Step step(FencedCodeBlock code, Path file, int first) {
     if (code.getClosingFenceLength() == null) {
-      throw new LessonFormatError(file, first + 1, "step block is not closed: end it with a line of " + code.getFenceCharacter().repeat(code.getOpeningFenceLength()));
+      throw new LessonFormatError(
+          file,
+          first + 1,
+          "step block is not closed: end it with a line of "
+              + code.getFenceCharacter().repeat(code.getOpeningFenceLength()));
     }
     return StepReader.read(code.getLiteral(), file, first + 1);
   }
@@ -81,7 +86,10 @@ public final class LessonParser {
           @Override
           public void visit(FencedCodeBlock code) {
             if (isStep(code) && !(code.getParent() instanceof Document)) {
-              throw new LessonFormatError(file, firstLine(code) + 1, "step block inside a list or quote: steps must start at the left margin");
+              throw new LessonFormatError(
+                  file,
+                  firstLine(code) + 1,
+                  "step block inside a list or quote: steps must start at the left margin");
             }
           }
         });

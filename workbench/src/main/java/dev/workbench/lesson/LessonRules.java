@@ -34,8 +34,13 @@ final class LessonRules {
     Path folder = lesson.source().toAbsolutePath().getParent();
     String name = folder == null ? "" : folder.getFileName().toString();
     if (name.matches("\\d+-.+") && !name.substring(name.indexOf('-') + 1).equals(lesson.id())) {
-      findings.add(1, "front matter: id '" + lesson.id() + "' does not match the folder '" + name
-          + "' (lesson folders are named NN-id)");
+      findings.add(
+          1,
+          "front matter: id '"
+              + lesson.id()
+              + "' does not match the folder '"
+              + name
+              + "' (lesson folders are named NN-id)");
     }
   }
 
@@ -43,7 +48,9 @@ final class LessonRules {
     Set<String> seen = new HashSet<>();
     for (Step step : lesson.steps()) {
       if (!seen.add(step.id())) {
-        findings.add(step.line(), "step '" + step.id() + "': id already used by an earlier step of this lesson");
+        findings.add(
+            step.line(),
+            "step '" + step.id() + "': id already used by an earlier step of this lesson");
       }
     }
   }
@@ -67,8 +74,16 @@ final class LessonRules {
       }
       LogicalNames.containerName(action)
           .filter(name -> !created.contains(name))
-          .ifPresent(name -> findings.add(step.line(), "step '" + step.id() + "': container '" + name
-              + "' is not created by an earlier step of this lesson (container.create or container.run)"));
+          .ifPresent(
+              name ->
+                  findings.add(
+                      step.line(),
+                      "step '"
+                          + step.id()
+                          + "': container '"
+                          + name
+                          + "' is not created by an earlier step of this lesson (container.create"
+                          + " or container.run)"));
     }
   }
 
@@ -76,19 +91,25 @@ final class LessonRules {
     Path folder = lesson.source().toAbsolutePath().normalize().getParent();
     for (Lesson.Block block : lesson.blocks()) {
       if (block instanceof Lesson.Block.Prose prose) {
-        MARKDOWN.parse(prose.markdown()).accept(new AbstractVisitor() {
-          @Override
-          public void visit(Image image) {
-            int line = prose.line() + image.getSourceSpans().get(0).getLineIndex();
-            picture(image.getDestination(), folder, line, findings);
-          }
-        });
+        MARKDOWN
+            .parse(prose.markdown())
+            .accept(
+                new AbstractVisitor() {
+                  @Override
+                  public void visit(Image image) {
+                    int line = prose.line() + image.getSourceSpans().get(0).getLineIndex();
+                    picture(image.getDestination(), folder, line, findings);
+                  }
+                });
       }
     }
   }
 
   private static void picture(String destination, Path folder, int line, Findings findings) {
-    if (destination.isEmpty() || destination.contains(":") || destination.startsWith("/") || destination.startsWith("#")) {
+    if (destination.isEmpty()
+        || destination.contains(":")
+        || destination.startsWith("/")
+        || destination.startsWith("#")) {
       return; // a web address or a site path, not a file of the lesson
     }
     String file = destination.replaceAll("[?#].*$", "");
@@ -99,7 +120,8 @@ final class LessonRules {
     } else if (!Files.isRegularFile(resolved)) {
       findings.add(line, "picture '" + destination + "' is not in the lesson folder");
     } else if (!PICTURES.contains(extension)) {
-      findings.add(line, "picture '" + destination + "': the site serves only SVG, PNG, JPEG and GIF");
+      findings.add(
+          line, "picture '" + destination + "': the site serves only SVG, PNG, JPEG and GIF");
     }
   }
 }

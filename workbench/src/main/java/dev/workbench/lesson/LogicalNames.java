@@ -15,7 +15,9 @@ import java.util.Optional;
 final class LogicalNames {
   private LogicalNames() {}
 
-  /** @param role container, image, network or volume */
+  /**
+   * @param role container, image, network or volume
+   */
   record Name(String role, String value) {}
 
   static List<Name> of(Action action) {

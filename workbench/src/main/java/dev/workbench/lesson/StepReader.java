@@ -15,9 +15,11 @@ import java.util.regex.PatternSyntaxException;
 final class StepReader {
   private StepReader() {}
 
-  static final List<String> COMMON = List.of("id", "do", "title", "cli", "params", "expect", "group");
+  static final List<String> COMMON =
+      List.of("id", "do", "title", "cli", "params", "expect", "group");
 
   static final Pattern ID = Pattern.compile("[a-z0-9-]+");
+
   /** Parameters become environment variables too, so their names must be valid ones. */
   static final Pattern PARAM_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -39,8 +41,14 @@ final class StepReader {
     step.allowOnly(allowed);
     Action action = kind.read().apply(step);
     return new Step(
-        id, step.text("title", ""), step.text("cli", ""), params(step), action,
-        CheckReader.read(step), step.text("group", ""), line);
+        id,
+        step.text("title", ""),
+        step.text("cli", ""),
+        params(step),
+        action,
+        CheckReader.read(step),
+        step.text("group", ""),
+        line);
   }
 
   /** {@code NAME: default} or {@code NAME: {default, pattern, help}}. */
@@ -49,7 +57,10 @@ final class StepReader {
     Map<String, Param> read = new LinkedHashMap<>();
     for (String name : params.keys()) {
       if (!PARAM_NAME.matcher(name).matches()) {
-        throw params.where().error("'" + name + "' is not a parameter name: use letters, digits and '_', e.g. TEXTO");
+        throw params
+            .where()
+            .error(
+                "'" + name + "' is not a parameter name: use letters, digits and '_', e.g. TEXTO");
       }
       read.put(name, param(name, params));
     }
@@ -63,9 +74,15 @@ final class StepReader {
     Fields param = params.fields(name).allowOnly(List.of("default", "pattern", "help"));
     String pattern = param.text("pattern", null);
     try {
-      return new Param(name, param.text("default", ""), pattern == null ? null : Pattern.compile(pattern), param.text("help", ""));
+      return new Param(
+          name,
+          param.text("default", ""),
+          pattern == null ? null : Pattern.compile(pattern),
+          param.text("help", ""));
     } catch (PatternSyntaxException e) {
-      throw param.where().error("'pattern' is not a regular expression: " + e.getDescription() + " in " + pattern);
+      throw param
+          .where()
+          .error("'pattern' is not a regular expression: " + e.getDescription() + " in " + pattern);
     }
   }
 }

@@ -45,8 +45,9 @@ final class StepRules {
 
   private static void checked(Step step, Report report) {
     if (step.expect().stream().allMatch(Check.ExitCode.class::isInstance)) {
-      report.add("'expect' needs a check besides exitCode (output, container, file, image, volume, network, http…): "
-          + "the result is read from the engine's state");
+      report.add(
+          "'expect' needs a check besides exitCode (output, container, file, image, volume,"
+              + " network, http…): the result is read from the engine's state");
     }
   }
 
@@ -59,15 +60,23 @@ final class StepRules {
       Matcher m = REFERENCE.matcher(text);
       while (m.find()) {
         if (!step.params().containsKey(m.group(1))) {
-          report.add("${" + m.group(1) + "} is not a declared parameter (declare it under 'params')"
-              + Suggestions.didYouMean(m.group(1), step.params().keySet()));
+          report.add(
+              "${"
+                  + m.group(1)
+                  + "} is not a declared parameter (declare it under 'params')"
+                  + Suggestions.didYouMean(m.group(1), step.params().keySet()));
         }
       }
     }
     for (Param param : step.params().values()) {
       if (param.problemWith(param.defaultValue()) != null) {
-        report.add("parameter " + param.name() + ": default '" + param.defaultValue()
-            + "' does not match its pattern " + param.pattern().pattern());
+        report.add(
+            "parameter "
+                + param.name()
+                + ": default '"
+                + param.defaultValue()
+                + "' does not match its pattern "
+                + param.pattern().pattern());
       }
     }
   }
@@ -79,12 +88,23 @@ final class StepRules {
       String value = withDefaults(name.value(), step);
       boolean base = name.role().equals("image") && value.startsWith(BASE_IMAGE_PREFIX);
       if (!base && !LOGICAL_NAME.matcher(value).matches()) {
-        report.add(name.role() + " name '" + name.value() + "' must match " + LOGICAL_NAME.pattern()
-            + " (a logical name; the workbench prefixes it per session)");
+        report.add(
+            name.role()
+                + " name '"
+                + name.value()
+                + "' must match "
+                + LOGICAL_NAME.pattern()
+                + " (a logical name; the workbench prefixes it per session)");
       }
     }
-    if (step.action() instanceof Action.ProvideImage provide && !provide.image().startsWith(BASE_IMAGE_PREFIX)) {
-      report.add("image.provide provides base images (" + BASE_IMAGE_PREFIX + "…), got '" + provide.image() + "'");
+    if (step.action() instanceof Action.ProvideImage provide
+        && !provide.image().startsWith(BASE_IMAGE_PREFIX)) {
+      report.add(
+          "image.provide provides base images ("
+              + BASE_IMAGE_PREFIX
+              + "…), got '"
+              + provide.image()
+              + "'");
     }
   }
 
@@ -94,7 +114,8 @@ final class StepRules {
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       Param param = step.params().get(m.group(1));
-      m.appendReplacement(out, Matcher.quoteReplacement(param == null ? m.group() : param.defaultValue()));
+      m.appendReplacement(
+          out, Matcher.quoteReplacement(param == null ? m.group() : param.defaultValue()));
     }
     return m.appendTail(out).toString();
   }
@@ -112,7 +133,8 @@ final class StepRules {
         ownFolder("bind mount '" + bind.source() + "'", bind.source(), report);
       }
       if (!mount.target().startsWith("/")) {
-        report.add("mount target '" + mount.target() + "' must be an absolute path in the container");
+        report.add(
+            "mount target '" + mount.target() + "' must be an absolute path in the container");
       }
     }
     for (Check check : step.expect()) {
@@ -123,7 +145,11 @@ final class StepRules {
   }
 
   private static void ownFolder(String what, String path, Report report) {
-    if (path.isBlank() || path.startsWith("/") || path.startsWith("\\") || path.startsWith("~") || path.matches("[A-Za-z]:.*")) {
+    if (path.isBlank()
+        || path.startsWith("/")
+        || path.startsWith("\\")
+        || path.startsWith("~")
+        || path.matches("[A-Za-z]:.*")) {
       report.add(what + " must be relative to your own folder, not an absolute path");
     } else if (List.of(path.split("[/\\\\]")).contains("..")) {
       report.add(what + " must not climb out of your own folder with '..'");
@@ -141,32 +167,38 @@ final class StepRules {
   }
 
   private static void projectFiles(Action action, Path root, Report report) {
+    Path project = root.toAbsolutePath().normalize();
     if (action instanceof Action.BuildImage build) {
-      Path context = underRoot("build context", build.context(), root, report);
-      if (context != null && !Files.isDirectory(context)) {
+      Path context = project.resolve(build.context()).normalize();
+      Path dockerfile = context.resolve(build.dockerfile()).normalize();
+      if (!context.startsWith(project)) {
+        report.add("build context '" + build.context() + "' must stay inside the project folder");
+      } else if (!Files.isDirectory(context)) {
         report.add("build context '" + build.context() + "' is not a folder of the project");
-      } else if (context != null && !Files.isRegularFile(context.resolve(build.dockerfile()))) {
-        report.add("dockerfile '" + build.dockerfile() + "' is not in the build context '" + build.context() + "'");
+      } else if (!dockerfile.startsWith(project) || !Files.isRegularFile(dockerfile)) {
+        report.add(
+            "dockerfile '"
+                + build.dockerfile()
+                + "' is not in the build context '"
+                + build.context()
+                + "'");
       }
     }
-    String compose = action instanceof Action.ComposeUp up ? up.file()
-        : action instanceof Action.ComposeDown down ? down.file() : null;
+    String compose = composeFile(action);
     if (compose != null) {
-      Path file = underRoot("compose file", compose, root, report);
-      if (file != null && !Files.isRegularFile(file)) {
+      Path file = project.resolve(compose).normalize();
+      if (!file.startsWith(project)) {
+        report.add("compose file '" + compose + "' must stay inside the project folder");
+      } else if (!Files.isRegularFile(file)) {
         report.add("compose file '" + compose + "' is not a file of the project");
       }
     }
   }
 
-  /** The path inside the project, or null (and a finding) when it would leave the project. */
-  private static Path underRoot(String what, String path, Path root, Report report) {
-    Path base = root.toAbsolutePath().normalize();
-    Path resolved = base.resolve(path).normalize();
-    if (!resolved.startsWith(base)) {
-      report.add(what + " '" + path + "' must stay inside the project folder");
-      return null;
+  private static String composeFile(Action action) {
+    if (action instanceof Action.ComposeUp up) {
+      return up.file();
     }
-    return resolved;
+    return action instanceof Action.ComposeDown down ? down.file() : null;
   }
 }

@@ -27,10 +27,11 @@ final class Texts {
     } else if (value instanceof Collection<?> items) {
       items.forEach(item -> collect(item, texts));
     } else if (value instanceof Map<?, ?> map) {
-      map.forEach((k, v) -> {
-        collect(k, texts);
-        collect(v, texts);
-      });
+      map.forEach(
+          (k, v) -> {
+            collect(k, texts);
+            collect(v, texts);
+          });
     } else if (value instanceof Record record) {
       for (RecordComponent component : record.getClass().getRecordComponents()) {
         collect(read(component, record), texts);

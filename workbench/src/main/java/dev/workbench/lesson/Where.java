@@ -4,7 +4,8 @@ import java.nio.file.Path;
 
 /**
  * Where a piece of a lesson file sits: the file, the line of its block and the words that name it
- * in a message ({@code step 'sem-volume': mounts #1}), so every error reads {@code file:line: what}.
+ * in a message ({@code step 'sem-volume': mounts #1}), so every error reads {@code file:line:
+ * what}.
  */
 record Where(Path file, int line, String context) {
 
@@ -13,6 +14,7 @@ record Where(Path file, int line, String context) {
   }
 
   LessonFormatError error(String message) {
-    return new LessonFormatError(file, line, context.isEmpty() ? message : context + ": " + message);
+    return new LessonFormatError(
+        file, line, context.isEmpty() ? message : context + ": " + message);
   }
 }

@@ -31,8 +31,12 @@ final class Yaml {
         String context = marked.getContext() == null ? "" : marked.getContext() + ": ";
         return fail(where, line, "bad YAML: " + context + marked.getProblem());
       }
-      int line = e.getLocation() == null ? firstLine : firstLine + Math.max(0, e.getLocation().getLineNr() - 1);
-      return fail(where, line, "bad YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+      int line =
+          e.getLocation() == null
+              ? firstLine
+              : firstLine + Math.max(0, e.getLocation().getLineNr() - 1);
+      return fail(
+          where, line, "bad YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""));
     }
   }
 

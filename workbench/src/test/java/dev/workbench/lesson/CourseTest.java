@@ -29,15 +29,22 @@ class CourseTest {
   @Test
   void keeps_the_good_lessons_when_one_is_broken() {
     LessonFiles.write(lessons, "01-boa", LessonFiles.front("boa", 1));
-    Path broken = LessonFiles.write(lessons, "02-quebrada", LessonFiles.front("quebrada", 2) + LessonFiles.step("id: x\ndo: nada"));
+    Path broken =
+        LessonFiles.write(
+            lessons,
+            "02-quebrada",
+            LessonFiles.front("quebrada", 2) + LessonFiles.step("id: x\ndo: nada"));
 
     Course course = Course.load(lessons);
 
     assertThat(course.lessons()).extracting(Lesson::id).containsExactly("boa");
-    assertThat(course.problems()).singleElement().satisfies(e -> {
-      assertThat(e.file()).isEqualTo(broken);
-      assertThat(e.line()).isEqualTo(7);
-    });
+    assertThat(course.problems())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.file()).isEqualTo(broken);
+              assertThat(e.line()).isEqualTo(7);
+            });
   }
 
   @Test

@@ -25,88 +25,125 @@ class LessonLinterTest {
   }
 
   private List<String> lint() {
-    return LessonLinter.lint(lessons(), root).stream().map(e -> e.line() + ": " + e.problem()).toList();
+    return LessonLinter.lint(lessons(), root).stream()
+        .map(e -> e.line() + ": " + e.problem())
+        .toList();
   }
 
-  private static final String RUN = "id: x\ndo: container.run\ncli: docker run\nname: a\nimage: workbench/debian:bookworm\n";
+  private static final String RUN =
+      "id: x\ndo: container.run\ncli: docker run\nname: a\nimage: workbench/debian:bookworm\n";
   private static final String CHECKED = "expect:\n  - output: ok\n";
 
   @Test
   void a_well_formed_lesson_has_no_findings() {
-    assertThat(lintStep(RUN + "mounts: [{bind: meus/arquivos, target: /mnt}]\n" + CHECKED)).isEmpty();
+    assertThat(lintStep(RUN + "mounts: [{bind: meus/arquivos, target: /mnt}]\n" + CHECKED))
+        .isEmpty();
   }
 
   @Test
   void a_step_without_cli_is_reported() {
     assertThat(lintStep("id: x\ndo: image.list\n" + CHECKED))
-        .containsExactly("7: step 'x': 'cli' is required: the docker command a learner would type for this step");
+        .containsExactly(
+            "7: step 'x': 'cli' is required: the docker command a learner would type for this"
+                + " step");
   }
 
   @Test
   void a_step_checked_only_by_its_exit_code_is_reported() {
     assertThat(lintStep(RUN + "expect:\n  - exitCode: 0"))
-        .containsExactly("7: step 'x': 'expect' needs a check besides exitCode (output, container, file, image, "
-            + "volume, network, http…): the result is read from the engine's state");
+        .containsExactly(
+            "7: step 'x': 'expect' needs a check besides exitCode (output, container, file, image, "
+                + "volume, network, http…): the result is read from the engine's state");
   }
 
   @Test
   void a_bind_mount_may_not_climb_out_or_be_absolute() {
     assertThat(lintStep(RUN + "mounts: [{bind: a/../../etc, target: /mnt}]\n" + CHECKED))
-        .containsExactly("7: step 'x': bind mount 'a/../../etc' must not climb out of your own folder with '..'");
+        .containsExactly(
+            "7: step 'x': bind mount 'a/../../etc' must not climb out of your own folder with"
+                + " '..'");
     assertThat(lintStep(RUN + "mounts: [{bind: /etc, target: /mnt}]\n" + CHECKED))
-        .containsExactly("7: step 'x': bind mount '/etc' must be relative to your own folder, not an absolute path");
+        .containsExactly(
+            "7: step 'x': bind mount '/etc' must be relative to your own folder, not an absolute"
+                + " path");
   }
 
   @Test
   void the_engine_socket_is_never_mentioned() {
-    assertThat(lintStep(RUN + "mounts: [{bind: run/docker.sock, target: /var/run/docker.sock}]\n" + CHECKED))
-        .containsExactly("7: step 'x': must not mention docker.sock: the engine's socket is never given to a lesson");
+    assertThat(
+            lintStep(
+                RUN
+                    + "mounts: [{bind: run/docker.sock, target: /var/run/docker.sock}]\n"
+                    + CHECKED))
+        .containsExactly(
+            "7: step 'x': must not mention docker.sock: the engine's socket is never given to a"
+                + " lesson");
   }
 
   @Test
   void every_parameter_used_is_declared() {
     assertThat(lintStep(RUN + "params: {TEXTO: oi}\ncommand: [echo, '${TEXT}']\n" + CHECKED))
-        .containsExactly("7: step 'x': ${TEXT} is not a declared parameter (declare it under 'params') (did you mean 'TEXTO'?)");
+        .containsExactly(
+            "7: step 'x': ${TEXT} is not a declared parameter (declare it under 'params') (did you"
+                + " mean 'TEXTO'?)");
   }
 
   @Test
   void a_parameter_default_must_match_its_pattern() {
     assertThat(lintStep(RUN + "params: {N: {default: Abc, pattern: '[a-z]+'}}\n" + CHECKED))
-        .containsExactly("7: step 'x': parameter N: default 'Abc' does not match its pattern [a-z]+");
+        .containsExactly(
+            "7: step 'x': parameter N: default 'Abc' does not match its pattern [a-z]+");
   }
 
   @Test
   void logical_names_are_plain_unless_they_are_base_images() {
-    assertThat(lintStep("id: x\ndo: container.run\ncli: c\nname: Meu_Web\nimage: nginx:latest\n" + CHECKED))
+    assertThat(
+            lintStep(
+                "id: x\ndo: container.run\ncli: c\nname: Meu_Web\nimage: nginx:latest\n" + CHECKED))
         .containsExactly(
-            "7: step 'x': container name 'Meu_Web' must match [a-z0-9][a-z0-9_.-]{0,40} (a logical name; the workbench prefixes it per session)",
-            "7: step 'x': image name 'nginx:latest' must match [a-z0-9][a-z0-9_.-]{0,40} (a logical name; the workbench prefixes it per session)");
+            "7: step 'x': container name 'Meu_Web' must match [a-z0-9][a-z0-9_.-]{0,40} (a logical"
+                + " name; the workbench prefixes it per session)",
+            "7: step 'x': image name 'nginx:latest' must match [a-z0-9][a-z0-9_.-]{0,40} (a logical"
+                + " name; the workbench prefixes it per session)");
   }
 
   @Test
   void names_made_of_parameters_are_checked_with_their_defaults() {
-    assertThat(lintStep(RUN.replace("name: a", "name: '${NOME}'") + "params: {NOME: meu-web}\n" + CHECKED)).isEmpty();
+    assertThat(
+            lintStep(
+                RUN.replace("name: a", "name: '${NOME}'") + "params: {NOME: meu-web}\n" + CHECKED))
+        .isEmpty();
   }
 
   @Test
   void build_contexts_and_compose_files_must_exist_inside_the_project() throws IOException {
-    assertThat(lintStep("id: x\ndo: image.build\ncli: c\nimage: demo\ncontext: ../fora\n" + CHECKED))
-        .containsExactly("7: step 'x': build context '../fora' must stay inside the project folder");
+    assertThat(
+            lintStep("id: x\ndo: image.build\ncli: c\nimage: demo\ncontext: ../fora\n" + CHECKED))
+        .containsExactly(
+            "7: step 'x': build context '../fora' must stay inside the project folder");
     assertThat(lintStep("id: x\ndo: image.build\ncli: c\nimage: demo\ncontext: demo\n" + CHECKED))
         .containsExactly("7: step 'x': build context 'demo' is not a folder of the project");
     Files.createDirectories(root.resolve("demo"));
     assertThat(lintStep("id: x\ndo: image.build\ncli: c\nimage: demo\ncontext: demo\n" + CHECKED))
         .containsExactly("7: step 'x': dockerfile 'Dockerfile' is not in the build context 'demo'");
     Files.writeString(root.resolve("demo/Dockerfile"), "FROM workbench/debian:bookworm\n");
-    assertThat(lintStep("id: x\ndo: image.build\ncli: c\nimage: demo\ncontext: demo\n" + CHECKED)).isEmpty();
+    assertThat(lintStep("id: x\ndo: image.build\ncli: c\nimage: demo\ncontext: demo\n" + CHECKED))
+        .isEmpty();
     assertThat(lintStep("id: x\ndo: compose.up\ncli: c\nfile: /etc/compose.yaml\n" + CHECKED))
-        .containsExactly("7: step 'x': compose file '/etc/compose.yaml' must stay inside the project folder");
+        .containsExactly(
+            "7: step 'x': compose file '/etc/compose.yaml' must stay inside the project folder");
   }
 
   @Test
   void pictures_linked_from_prose_must_be_in_the_lesson_folder() throws IOException {
-    Path file = LessonFiles.write(lessons(), "01-demo", LessonFiles.front("demo", 1)
-        + "Texto.\n\n![ok](ok.svg) e ![falta](falta.svg)\n\n![longe](../x.png) ![web](https://x/y.png)\n");
+    Path file =
+        LessonFiles.write(
+            lessons(),
+            "01-demo",
+            LessonFiles.front("demo", 1)
+                + "Texto.\n\n"
+                + "![ok](ok.svg) e ![falta](falta.svg)\n\n"
+                + "![longe](../x.png) ![web](https://x/y.png)\n");
     Files.writeString(file.resolveSibling("ok.svg"), "<svg/>");
     assertThat(lint())
         .containsExactly(
@@ -116,30 +153,47 @@ class LessonLinterTest {
 
   @Test
   void container_steps_need_the_container_made_by_an_earlier_step() {
-    LessonFiles.write(lessons(), "01-demo", LessonFiles.front("demo", 1)
-        + LessonFiles.step("id: parar\ndo: container.stop\ncli: docker stop a\nname: a\n" + CHECKED)
-        + LessonFiles.step(RUN.replace("id: x", "id: criar") + CHECKED)
-        + LessonFiles.step("id: parar-de-novo\ndo: container.stop\ncli: docker stop a\nname: a\n" + CHECKED));
+    LessonFiles.write(
+        lessons(),
+        "01-demo",
+        LessonFiles.front("demo", 1)
+            + LessonFiles.step(
+                "id: parar\ndo: container.stop\ncli: docker stop a\nname: a\n" + CHECKED)
+            + LessonFiles.step(RUN.replace("id: x", "id: criar") + CHECKED)
+            + LessonFiles.step(
+                "id: parar-de-novo\ndo: container.stop\ncli: docker stop a\nname: a\n" + CHECKED));
     assertThat(lint())
-        .containsExactly("7: step 'parar': container 'a' is not created by an earlier step of this lesson (container.create or container.run)");
+        .containsExactly(
+            "7: step 'parar': container 'a' is not created by an earlier step of this lesson"
+                + " (container.create or container.run)");
   }
 
   @Test
   void step_ids_are_unique_in_a_lesson() {
-    LessonFiles.write(lessons(), "01-demo", LessonFiles.front("demo", 1)
-        + LessonFiles.step("id: ver\ndo: image.list\ncli: docker images\n" + CHECKED)
-        + LessonFiles.step("id: ver\ndo: container.list\ncli: docker ps\n" + CHECKED));
-    assertThat(lint()).containsExactly("14: step 'ver': id already used by an earlier step of this lesson");
+    LessonFiles.write(
+        lessons(),
+        "01-demo",
+        LessonFiles.front("demo", 1)
+            + LessonFiles.step("id: ver\ndo: image.list\ncli: docker images\n" + CHECKED)
+            + LessonFiles.step("id: ver\ndo: container.list\ncli: docker ps\n" + CHECKED));
+    assertThat(lint())
+        .containsExactly("14: step 'ver': id already used by an earlier step of this lesson");
   }
 
   @Test
   void parse_errors_are_findings_too() {
-    assertThat(lintStep("id: x\ndo: nada")).singleElement().asString().startsWith("7: step 'x': 'do' must be one of");
+    assertThat(lintStep("id: x\ndo: nada"))
+        .singleElement()
+        .asString()
+        .startsWith("7: step 'x': 'do' must be one of");
   }
 
   @Test
   void a_lesson_folder_is_named_after_its_id() {
     LessonFiles.write(lessons(), "01-outro-nome", LessonFiles.front("demo", 1));
-    assertThat(lint()).containsExactly("1: front matter: id 'demo' does not match the folder '01-outro-nome' (lesson folders are named NN-id)");
+    assertThat(lint())
+        .containsExactly(
+            "1: front matter: id 'demo' does not match the folder '01-outro-nome' (lesson folders"
+                + " are named NN-id)");
   }
 }

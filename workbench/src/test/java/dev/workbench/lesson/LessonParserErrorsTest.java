@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A bad lesson file is one precise {@code file:line: message}, at the step block or front matter. */
+/**
+ * A bad lesson file is one precise {@code file:line: message}, at the step block or front matter.
+ */
 class LessonParserErrorsTest {
 
   @TempDir Path lessons;
@@ -22,11 +24,11 @@ class LessonParserErrorsTest {
   void an_unknown_do_lists_the_kinds_and_suggests_the_closest() {
     assertStepFails(
         "id: x\ndo: container.runn\ncli: c",
-        "step 'x': 'do' must be one of image.provide, image.build, image.history, image.list, image.rm, "
-            + "container.create, container.run, container.start, container.stop, container.rm, container.exec, "
-            + "container.commit, container.logs, container.list, volume.create, volume.rm, network.create, "
-            + "network.rm, compose.up, compose.down, http.request, jshell; got 'container.runn' "
-            + "(did you mean 'container.run'?)");
+        "step 'x': 'do' must be one of image.provide, image.build, image.history, image.list,"
+            + " image.rm, container.create, container.run, container.start, container.stop,"
+            + " container.rm, container.exec, container.commit, container.logs, container.list,"
+            + " volume.create, volume.rm, network.create, network.rm, compose.up, compose.down,"
+            + " http.request, jshell; got 'container.runn' (did you mean 'container.run'?)");
   }
 
   @Test
@@ -40,7 +42,8 @@ class LessonParserErrorsTest {
   void a_key_of_another_kind_is_unknown_and_lists_what_is_allowed() {
     assertStepFails(
         "id: x\ndo: container.stop\nname: a\ndetach: true",
-        "step 'x': unknown key 'detach' (allowed: id, do, title, cli, params, expect, group, name)");
+        "step 'x': unknown key 'detach' (allowed: id, do, title, cli, params, expect, group,"
+            + " name)");
   }
 
   @Test
@@ -54,75 +57,100 @@ class LessonParserErrorsTest {
   void a_yaml_syntax_error_points_at_its_own_line() {
     Path file = LessonFiles.withStep(lessons, "id: x\ndo: image.list\nexpect: [a, b\ncli: c");
     assertThatThrownBy(() -> LessonParser.parse(file))
-        .hasMessageStartingWith(file + ":11: step: bad YAML: while parsing a flow sequence: expected ',' or ']'");
+        .hasMessageStartingWith(
+            file + ":11: step: bad YAML: while parsing a flow sequence: expected ',' or ']'");
   }
 
   @Test
   void a_key_written_twice_is_an_error_at_its_second_line() {
     Path file = LessonFiles.withStep(lessons, "id: x\ndo: image.list\ndo: image.rm");
-    assertThatThrownBy(() -> LessonParser.parse(file)).hasMessage(file + ":10: step: bad YAML: Duplicate field 'do'");
+    assertThatThrownBy(() -> LessonParser.parse(file))
+        .hasMessage(file + ":10: step: bad YAML: Duplicate field 'do'");
   }
 
   @Test
   void command_must_be_a_list_of_strings() {
     assertStepFails(
         "id: x\ndo: container.run\nname: a\nimage: b\ncommand: echo oi",
-        "step 'x': 'command' must be a YAML list of strings, e.g. [sh, -c, \"echo hi\"], got 'echo oi'");
+        "step 'x': 'command' must be a YAML list of strings, e.g. [sh, -c, \"echo hi\"], got 'echo"
+            + " oi'");
   }
 
   @Test
   void wrong_value_types_name_the_key_and_the_expectation() {
-    assertStepFails("id: x\ndo: container.run\nname: a\nimage: b\nports: ['80']",
+    assertStepFails(
+        "id: x\ndo: container.run\nname: a\nimage: b\nports: ['80']",
         "step 'x': 'ports' must be a list of whole numbers, e.g. [80], got a list");
-    assertStepFails("id: x\ndo: container.run\nname: a\nimage: b\nlimits: {memory: lots}",
+    assertStepFails(
+        "id: x\ndo: container.run\nname: a\nimage: b\nlimits: {memory: lots}",
         "step 'x': limits: memory must look like 512m or 1g, got 'lots'");
-    assertStepFails("id: x\ndo: container.run\nname: a\nimage: b\nlimits: {memory: 4g}",
+    assertStepFails(
+        "id: x\ndo: container.run\nname: a\nimage: b\nlimits: {memory: 4g}",
         "step 'x': limits: memory must be between 16m and 2g, got 4294967296 bytes");
-    assertStepFails("id: x\ndo: container.run\nname: a\nimage: b\nmounts: [{volume: v, bind: b, target: /x}]",
-        "step 'x': mounts #1: a mount has exactly one of 'volume' (a named volume) or 'bind' (a folder of your files)");
+    assertStepFails(
+        "id: x\ndo: container.run\nname: a\nimage: b\nmounts: [{volume: v, bind: b, target: /x}]",
+        "step 'x': mounts #1: a mount has exactly one of 'volume' (a named volume) or 'bind' (a"
+            + " folder of your files)");
   }
 
   @Test
   void a_bad_check_names_its_position() {
-    assertStepFails("id: x\ndo: image.list\nexpect:\n  - exitCode: 0\n  - outptu: a",
+    assertStepFails(
+        "id: x\ndo: image.list\nexpect:\n  - exitCode: 0\n  - outptu: a",
         "step 'x': expect #2: unknown key 'outptu' (did you mean 'output'?)");
-    assertStepFails("id: x\ndo: image.list\nexpect:\n  - {exitCode: 0, output: a}",
-        "step 'x': expect #1: a check has exactly one key (one of exitCode, output, container, file, hostFile, "
-            + "image, volume, network, http), got [exitCode, output]");
-    assertStepFails("id: x\ndo: image.list\nexpect:\n  - container: {name: a, state: up}",
-        "step 'x': expect #1: container: 'state' must be one of running, exited, created, absent; got 'up'");
+    assertStepFails(
+        "id: x\ndo: image.list\nexpect:\n  - {exitCode: 0, output: a}",
+        "step 'x': expect #1: a check has exactly one key (one of exitCode, output, container,"
+            + " file, hostFile, image, volume, network, http), got [exitCode, output]");
+    assertStepFails(
+        "id: x\ndo: image.list\nexpect:\n  - container: {name: a, state: up}",
+        "step 'x': expect #1: container: 'state' must be one of running, exited, created, absent;"
+            + " got 'up'");
   }
 
   @Test
   void a_parameter_pattern_must_compile() {
-    assertStepFails("id: x\ndo: image.list\nparams: {A: {default: a, pattern: '[a'}}",
-        "step 'x': params: A: 'pattern' is not a regular expression: Unclosed character class in [a");
+    assertStepFails(
+        "id: x\ndo: image.list\nparams: {A: {default: a, pattern: '[a'}}",
+        "step 'x': params: A: 'pattern' is not a regular expression: Unclosed character class in"
+            + " [a");
   }
 
   @Test
   void a_file_without_front_matter_fails_at_line_1() {
     Path file = LessonFiles.write(lessons, "01-demo", "# Só prosa\n");
     assertThatThrownBy(() -> LessonParser.parse(file))
-        .hasMessage(file + ":1: front matter: a lesson starts with '---', then id, title and order, then '---'");
+        .hasMessage(
+            file
+                + ":1: front matter: a lesson starts with '---', then id, title and order, then"
+                + " '---'");
   }
 
   @Test
   void front_matter_values_are_checked() {
-    Path file = LessonFiles.write(lessons, "01-demo", "---\nid: demo\ntitle: Demo\norder: quatro\n---\n");
+    Path file =
+        LessonFiles.write(lessons, "01-demo", "---\nid: demo\ntitle: Demo\norder: quatro\n---\n");
     assertThatThrownBy(() -> LessonParser.parse(file))
         .hasMessage(file + ":1: front matter: 'order' must be a whole number, got 'quatro'");
   }
 
   @Test
   void a_step_block_inside_a_list_is_an_error_because_it_would_never_run() {
-    Path file = LessonFiles.write(lessons, "01-demo", LessonFiles.front("demo", 1) + "- item\n\n  ```step\n  id: x\n  ```\n");
+    Path file =
+        LessonFiles.write(
+            lessons,
+            "01-demo",
+            LessonFiles.front("demo", 1) + "- item\n\n  ```step\n  id: x\n  ```\n");
     assertThatThrownBy(() -> LessonParser.parse(file))
-        .hasMessage(file + ":9: step block inside a list or quote: steps must start at the left margin");
+        .hasMessage(
+            file + ":9: step block inside a list or quote: steps must start at the left margin");
   }
 
   @Test
   void an_unclosed_step_block_is_an_error() {
-    Path file = LessonFiles.write(lessons, "01-demo", LessonFiles.front("demo", 1) + "```step\nid: x\ndo: image.list\n");
+    Path file =
+        LessonFiles.write(
+            lessons, "01-demo", LessonFiles.front("demo", 1) + "```step\nid: x\ndo: image.list\n");
     assertThatThrownBy(() -> LessonParser.parse(file))
         .hasMessage(file + ":7: step block is not closed: end it with a line of ```");
   }

@@ -1,7 +1,6 @@
 package dev.workbench.lesson;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.workbench.step.Action;
 import dev.workbench.step.Check;
@@ -19,46 +18,46 @@ class LessonParserTest {
 
   private static final String GOOD =
       """
-      ---
-      id: volumes
-      title: Volumes
-      order: 4
-      summary: Um arquivo escrito dentro de um contêiner some com ele.
-      ---
+---
+id: volumes
+title: Volumes
+order: 4
+summary: Um arquivo escrito dentro de um contêiner some com ele.
+---
 
-      # Sem volume
+# Sem volume
 
-      Veja ![camadas](camadas.svg).
+Veja ![camadas](camadas.svg).
 
-      ```step
-      id: sem-volume
-      do: container.run
-      title: Escrever um arquivo
-      cli: docker run --name efemero workbench/debian:bookworm sh -c 'echo "${TEXTO}" > /root/file.txt'
-      params:
-        TEXTO: "Aqui vai uma frase"
-        NOME: { default: efemero, pattern: "[a-z]+", help: o nome do contêiner }
-      name: efemero
-      image: workbench/debian:bookworm
-      command: [sh, -c, 'echo "$TEXTO" > /root/file.txt']
-      env: { LANG: C.UTF-8 }
-      mounts:
-        - { volume: dados, target: /data }
-        - { bind: meus-arquivos, target: /mnt, readOnly: true }
-      ports: [80, 443]
-      workdir: /root
-      limits: { memory: 1g, cpus: 0.5 }
-      group: lado-a-lado
-      expect:
-        - exitCode: 0
-        - file: { container: efemero, path: /root/file.txt, contains: "${TEXTO}" }
-      ```
+```step
+id: sem-volume
+do: container.run
+title: Escrever um arquivo
+cli: docker run --name efemero workbench/debian:bookworm sh -c 'echo "${TEXTO}" > /root/file.txt'
+params:
+  TEXTO: "Aqui vai uma frase"
+  NOME: { default: efemero, pattern: "[a-z]+", help: o nome do contêiner }
+name: efemero
+image: workbench/debian:bookworm
+command: [sh, -c, 'echo "$TEXTO" > /root/file.txt']
+env: { LANG: C.UTF-8 }
+mounts:
+  - { volume: dados, target: /data }
+  - { bind: meus-arquivos, target: /mnt, readOnly: true }
+ports: [80, 443]
+workdir: /root
+limits: { memory: 1g, cpus: 0.5 }
+group: lado-a-lado
+expect:
+  - exitCode: 0
+  - file: { container: efemero, path: /root/file.txt, contains: "${TEXTO}" }
+```
 
-      Depois do passo.
+Depois do passo.
 
-      | a | b |
-      |---|---|
-      """;
+| a | b |
+|---|---|
+""";
 
   @Test
   void reads_front_matter_prose_and_steps_in_file_order() {
@@ -78,7 +77,10 @@ class LessonParserTest {
 
   @Test
   void reads_a_step_with_its_line_params_container_keys_and_checks() {
-    Step step = LessonParser.parse(LessonFiles.write(lessons, "04-volumes", GOOD)).step("sem-volume").orElseThrow();
+    Step step =
+        LessonParser.parse(LessonFiles.write(lessons, "04-volumes", GOOD))
+            .step("sem-volume")
+            .orElseThrow();
 
     assertThat(step.line()).isEqualTo(12);
     assertThat(step.title()).isEqualTo("Escrever um arquivo");
@@ -92,18 +94,23 @@ class LessonParserTest {
     assertThat(spec.command()).containsExactly("sh", "-c", "echo \"$TEXTO\" > /root/file.txt");
     assertThat(spec.env()).containsEntry("LANG", "C.UTF-8");
     assertThat(spec.mounts())
-        .containsExactly(new Mount.Volume("dados", "/data", false), new Mount.Bind("meus-arquivos", "/mnt", true));
+        .containsExactly(
+            new Mount.Volume("dados", "/data", false),
+            new Mount.Bind("meus-arquivos", "/mnt", true));
     assertThat(spec.ports()).containsExactly(80, 443);
     assertThat(spec.workdir()).isEqualTo("/root");
     assertThat(spec.limits()).isEqualTo(new Limits(1L << 30, 0.5, Limits.DEFAULT.pids()));
     assertThat(step.expect())
         .containsExactly(
-            new Check.ExitCode(0), new Check.FileInContainer("efemero", "/root/file.txt", "${TEXTO}", false));
+            new Check.ExitCode(0),
+            new Check.FileInContainer("efemero", "/root/file.txt", "${TEXTO}", false));
   }
 
   @Test
   void fenced_blocks_of_other_languages_stay_prose() {
-    Path file = LessonFiles.write(lessons, "01-demo", LessonFiles.front("demo", 1) + "```bash\ndocker ps\n```\n");
+    Path file =
+        LessonFiles.write(
+            lessons, "01-demo", LessonFiles.front("demo", 1) + "```bash\ndocker ps\n```\n");
 
     assertThat(LessonParser.parse(file).blocks())
         .containsExactly(new Lesson.Block.Prose("```bash\ndocker ps\n```", 7));

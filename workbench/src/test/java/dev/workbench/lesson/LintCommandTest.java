@@ -26,8 +26,12 @@ class LintCommandTest {
 
   @Test
   void a_clean_course_prints_its_size_and_exits_0() {
-    LessonFiles.write(lessons, "01-demo", LessonFiles.front("demo", 1)
-        + LessonFiles.step("id: ver\ndo: image.list\ncli: docker images\nexpect:\n  - output: workbench/"));
+    LessonFiles.write(
+        lessons,
+        "01-demo",
+        LessonFiles.front("demo", 1)
+            + LessonFiles.step(
+                "id: ver\ndo: image.list\ncli: docker images\nexpect:\n  - output: workbench/"));
 
     assertThat(lint()).isEqualTo(0);
     assertThat(out.toString()).isEqualTo("1 lições, 1 passos: ok" + System.lineSeparator());
@@ -39,7 +43,10 @@ class LintCommandTest {
 
     assertThat(lint()).isEqualTo(1);
     assertThat(out.toString())
-        .contains(file + ":7: step 'ver': 'cli' is required: the docker command a learner would type for this step")
+        .contains(
+            file
+                + ":7: step 'ver': 'cli' is required: the docker command a learner would type for"
+                + " this step")
         .contains("1 problema");
   }
 }
