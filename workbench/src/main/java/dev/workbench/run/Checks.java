@@ -47,6 +47,8 @@ final class Checks {
       return network(scope, vars.apply(c.name()), c.exists(), vars.apply(c.containers()));
     } else if (check instanceof Check.HttpAnswer c) {
       return http(scope, c, vars);
+    } else if (check instanceof Check.FirestoreCollection c) {
+      return firestore(scope, c, vars);
     }
     throw new IllegalStateException("verificação sem avaliação: " + check);
   }
@@ -109,6 +111,21 @@ final class Checks {
     boolean ok = answer.get().status() == c.status() && (contains == null || answer.get().body().contains(contains));
     return result("do host, a " + where + " responde " + c.status() + (contains == null ? "" : " com \"" + contains + "\""),
         ok, "HTTP " + answer.get().status() + ": " + abbreviate(answer.get().body()));
+  }
+
+  private CheckResult firestore(Scope scope, Check.FirestoreCollection c, Vars vars) {
+    String field = vars.apply(c.field());
+    List<FirestoreDocuments.Document> docs = new FirestoreDocuments(engine).read(scope, vars.apply(c.container()),
+        c.port(), c.project() == null ? FirestoreDocuments.DEFAULT_PROJECT : vars.apply(c.project()),
+        vars.apply(c.collection()), 100_000);
+    long filled = docs.stream().filter(d -> !d.fields().getOrDefault(field, "").isBlank()).count();
+    long empty = docs.size() - filled;
+    String description = "no Firestore, " + c.collection() + ": "
+        + (c.filled() == null ? "" : c.filled() + " com " + field)
+        + (c.filled() != null && c.empty() != null ? " e " : "")
+        + (c.empty() == null ? "" : c.empty() + " sem " + field);
+    boolean ok = (c.filled() == null || filled == c.filled()) && (c.empty() == null || empty == c.empty());
+    return result(description, ok, docs.size() + " documentos: " + filled + " com " + field + ", " + empty + " sem");
   }
 
   private static CheckResult result(String description, boolean passed, String detailWhenFailed) {

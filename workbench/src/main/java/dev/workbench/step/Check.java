@@ -49,4 +49,12 @@ public sealed interface Check {
    */
   record HttpAnswer(HttpTarget target, int status, String contains, boolean reachable)
       implements Check {}
+
+  /**
+   * {@code firestore: {container, port, collection, project, field, filled, empty}}: read from a
+   * Firestore emulator in a container; how many documents have {@code field} set and how many lack
+   * it (missing or empty). A null count is not checked.
+   */
+  record FirestoreCollection(String container, int port, String project, String collection, String field,
+      Integer filled, Integer empty) implements Check {}
 }
