@@ -1,0 +1,193 @@
+package dev.workbench.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.workbench.engine.Engine;
+import dev.workbench.engine.EngineUnavailable;
+import dev.workbench.lesson.Course;
+import dev.workbench.lesson.Lesson;
+import dev.workbench.progress.ProgressStore;
+import dev.workbench.progress.StepProgress;
+import dev.workbench.run.RunEvent;
+import dev.workbench.run.Session;
+import dev.workbench.run.StepRunner;
+import dev.workbench.step.Param;
+import dev.workbench.step.Step;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.ConflictResponse;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.sse.SseClient;
+import io.javalin.router.JavalinDefaultRouting;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** The JSON the pages call: start a run and follow it, reset a lesson, the engine's picture. */
+final class ApiRoutes {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Course course;
+  private final Engine engine;
+  private final StepRunner runner;
+  private final ProgressStore store;
+  private final Runs runs;
+
+  ApiRoutes(Course course, Engine engine, StepRunner runner, ProgressStore store, Runs runs) {
+    this.course = course;
+    this.engine = engine;
+    this.runner = runner;
+    this.store = store;
+    this.runs = runs;
+  }
+
+  void install(JavalinDefaultRouting router) {
+    router.post("/api/lessons/{id}/steps/{step}/runs", this::startRun);
+    // checked before the stream opens, so an unknown run is a plain 404 the page can read
+    router.before("/api/runs/{runId}/events", ctx -> ownRun(ctx));
+    router.sse("/api/runs/{runId}/events", this::streamRun);
+    router.get("/api/lessons/{id}/progress", this::progress);
+    router.post("/api/lessons/{id}/reset", this::reset);
+    router.get("/api/panel", ctx -> ctx.json(engine.snapshot(Learners.of(ctx))));
+    router.get("/api/engine", this::engineStatus);
+  }
+
+  private void startRun(Context ctx) {
+    Lesson lesson = lesson(ctx.pathParam("id"));
+    Step step = lesson.step(ctx.pathParam("step"))
+        .orElseThrow(() -> new NotFoundResponse("A lição " + lesson.id() + " não tem o passo “" + ctx.pathParam("step") + "”."));
+    Map<String, String> params = validParams(step, requestedParams(ctx.body()));
+    Run run = runs.start(Learners.of(ctx), lesson, step, params);
+    ctx.status(HttpStatus.ACCEPTED).json(Map.of("runId", run.id(), "events", "/api/runs/" + run.id() + "/events"));
+  }
+
+  /** {@code {"params": {"NAME": "value"}}}; an empty body means "the defaults". */
+  static Map<String, String> requestedParams(String body) {
+    if (body == null || body.isBlank()) {
+      return Map.of();
+    }
+    JsonNode root;
+    try {
+      root = JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw new BadRequestResponse("O corpo do pedido não é um JSON válido.");
+    }
+    if (root == null || !root.isObject()) {
+      throw new BadRequestResponse("O corpo do pedido deve ser um objeto JSON: {\"params\": {…}}.");
+    }
+    JsonNode params = root.path("params");
+    if (params.isMissingNode() || params.isNull()) {
+      return Map.of();
+    }
+    if (!params.isObject()) {
+      throw new BadRequestResponse("\"params\" deve ser um objeto com os valores dos parâmetros.");
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = it.next();
+      if (!field.getValue().isValueNode() || field.getValue().isNull()) {
+        throw new BadRequestResponse("o parâmetro " + field.getKey() + " deve ser um texto");
+      }
+      values.put(field.getKey(), field.getValue().asText());
+    }
+    return values;
+  }
+
+  /** Refuses unknown names and bad values before anything runs; fills in the defaults. */
+  static Map<String, String> validParams(Step step, Map<String, String> requested) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (Map.Entry<String, String> entry : requested.entrySet()) {
+      Param param = step.params().get(entry.getKey());
+      if (param == null) {
+        throw new BadRequestResponse("O passo " + step.id() + " não tem o parâmetro " + entry.getKey() + ".");
+      }
+      String problem = param.problemWith(entry.getValue());
+      if (problem != null) {
+        throw new BadRequestResponse(problem);
+      }
+      values.put(entry.getKey(), entry.getValue());
+    }
+    step.params().forEach((name, param) -> values.putIfAbsent(name, param.defaultValue()));
+    return values;
+  }
+
+  private void ownRun(Context ctx) {
+    Run run = runs.find(ctx.pathParam("runId"))
+        .filter(r -> r.session().equals(Learners.of(ctx)))
+        .orElseThrow(() -> new NotFoundResponse("Esta execução não existe (ou já foi esquecida)."));
+    ctx.attribute("wb.run", run);
+  }
+
+  /** Replays the run so far, follows it live, and closes the stream once it has finished. */
+  private void streamRun(SseClient client) {
+    Run run = client.ctx().attribute("wb.run");
+    client.keepAlive();
+    Consumer<RunEvent> listener = event -> {
+      client.sendEvent(EventJson.name(event), json(EventJson.data(event)));
+      if (event instanceof RunEvent.Finished) {
+        client.close();
+      }
+    };
+    client.onClose(() -> run.unsubscribe(listener));
+    run.subscribe(listener);
+  }
+
+  private void progress(Context ctx) {
+    Lesson lesson = lesson(ctx.pathParam("id"));
+    Session session = Learners.of(ctx);
+    Map<String, StepProgress> stored = store.lesson(session, lesson.id());
+    Map<String, Object> steps = new LinkedHashMap<>();
+    int passed = 0;
+    for (Step step : lesson.steps()) {
+      StepProgress p = stored.getOrDefault(step.id(), StepProgress.notRun(step.id()));
+      boolean running = runs.running(session, lesson.id(), step.id()).isPresent();
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("status", running ? "RUNNING" : p.status().name());
+      s.put("message", p.message());
+      s.put("checks", EventJson.checks(p.checks()));
+      s.put("updated", p.updated() == null ? null : p.updated().toString());
+      steps.put(step.id(), s);
+      passed += p.status().name().equals("PASSED") ? 1 : 0;
+    }
+    ctx.json(Map.of("lesson", lesson.id(), "passed", passed, "total", lesson.steps().size(), "steps", steps));
+  }
+
+  private void reset(Context ctx) {
+    Lesson lesson = lesson(ctx.pathParam("id"));
+    Session session = Learners.of(ctx);
+    if (runs.anyRunning(session, lesson.id())) {
+      throw new ConflictResponse("Espere os passos em andamento terminarem antes de reiniciar a lição.");
+    }
+    runner.resetLesson(session, lesson.id());
+    store.resetLesson(session, lesson.id());
+    ctx.json(Map.of("reset", lesson.id()));
+  }
+
+  private void engineStatus(Context ctx) {
+    boolean available = engine.available();
+    String message = EngineUnavailable.HOW_TO_START;
+    if (available) {
+      try {
+        message = engine.describe();
+      } catch (RuntimeException e) {
+        message = "Docker Engine";
+      }
+    }
+    ctx.json(Map.of("available", available, "message", message));
+  }
+
+  private Lesson lesson(String id) {
+    return course.find(id).orElseThrow(() -> new NotFoundResponse("Não existe uma lição chamada “" + id + "”."));
+  }
+
+  private static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package dev.workbench.web;
+
+import dev.workbench.engine.EngineUnavailable;
+import dev.workbench.run.InvalidParameter;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.router.JavalinDefaultRouting;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become answers. The API gets {@code {"error": "…"}}; a browser gets
+ * a page. Learners read pt-BR sentences, never a stack trace: unexpected failures are logged with
+ * their detail and answered with a generic message.
+ */
+final class HttpErrors {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpErrors.class);
+  static final String NOT_FOUND = "Não encontramos esta página.";
+  static final String INTERNAL =
+      "Algo deu errado no workbench. Tente de novo; se continuar, avise o instrutor (os detalhes estão no log).";
+
+  private final Pages pages;
+
+  HttpErrors(Pages pages) {
+    this.pages = pages;
+  }
+
+  void install(JavalinDefaultRouting router) {
+    router.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(), message(e)));
+    router.exception(InvalidParameter.class, (e, ctx) -> answer(ctx, 400, e.getMessage()));
+    router.exception(IllegalArgumentException.class, (e, ctx) -> answer(ctx, 400, e.getMessage()));
+    router.exception(EngineUnavailable.class, (e, ctx) -> {
+      LOG.warn("engine unavailable: {}", e.getMessage());
+      answer(ctx, 503, EngineUnavailable.HOW_TO_START);
+    });
+    router.exception(Exception.class, (e, ctx) -> {
+      LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+      answer(ctx, 500, INTERNAL);
+    });
+  }
+
+  /** Javalin's own 404 ("Endpoint GET /x not found") is English and for developers. */
+  private static String message(HttpResponseException e) {
+    if (e.getStatus() == 404 && (e.getMessage() == null || e.getMessage().startsWith("Endpoint ")
+        || e.getMessage().equals("Not Found"))) {
+      return NOT_FOUND;
+    }
+    return e.getMessage();
+  }
+
+  private void answer(Context ctx, int status, String message) {
+    ctx.status(status);
+    if (wantsJson(ctx)) {
+      ctx.json(Map.of("error", message == null ? "" : message));
+      return;
+    }
+    String template = status == 401 ? "token" : status == 404 ? "not-found" : "error";
+    String title = status == 401 ? "Token de acesso" : status == 404 ? "Página não encontrada" : "Erro";
+    ctx.html(pages.render(template, title, Map.of(
+        "status", status,
+        "reason", HttpStatus.forStatus(status).getMessage(),
+        "message", message == null ? "" : message,
+        "path", ctx.path())));
+  }
+
+  /** The API and anything that does not ask for a page. */
+  static boolean wantsJson(Context ctx) {
+    if (ctx.path().startsWith("/api/")) {
+      return true;
+    }
+    String accept = ctx.header("Accept");
+    return accept != null && accept.contains("application/json") && !accept.contains("text/html");
+  }
+}

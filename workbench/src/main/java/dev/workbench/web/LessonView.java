@@ -1,0 +1,128 @@
+package dev.workbench.web;
+
+import dev.workbench.lesson.Lesson;
+import dev.workbench.progress.StepProgress;
+import dev.workbench.progress.StepStatus;
+import dev.workbench.step.Param;
+import dev.workbench.step.Step;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A lesson page's model: prose as HTML, steps as cards carrying the learner's last run, and steps
+ * of one {@code group} gathered in a row. Plain maps, because that is what Mustache reads.
+ */
+final class LessonView {
+  private LessonView() {}
+
+  static Map<String, Object> sections(
+      Lesson lesson, Map<String, StepProgress> progress, Function<String, String> runningRunId, Markdown markdown) {
+    List<Map<String, Object>> sections = new ArrayList<>();
+    List<Map<String, Object>> row = null;
+    String rowGroup = "";
+    int number = 0;
+    for (Lesson.Block block : lesson.blocks()) {
+      if (block instanceof Lesson.Block.Prose prose) {
+        sections.add(Map.of("isProse", true, "html", markdown.render(prose.markdown(), lesson.id())));
+        row = null;
+        continue;
+      }
+      Step step = ((Lesson.Block.StepBlock) block).step();
+      Map<String, Object> card = card(step, ++number,
+          progress.getOrDefault(step.id(), StepProgress.notRun(step.id())), runningRunId.apply(step.id()));
+      if (row != null && !step.group().isEmpty() && step.group().equals(rowGroup)) {
+        row.add(card);
+        continue;
+      }
+      row = new ArrayList<>();
+      row.add(card);
+      rowGroup = step.group();
+      Map<String, Object> section = new HashMap<>();
+      section.put("isSteps", true);
+      section.put("steps", row);
+      sections.add(section);
+    }
+    for (Map<String, Object> section : sections) {
+      if (section.containsKey("steps")) {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> cards = (List<Map<String, Object>>) section.get("steps");
+        section.put("grouped", cards.size() > 1);
+        section.put("columns", cards.size());
+      }
+    }
+    Map<String, Object> model = new HashMap<>();
+    model.put("sections", sections);
+    model.put("stepCount", number);
+    return model;
+  }
+
+  static Map<String, Object> card(Step step, int number, StepProgress last, String runId) {
+    Map<String, Object> card = new HashMap<>();
+    card.put("id", step.id());
+    card.put("number", number);
+    card.put("title", step.title().isEmpty() ? step.id() : step.title());
+    card.put("cli", step.cli());
+    card.put("kind", step.action().kind());
+    StepStatus status = runId != null ? StepStatus.RUNNING
+        : last.status() == StepStatus.RUNNING ? StepStatus.NOT_RUN : last.status();
+    card.put("status", status.name().toLowerCase().replace('_', '-'));
+    card.put("statusLabel", label(status));
+    card.put("runId", runId == null ? "" : runId);
+    card.put("params", params(step, last.params()));
+    card.put("hasParams", !step.params().isEmpty());
+    card.put("lines", lines(last.output()));
+    card.put("hasOutput", !last.output().isEmpty());
+    card.put("checks", EventJson.checks(last.checks()));
+    card.put("hasChecks", !last.checks().isEmpty());
+    card.put("message", last.message());
+    card.put("hasMessage", !last.message().isEmpty());
+    return card;
+  }
+
+  static String label(StepStatus status) {
+    switch (status) {
+      case RUNNING: return "rodando";
+      case PASSED: return "passou";
+      case FAILED: return "falhou";
+      default: return "não rodado";
+    }
+  }
+
+  private static List<Map<String, Object>> params(Step step, Map<String, String> lastValues) {
+    List<Map<String, Object>> params = new ArrayList<>();
+    for (Param p : new LinkedHashMap<>(step.params()).values()) {
+      params.add(Map.of(
+          "name", p.name(),
+          "value", lastValues.getOrDefault(p.name(), p.defaultValue()),
+          "defaultValue", p.defaultValue(),
+          "help", p.help()));
+    }
+    params.sort((a, b) -> ((String) a.get("name")).compareTo((String) b.get("name")));
+    return params;
+  }
+
+  /** The stored transcript back as lines tagged with their stream (see Runs.Transcript). */
+  private static List<Map<String, Object>> lines(String output) {
+    List<Map<String, Object>> lines = new ArrayList<>();
+    if (output.isEmpty()) {
+      return lines;
+    }
+    for (String line : output.split("\n", -1)) {
+      if (line.startsWith("» ")) {
+        lines.add(Map.of("stream", "info", "text", line.substring(2)));
+      } else if (line.startsWith("! ")) {
+        lines.add(Map.of("stream", "err", "text", line.substring(2)));
+      } else {
+        lines.add(Map.of("stream", "out", "text", line));
+      }
+    }
+    if (!lines.isEmpty() && lines.get(lines.size() - 1).get("text").equals("")) {
+      lines.remove(lines.size() - 1);
+    }
+    return lines;
+  }
+}

@@ -1,0 +1,74 @@
+package dev.workbench.web;
+
+import dev.workbench.run.RunEvent;
+import dev.workbench.run.Session;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * One run of a step as the site sees it: every event so far, kept so a page that subscribes late
+ * (or reloads) gets the whole story, then the live rest of it.
+ */
+final class Run {
+  private final String id;
+  private final Session session;
+  private final String lessonId;
+  private final String stepId;
+  private final List<RunEvent> events = new ArrayList<>();
+  private final List<Consumer<RunEvent>> listeners = new CopyOnWriteArrayList<>();
+  private volatile Instant finishedAt;
+
+  Run(String id, Session session, String lessonId, String stepId) {
+    this.id = id;
+    this.session = session;
+    this.lessonId = lessonId;
+    this.stepId = stepId;
+  }
+
+  String id() { return id; }
+
+  Session session() { return session; }
+
+  String lessonId() { return lessonId; }
+
+  String stepId() { return stepId; }
+
+  boolean finished() { return finishedAt != null; }
+
+  Instant finishedAt() { return finishedAt; }
+
+  /**
+   * Records an event and hands it to the listeners; under the same lock as {@link #subscribe}, so
+   * a subscriber sees every event once and in order.
+   */
+  synchronized void emit(RunEvent event) {
+    if (finished()) {
+      return;
+    }
+    events.add(event);
+    if (event instanceof RunEvent.Finished) {
+      finishedAt = Instant.now();
+    }
+    for (Consumer<RunEvent> listener : listeners) {
+      listener.accept(event);
+    }
+    if (finished()) {
+      listeners.clear();
+    }
+  }
+
+  /** Replays what happened so far, then follows the run until it finishes. */
+  synchronized void subscribe(Consumer<RunEvent> listener) {
+    events.forEach(listener);
+    if (!finished()) {
+      listeners.add(listener);
+    }
+  }
+
+  void unsubscribe(Consumer<RunEvent> listener) {
+    listeners.remove(listener);
+  }
+}

@@ -1,0 +1,160 @@
+package dev.workbench.web;
+
+import dev.workbench.lesson.Lesson;
+import dev.workbench.progress.ProgressStore;
+import dev.workbench.run.InvalidParameter;
+import dev.workbench.run.RunEvent;
+import dev.workbench.run.Session;
+import dev.workbench.run.StepResult;
+import dev.workbench.run.StepRunner;
+import dev.workbench.step.Step;
+import io.javalin.http.ConflictResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts runs on worker threads (the runner blocks until a step ends), remembers them so pages can
+ * follow them, and records progress when a run starts and before its end is announced, so a page
+ * that reloads on "finished" reads the new status.
+ */
+final class Runs implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Runs.class);
+  /** Long enough for a page to reconnect and replay a run; short enough not to hoard memory. */
+  private static final Duration KEEP_FINISHED = Duration.ofMinutes(15);
+
+  /** What runs a step: {@link StepRunner#run} in the site, something slower or simpler in tests. */
+  @FunctionalInterface
+  interface StepExecution {
+    StepResult run(Lesson lesson, Step step, Session session, Map<String, String> params, Consumer<RunEvent> events);
+  }
+
+  private final StepExecution runner;
+  private final ProgressStore store;
+  private final Map<String, Run> byId = new ConcurrentHashMap<>();
+  private final Map<String, Run> active = new ConcurrentHashMap<>();
+  private final ExecutorService workers;
+
+  Runs(StepExecution runner, ProgressStore store) {
+    this.runner = runner;
+    this.store = store;
+    AtomicInteger count = new AtomicInteger();
+    this.workers = Executors.newCachedThreadPool(task -> {
+      Thread t = new Thread(task, "step-run-" + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** Starts a step whose parameters were already validated; 409 when it is running already. */
+  Run start(Session session, Lesson lesson, Step step, Map<String, String> params) {
+    forgetOldRuns();
+    Run run = new Run(UUID.randomUUID().toString(), session, lesson.id(), step.id());
+    if (active.putIfAbsent(key(session, lesson.id(), step.id()), run) != null) {
+      throw new ConflictResponse("Este passo já está rodando: espere ele terminar.");
+    }
+    byId.put(run.id(), run);
+    store.started(session, lesson.id(), step.id(), params);
+    workers.execute(() -> execute(run, lesson, step, params));
+    return run;
+  }
+
+  Optional<Run> find(String runId) {
+    return Optional.ofNullable(runId == null ? null : byId.get(runId));
+  }
+
+  /** The run of this step now under way for this learner, if any. */
+  Optional<Run> running(Session session, String lessonId, String stepId) {
+    return Optional.ofNullable(active.get(key(session, lessonId, stepId)));
+  }
+
+  boolean anyRunning(Session session, String lessonId) {
+    return active.values().stream().anyMatch(r -> r.session().equals(session) && r.lessonId().equals(lessonId));
+  }
+
+  private void execute(Run run, Lesson lesson, Step step, Map<String, String> params) {
+    Transcript transcript = new Transcript();
+    try {
+      runner.run(lesson, step, run.session(), params, event -> {
+        transcript.accept(event);
+        if (event instanceof RunEvent.Finished f) {
+          finish(run, f.result(), transcript, params);
+        }
+        run.emit(event);
+      });
+    } catch (InvalidParameter e) {
+      end(run, failed(e.getMessage()), transcript, params);
+    } catch (RuntimeException e) {
+      LOG.error("step {} of lesson {} failed unexpectedly", step.id(), lesson.id(), e);
+      end(run, failed("O passo falhou por um erro interno do workbench; o instrutor encontra os detalhes no log."),
+          transcript, params);
+    } finally {
+      if (!run.finished()) {
+        end(run, failed("O passo terminou sem dizer como."), transcript, params);
+      }
+      active.remove(key(run.session(), run.lessonId(), run.stepId()), run);
+    }
+  }
+
+  private void end(Run run, StepResult result, Transcript transcript, Map<String, String> params) {
+    if (!run.finished()) {
+      finish(run, result, transcript, params);
+      run.emit(new RunEvent.Finished(run.stepId(), result));
+    }
+  }
+
+  private void finish(Run run, StepResult result, Transcript transcript, Map<String, String> params) {
+    try {
+      store.finished(run.session(), run.lessonId(), run.stepId(), result, transcript.text(), params);
+    } catch (RuntimeException e) {
+      LOG.error("could not record the end of step {}", run.stepId(), e);
+    }
+    active.remove(key(run.session(), run.lessonId(), run.stepId()), run);
+  }
+
+  private static StepResult failed(String message) {
+    return new StepResult(StepResult.Status.FAILED, null, "", List.of(), message, Duration.ZERO);
+  }
+
+  private void forgetOldRuns() {
+    Instant limit = Instant.now().minus(KEEP_FINISHED);
+    byId.values().removeIf(r -> r.finished() && r.finishedAt().isBefore(limit));
+  }
+
+  private static String key(Session session, String lessonId, String stepId) {
+    return session.id() + "/" + lessonId + "/" + stepId;
+  }
+
+  @Override
+  public void close() {
+    workers.shutdownNow();
+  }
+
+  /** The output a learner saw, as text to keep with their progress; its tail is what the store keeps. */
+  private static final class Transcript {
+    private final StringBuilder text = new StringBuilder();
+
+    synchronized void accept(RunEvent event) {
+      if (event instanceof RunEvent.Output o) {
+        text.append(o.stream().equals("err") ? "! " : o.stream().equals("info") ? "» " : "").append(o.text()).append('\n');
+        if (text.length() > 2 * ProgressStore.OUTPUT_CAP) {
+          text.delete(0, text.length() - ProgressStore.OUTPUT_CAP);
+        }
+      }
+    }
+
+    synchronized String text() {
+      return text.toString();
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package dev.workbench.web;
+
+import dev.workbench.engine.Engine;
+import dev.workbench.lesson.Course;
+import dev.workbench.progress.ProgressStore;
+import dev.workbench.run.StepRunner;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+
+/**
+ * The site, assembled. The engine and runner come from outside so tests can hand in an engine that
+ * is away; the progress store opens under the data dir and closes with the server.
+ */
+public final class WebApp {
+  private WebApp() {}
+
+  public static Javalin create(WebConfig web, Course course, Engine engine, StepRunner runner) {
+    ProgressStore store = ProgressStore.open(web.dataDir().resolve("progress"));
+    Runs runs = new Runs(runner::run, store);
+    Pages pages = new Pages();
+    TokenGate gate = web.token() == null ? null : new TokenGate(web.token());
+    return Javalin.create(config -> {
+      config.showJavalinBanner = false;
+      config.jetty.defaultHost = web.host();
+      config.jetty.defaultPort = web.port();
+      config.staticFiles.add(files -> {
+        files.hostedPath = "/static";
+        files.directory = "/web/static";
+        files.location = Location.CLASSPATH;
+      });
+      config.events(events -> events.serverStopped(() -> {
+        runs.close();
+        store.close();
+      }));
+      config.router.mount(router -> {
+        if (gate != null) {
+          router.before(gate::check);
+        }
+        router.before(Learners::identify);
+        new HttpErrors(pages).install(router);
+        new PageRoutes(course, engine, store, runs, pages).install(router);
+        new ApiRoutes(course, engine, runner, store, runs).install(router);
+      });
+    });
+  }
+}

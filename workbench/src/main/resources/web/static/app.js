@@ -1,0 +1,400 @@
+// Docker na prática: the page's behaviour, hand-written (no build step, no CDN: classrooms may be
+// offline). Everything the engine or a learner wrote reaches the page through textContent, never
+// innerHTML, so output can never become markup.
+(function () {
+  "use strict";
+
+  const lessonId = document.body.dataset.lesson;
+  const SVG = "http://www.w3.org/2000/svg";
+
+  // ---------- engine status (header pill + banner) ----------
+  function refreshEngine() {
+    fetch("/api/engine", { headers: { Accept: "application/json" } })
+      .then((r) => (r.ok ? r.json() : null))
+      .then((data) => {
+        if (!data) return;
+        const pill = document.getElementById("engine-pill");
+        const banner = document.getElementById("engine-banner");
+        if (pill) {
+          pill.classList.toggle("down", !data.available);
+          pill.querySelector(".engine-text").textContent = data.available ? "Docker conectado" : "Docker fora do ar";
+          pill.title = data.message || "";
+        }
+        if (banner) banner.hidden = data.available;
+      })
+      .catch(() => {});
+  }
+  refreshEngine();
+  setInterval(() => { if (!document.hidden) refreshEngine(); }, 15000);
+
+  if (!lessonId) return;
+
+  // ---------- steps ----------
+  const LABELS = { "not-run": "não rodado", running: "rodando", passed: "passou", failed: "falhou" };
+  const MAX_LINES = 3000;
+
+  function setStatus(card, status) {
+    card.classList.remove("status-not-run", "status-running", "status-passed", "status-failed");
+    card.classList.add("status-" + status);
+    card.querySelector("[data-badge]").textContent = LABELS[status];
+    const button = card.querySelector("[data-run]");
+    button.disabled = status === "running";
+    card.querySelector("[data-run-label]").textContent = status === "running" ? "Rodando…" : status === "not-run" ? "Rodar" : "Rodar de novo";
+    updateLessonProgress();
+  }
+
+  function showMessage(card, text) {
+    const el = card.querySelector("[data-message]");
+    el.textContent = text || "";
+    el.hidden = !text;
+  }
+
+  function appendLine(card, stream, text) {
+    const pane = card.querySelector("[data-output]");
+    pane.hidden = false;
+    const nearBottom = pane.scrollHeight - pane.scrollTop - pane.clientHeight < 40;
+    const line = document.createElement("span");
+    line.className = "line " + (stream === "err" || stream === "info" ? stream : "out");
+    line.textContent = text;
+    pane.appendChild(line);
+    while (pane.childElementCount > MAX_LINES) pane.removeChild(pane.firstChild);
+    if (nearBottom) pane.scrollTop = pane.scrollHeight;
+  }
+
+  function addCheck(card, check) {
+    const list = card.querySelector("[data-checks]");
+    list.hidden = false;
+    const li = document.createElement("li");
+    li.className = check.passed ? "ok" : "ko";
+    const mark = document.createElement("span");
+    mark.className = "mark";
+    mark.textContent = check.passed ? "✓" : "✗";
+    const text = document.createElement("span");
+    text.className = "check-text";
+    text.textContent = check.description;
+    if (check.detail) {
+      const small = document.createElement("small");
+      small.textContent = check.detail;
+      text.appendChild(small);
+    }
+    li.append(mark, text);
+    list.appendChild(li);
+  }
+
+  function showProgress(card, data) {
+    const box = card.querySelector("[data-progress]");
+    box.hidden = false;
+    const known = data.total > 0;
+    box.classList.toggle("indeterminate", !known);
+    card.querySelector("[data-progress-label]").textContent =
+      data.label + (known ? " — " + Math.round((100 * data.current) / data.total) + "%" : "");
+    card.querySelector("[data-progress-bar]").style.width = known ? Math.min(100, (100 * data.current) / data.total) + "%" : "";
+  }
+
+  function clearRun(card) {
+    card.querySelector("[data-output]").replaceChildren();
+    const checks = card.querySelector("[data-checks]");
+    checks.replaceChildren();
+    checks.hidden = true;
+    card.querySelector("[data-progress]").hidden = true;
+    showMessage(card, "");
+  }
+
+  function follow(card, runId) {
+    const source = new EventSource("/api/runs/" + encodeURIComponent(runId) + "/events");
+    let done = false;
+    const on = (name, handler) => source.addEventListener(name, (e) => handler(JSON.parse(e.data)));
+    on("started", () => { clearRun(card); setStatus(card, "running"); card.querySelector("[data-output]").hidden = false; });
+    on("output", (d) => appendLine(card, d.stream, d.text));
+    on("progress", (d) => showProgress(card, d));
+    on("check", (d) => addCheck(card, d));
+    on("finished", (d) => {
+      done = true;
+      source.close();
+      card.querySelector("[data-progress]").hidden = true;
+      const checks = card.querySelector("[data-checks]");
+      checks.replaceChildren();
+      checks.hidden = true;
+      (d.checks || []).forEach((c) => addCheck(card, c));
+      showMessage(card, d.passed ? "" : d.message);
+      setStatus(card, d.passed ? "passed" : "failed");
+      card.dataset.run = "";
+      refreshPanel();
+    });
+    source.onerror = () => {
+      // a stream that ends before "finished" (server restarted, run forgotten): ask what is recorded
+      if (done || source.readyState !== EventSource.CLOSED) return;
+      refreshStepFromProgress(card);
+    };
+  }
+
+  function refreshStepFromProgress(card) {
+    fetch("/api/lessons/" + encodeURIComponent(lessonId) + "/progress")
+      .then((r) => r.json())
+      .then((p) => {
+        const s = p.steps && p.steps[card.dataset.step];
+        if (!s || s.status === "RUNNING") return;
+        setStatus(card, s.status.toLowerCase().replace("_", "-"));
+        showMessage(card, s.message);
+      })
+      .catch(() => {});
+  }
+
+  function run(card) {
+    const params = {};
+    card.querySelectorAll(".params input").forEach((input) => { params[input.name] = input.value; });
+    const button = card.querySelector("[data-run]");
+    button.disabled = true;
+    showMessage(card, "");
+    fetch("/api/lessons/" + encodeURIComponent(lessonId) + "/steps/" + encodeURIComponent(card.dataset.step) + "/runs", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify({ params }),
+    })
+      .then((r) => r.json().catch(() => ({})).then((body) => ({ status: r.status, body })))
+      .then(({ status, body }) => {
+        if (status === 202) {
+          card.dataset.run = body.runId;
+          clearRun(card);
+          setStatus(card, "running");
+          follow(card, body.runId);
+        } else {
+          button.disabled = false;
+          showMessage(card, body.error || "O workbench recusou o pedido (" + status + ").");
+        }
+      })
+      .catch(() => {
+        button.disabled = false;
+        showMessage(card, "Sem resposta do workbench. Ele ainda está rodando?");
+      });
+  }
+
+  function copy(button, text) {
+    const ok = () => {
+      button.textContent = "Copiado";
+      button.classList.add("copied");
+      setTimeout(() => { button.textContent = "Copiar"; button.classList.remove("copied"); }, 1500);
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(ok).catch(() => {});
+      return;
+    }
+    const area = document.createElement("textarea");
+    area.value = text;
+    document.body.appendChild(area);
+    area.select();
+    try { document.execCommand("copy"); ok(); } catch (e) { /* nothing else to try */ }
+    area.remove();
+  }
+
+  function updateLessonProgress() {
+    const box = document.getElementById("lesson-progress");
+    if (!box) return;
+    const total = document.querySelectorAll(".step").length;
+    const passed = document.querySelectorAll(".step.status-passed").length;
+    box.querySelector(".bar > span").style.width = total ? (100 * passed) / total + "%" : "0";
+    box.querySelector(".count").textContent = passed + " de " + total + " passos concluídos";
+  }
+
+  document.querySelectorAll(".step").forEach((card) => {
+    card.querySelector("[data-form]").addEventListener("submit", (e) => { e.preventDefault(); run(card); });
+    card.querySelector("[data-copy]").addEventListener("click", (e) => copy(e.currentTarget, card.querySelector("[data-cli]").textContent));
+    if (card.dataset.run) follow(card, card.dataset.run);
+    const pane = card.querySelector("[data-output]");
+    pane.scrollTop = pane.scrollHeight;
+  });
+  updateLessonProgress();
+
+  const resetButton = document.getElementById("reset-lesson");
+  resetButton.addEventListener("click", () => {
+    if (!confirm("Reiniciar a lição? Os contêineres, redes, volumes e imagens que ela criou serão removidos, e o seu progresso nela será apagado.")) return;
+    resetButton.disabled = true;
+    const message = document.getElementById("lesson-message");
+    fetch("/api/lessons/" + encodeURIComponent(lessonId) + "/reset", { method: "POST", headers: { Accept: "application/json" } })
+      .then((r) => r.json().then((body) => ({ ok: r.ok, body })))
+      .then(({ ok, body }) => {
+        if (ok) {
+          window.location.reload();
+          return;
+        }
+        message.textContent = body.error || "Não foi possível reiniciar a lição.";
+        message.className = "toolbar-message error";
+        message.hidden = false;
+        resetButton.disabled = false;
+      })
+      .catch(() => { resetButton.disabled = false; });
+  });
+
+  // ---------- the live panel: the learner's Docker as a picture ----------
+  const panelBody = document.getElementById("panel-body");
+  const updated = document.getElementById("panel-updated");
+  let lastPanel = "";
+
+  function refreshPanel() {
+    fetch("/api/panel", { headers: { Accept: "application/json" } })
+      .then((r) => r.json().then((body) => ({ ok: r.ok, body })))
+      .then(({ ok, body }) => {
+        const key = JSON.stringify({ ok, body });
+        updated.textContent = "atualizado às " + new Date().toLocaleTimeString("pt-BR");
+        if (key === lastPanel) return;
+        lastPanel = key;
+        if (!ok) {
+          const p = document.createElement("p");
+          p.className = "panel-error";
+          p.textContent = body.error || "Não foi possível ler o estado do Docker.";
+          panelBody.replaceChildren(p);
+          return;
+        }
+        panelBody.replaceChildren(drawPanel(body));
+      })
+      .catch(() => {});
+  }
+  refreshPanel();
+  setInterval(() => { if (!document.hidden) refreshPanel(); }, 4000);
+
+  function el(name, attrs, text) {
+    const node = document.createElementNS(SVG, name);
+    for (const k in attrs) node.setAttribute(k, attrs[k]);
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function fit(text, max) {
+    return text.length > max ? text.slice(0, max - 1) + "…" : text;
+  }
+
+  const STATE = {
+    running: { fill: "#e5f6ec", stroke: "#12a150", label: "rodando" },
+    exited: { fill: "#f0f2f6", stroke: "#8a94a8", label: "parado" },
+    created: { fill: "#e8f0fe", stroke: "#4f9bff", label: "criado" },
+    paused: { fill: "#fff4e0", stroke: "#d08a00", label: "pausado" },
+    restarting: { fill: "#fff4e0", stroke: "#d08a00", label: "reiniciando" },
+    dead: { fill: "#fdeaea", stroke: "#d93a3a", label: "morto" },
+  };
+
+  function drawPanel(snap) {
+    const containers = snap.containers || [];
+    const volumes = (snap.volumes || []).map((v) => ({ name: v.name, lesson: v.lesson, kind: "volume" }));
+    containers.forEach((c) => (c.volumes || []).forEach((v) => {
+      if (!volumes.some((x) => x.name === v)) {
+        volumes.push({ name: v, kind: v.startsWith("pasta:") ? "folder" : /^[0-9a-f]{32,}$/.test(v) ? "anon" : "volume" });
+      }
+    }));
+    if (!containers.length && !volumes.length && !(snap.networks || []).length) {
+      const p = document.createElement("p");
+      p.className = "panel-empty";
+      p.textContent = "Nada no seu laboratório ainda. Rode um passo e veja aparecer aqui.";
+      return p;
+    }
+
+    // networks: the learner's own first, then the default bridge, then containers with none
+    const order = (snap.networks || []).map((n) => n.name);
+    containers.forEach((c) => (c.networks || []).forEach((n) => { if (!order.includes(n)) order.push(n); }));
+    const groups = order.map((name) => ({ name, containers: [] }));
+    const loose = { name: null, containers: [] };
+    containers.forEach((c) => {
+      const first = (c.networks || [])[0];
+      (first ? groups.find((g) => g.name === first) : loose).containers.push(c);
+    });
+    if (loose.containers.length) groups.push(loose);
+
+    const W = 360, PAD = 8, GAP = 10, CW = (W - 2 * PAD - 3 * GAP) / 2, CH = 60, HEAD = 40;
+    const svg = el("svg", { viewBox: "0 0 " + W + " 100", role: "img", "aria-label": "Contêineres, redes e volumes do seu laboratório" });
+    const defs = el("defs");
+    const marker = el("marker", { id: "arrow", viewBox: "0 0 10 10", refX: "9", refY: "5", markerWidth: "7", markerHeight: "7", orient: "auto-start-reverse" });
+    marker.appendChild(el("path", { d: "M0,0 L10,5 L0,10 z", fill: "#1d63ed" }));
+    defs.appendChild(marker);
+    svg.appendChild(defs);
+    const back = el("g"), middle = el("g"), front = el("g");
+    svg.append(back, middle, front);
+
+    // the host: where published ports are reached
+    const host = el("g", { class: "host" });
+    host.append(
+      el("rect", { x: PAD, y: PAD, width: W - 2 * PAD, height: 34, rx: 8, fill: "#0e1525" }),
+      el("text", { x: PAD + 12, y: PAD + 22, fill: "#d6deeb", "font-size": 13, "font-weight": 600 }, "🖥  sua máquina (host) · 127.0.0.1")
+    );
+    back.appendChild(host);
+    const hostBottom = PAD + 34;
+
+    let y = hostBottom + 30;
+    const boxes = {};
+    groups.forEach((g) => {
+      const rows = Math.max(1, Math.ceil(g.containers.length / 2));
+      const h = HEAD + rows * (CH + GAP) + 2;
+      const net = el("g", { class: "network", "data-name": g.name || "" });
+      const title = g.name === null ? "sem rede" : g.name === "bridge" ? "rede bridge (padrão)" : g.name === "host" || g.name === "none" ? "rede " + g.name : "rede " + g.name;
+      net.append(
+        el("rect", { x: PAD, y, width: W - 2 * PAD, height: h, rx: 10, fill: g.name === null ? "#fafbfe" : "#f3f7ff", stroke: g.name === null ? "#c3cde0" : "#9bb8f3", "stroke-dasharray": g.name === null ? "4 3" : "" }),
+        el("text", { x: PAD + 12, y: y + 21, fill: "#0b3fb3", "font-size": 12, "font-weight": 700 }, "⧉ " + fit(title, 40))
+      );
+      if (!g.containers.length) {
+        net.appendChild(el("text", { x: W / 2, y: y + HEAD + 18, fill: "#7a86a1", "font-size": 12, "text-anchor": "middle" }, "nenhum contêiner nesta rede"));
+      }
+      back.appendChild(net);
+      g.containers.forEach((c, i) => {
+        const cx = PAD + GAP + (i % 2) * (CW + GAP), cy = y + HEAD + Math.floor(i / 2) * (CH + GAP);
+        boxes[c.name] = { x: cx, y: cy };
+        const st = STATE[c.state] || STATE.exited;
+        const other = lessonId && c.lesson && c.lesson !== lessonId;
+        const box = el("g", { class: "container state-" + c.state, "data-name": c.name, opacity: other ? 0.6 : 1 });
+        box.append(
+          el("rect", { class: "c-box", x: cx, y: cy, width: CW, height: CH, rx: 8, fill: st.fill, stroke: st.stroke }),
+          el("text", { x: cx + 10, y: cy + 19, fill: "#14213d", "font-size": 13, "font-weight": 700 }, fit(c.name, 19)),
+          el("text", { x: cx + 10, y: cy + 35, fill: "#4a5672", "font-size": 11 }, fit(c.image || "", 24)),
+          el("circle", { cx: cx + 14, cy: cy + 48, r: 4, fill: st.stroke }),
+          el("text", { x: cx + 22, y: cy + 52, fill: st.stroke, "font-size": 11, "font-weight": 600 }, st.label + (other ? " · " + fit(c.lesson, 12) : ""))
+        );
+        const extra = (c.networks || []).slice(1);
+        if (extra.length) box.appendChild(el("text", { x: cx + CW - 8, y: cy + 52, fill: "#0b3fb3", "font-size": 10, "text-anchor": "end" }, "+ " + fit(extra.join(", "), 14)));
+        box.appendChild(el("title", {}, c.name + " (" + (c.image || "") + "): " + st.label));
+        middle.appendChild(box);
+        // published ports: an arrow from the host down to a tab on the container's top edge
+        (c.ports || []).forEach((p, k) => {
+          const [hostPort, containerPort] = p.split("->");
+          const label = hostPort + " → " + containerPort;
+          const tw = 12 + label.length * 6.2;
+          const tx = cx + CW - 8 - tw - k * (tw + 4), ty = cy - 8;
+          front.append(
+            el("line", { x1: tx + tw / 2, y1: hostBottom, x2: tx + tw / 2, y2: ty - 1, stroke: "#1d63ed", "stroke-width": 1.5, "stroke-dasharray": "4 3", "marker-end": "url(#arrow)" }),
+            el("rect", { class: "port", x: tx, y: ty, width: tw, height: 16, rx: 8, fill: "#1d63ed" }),
+            el("text", { x: tx + tw / 2, y: ty + 12, fill: "#fff", "font-size": 10.5, "font-weight": 700, "text-anchor": "middle" }, label)
+          );
+        });
+      });
+      y += h + GAP;
+    });
+
+    // volumes: cylinders under everything, linked to the containers that mount them
+    if (volumes.length) {
+      y += 14;
+      back.appendChild(el("text", { x: PAD + 2, y: y, fill: "#4a5672", "font-size": 12, "font-weight": 700 }, "volumes e pastas"));
+      y += 12;
+      const VW = (W - 2 * PAD - 2 * GAP) / 3, VH = 50;
+      volumes.forEach((v, i) => {
+        const vx = PAD + (i % 3) * (VW + GAP), vy = y + Math.floor(i / 3) * (VH + 18);
+        const color = v.kind === "folder" ? { fill: "#fff4e0", stroke: "#d08a00" } : { fill: "#f4ecff", stroke: "#9b5cf0" };
+        const name = v.kind === "folder" ? v.name.slice(6) : v.kind === "anon" ? "anônimo " + v.name.slice(0, 6) : v.name;
+        const g = el("g", { class: "volume", "data-name": v.name });
+        const ry = 7;
+        g.append(
+          el("path", { d: `M${vx},${vy + ry} v${VH - 2 * ry} a${VW / 2},${ry} 0 0 0 ${VW},0 v${-(VH - 2 * ry)}`, fill: color.fill, stroke: color.stroke, "stroke-width": 1.5 }),
+          el("ellipse", { cx: vx + VW / 2, cy: vy + ry, rx: VW / 2, ry, fill: color.fill, stroke: color.stroke, "stroke-width": 1.5 }),
+          el("text", { x: vx + VW / 2, y: vy + 30, fill: "#3b2466", "font-size": 11.5, "font-weight": 700, "text-anchor": "middle" }, fit(name, 14)),
+          el("text", { x: vx + VW / 2, y: vy + 43, fill: "#7a6a99", "font-size": 9.5, "text-anchor": "middle" }, v.kind === "folder" ? "pasta (bind)" : "volume"),
+          el("title", {}, v.name)
+        );
+        middle.appendChild(g);
+        containers.filter((c) => (c.volumes || []).includes(v.name)).forEach((c) => {
+          const b = boxes[c.name];
+          if (!b) return;
+          const x1 = b.x + CW / 2, y1 = b.y + CH, x2 = vx + VW / 2, y2 = vy;
+          back.appendChild(el("path", { d: `M${x1},${y1} C${x1},${(y1 + y2) / 2} ${x2},${(y1 + y2) / 2} ${x2},${y2}`, fill: "none", stroke: color.stroke, "stroke-width": 1.5, "stroke-dasharray": "5 4", class: "mount" }));
+        });
+      });
+      y += Math.ceil(volumes.length / 3) * (VH + 18);
+    }
+    svg.setAttribute("viewBox", "0 0 " + W + " " + Math.max(y, 100));
+    return svg;
+  }
+})();
