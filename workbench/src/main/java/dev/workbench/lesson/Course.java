@@ -39,10 +39,9 @@ public record Course(List<Lesson> lessons, List<LessonFormatError> problems) {
                 file, 1, "missing: each NN-id folder holds its lesson in lesson.md"));
         continue;
       }
-      try {
-        lessons.add(LessonParser.parse(file));
-      } catch (LessonFormatError e) {
-        problems.add(e);
+      Lesson lesson = LessonParser.parse(file, problems);
+      if (lesson != null) {
+        lessons.add(lesson);
       }
     }
     List<Lesson> unique = withoutRepeatedIds(lessons, problems);

@@ -28,26 +28,52 @@ public final class LessonParser {
       Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
 
   public static Lesson parse(Path lessonFile) {
-    List<String> lines = readLines(lessonFile);
-    FrontMatter front = FrontMatter.read(lessonFile, lines);
-    // Blank the front matter instead of cutting it, so block line numbers stay file line numbers.
-    List<String> body = new ArrayList<>(Collections.nCopies(front.bodyStart(), ""));
-    body.addAll(lines.subList(front.bodyStart(), lines.size()));
-    Node document = MARKDOWN.parse(String.join("\n", body));
-    rejectNestedSteps(document, lessonFile);
-    List<Lesson.Block> blocks = blocks(document, lines, front.bodyStart(), lessonFile);
-    return new Lesson(
-        front.id(), front.title(), front.order(), front.summary(), lessonFile, blocks);
+    List<LessonFormatError> problems = new ArrayList<>();
+    Lesson lesson = parse(lessonFile, problems);
+    if (!problems.isEmpty()) {
+      throw problems.get(0);
+    }
+    return lesson;
   }
 
-  private static List<Lesson.Block> blocks(Node document, List<String> lines, int from, Path file) {
+  /**
+   * Reads every step even after a broken one, so lint shows all of a file's problems at once;
+   * returns null (and fills {@code problems}) when anything is wrong.
+   */
+  static Lesson parse(Path lessonFile, List<LessonFormatError> problems) {
+    try {
+      List<String> lines = readLines(lessonFile);
+      FrontMatter front = FrontMatter.read(lessonFile, lines);
+      // Blank the front matter instead of cutting it: block line numbers stay file line numbers.
+      List<String> body = new ArrayList<>(Collections.nCopies(front.bodyStart(), ""));
+      body.addAll(lines.subList(front.bodyStart(), lines.size()));
+      Node document = MARKDOWN.parse(String.join("\n", body));
+      rejectNestedSteps(document, lessonFile);
+      int before = problems.size();
+      List<Lesson.Block> blocks = blocks(document, lines, front.bodyStart(), lessonFile, problems);
+      return problems.size() > before
+          ? null
+          : new Lesson(
+              front.id(), front.title(), front.order(), front.summary(), lessonFile, blocks);
+    } catch (LessonFormatError e) {
+      problems.add(e);
+      return null;
+    }
+  }
+
+  private static List<Lesson.Block> blocks(
+      Node document, List<String> lines, int from, Path file, List<LessonFormatError> problems) {
     List<Lesson.Block> blocks = new ArrayList<>();
     int proseFrom = from;
     for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
       if (node instanceof FencedCodeBlock code && isStep(code)) {
         int first = firstLine(node);
         addProse(blocks, lines, proseFrom, first);
-        blocks.add(new Lesson.Block.StepBlock(step(code, file, first)));
+        try {
+          blocks.add(new Lesson.Block.StepBlock(step(code, file, first)));
+        } catch (LessonFormatError e) {
+          problems.add(e);
+        }
         proseFrom = lastLine(node) + 1;
       }
     }

@@ -196,4 +196,20 @@ class LessonLinterTest {
             "1: front matter: id 'demo' does not match the folder '01-outro-nome' (lesson folders"
                 + " are named NN-id)");
   }
+
+  @Test
+  void every_broken_step_of_a_file_is_reported_at_once() {
+    LessonFiles.write(
+        lessons(),
+        "01-demo",
+        LessonFiles.front("demo", 1)
+            + LessonFiles.step("id: a\ndo: image.lst")
+            + LessonFiles.step("id: b\ndo: image.list\ncli: c\ncomand: [x]"));
+    assertThat(lint())
+        .containsExactly(
+            "7: step 'a': 'do' must be one of "
+                + String.join(", ", dev.workbench.step.Action.KINDS)
+                + "; got 'image.lst' (did you mean 'image.list'?)",
+            "11: step 'b': unknown key 'comand' (allowed: id, do, title, cli, params, expect, group)");
+  }
 }
