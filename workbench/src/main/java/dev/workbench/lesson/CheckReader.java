@@ -44,7 +44,12 @@ final class CheckReader {
               "http",
               new Kind(
                   List.of("container", "port", "path", "status", "contains", "reachable"),
-                  CheckReader::http)));
+                  CheckReader::http)),
+          entry(
+              "firestore",
+              new Kind(
+                  List.of("container", "port", "project", "collection", "field", "filled", "empty"),
+                  CheckReader::firestore)));
 
   /** Every check key, in the order the lesson format documents them. */
   static final List<String> KEYS =
@@ -57,7 +62,8 @@ final class CheckReader {
           "image",
           "volume",
           "network",
-          "http");
+          "http",
+          "firestore");
 
   static List<Check> read(Fields step) {
     List<?> items = step.list("expect");
@@ -125,5 +131,19 @@ final class CheckReader {
         f.whole("status", 200),
         f.text("contains", ""),
         f.flag("reachable", true));
+  }
+
+  private static Check firestore(Fields f) {
+    if (!f.has("filled") && !f.has("empty")) {
+      throw f.where().error("a firestore check needs 'filled', 'empty' or both (document counts)");
+    }
+    return new Check.FirestoreCollection(
+        f.text("container"),
+        f.whole("port", 8080),
+        f.text("project", null),
+        f.text("collection"),
+        f.text("field"),
+        f.has("filled") ? f.whole("filled") : null,
+        f.has("empty") ? f.whole("empty") : null);
   }
 }
