@@ -92,7 +92,9 @@
   }
 
   function clearRun(card) {
-    card.querySelector("[data-output]").replaceChildren();
+    const pane = card.querySelector("[data-output]");
+    pane.replaceChildren();
+    pane.hidden = true;
     const checks = card.querySelector("[data-checks]");
     checks.replaceChildren();
     checks.hidden = true;
@@ -104,7 +106,7 @@
     const source = new EventSource("/api/runs/" + encodeURIComponent(runId) + "/events");
     let done = false;
     const on = (name, handler) => source.addEventListener(name, (e) => handler(JSON.parse(e.data)));
-    on("started", () => { clearRun(card); setStatus(card, "running"); card.querySelector("[data-output]").hidden = false; });
+    on("started", () => { clearRun(card); setStatus(card, "running"); });
     on("output", (d) => appendLine(card, d.stream, d.text));
     on("progress", (d) => showProgress(card, d));
     on("check", (d) => addCheck(card, d));
@@ -196,7 +198,18 @@
     box.querySelector(".count").textContent = passed + " de " + total + " passos concluídos";
   }
 
+  // the command line shows what will run: ${NAME} becomes the value typed in the form
+  function showCli(card) {
+    const cli = card.querySelector("[data-cli]");
+    const template = cli.dataset.template || (cli.dataset.template = cli.textContent);
+    let text = template;
+    card.querySelectorAll(".params input").forEach((input) => { text = text.split("${" + input.name + "}").join(input.value); });
+    cli.textContent = text;
+  }
+
   document.querySelectorAll(".step").forEach((card) => {
+    showCli(card);
+    card.querySelectorAll(".params input").forEach((input) => input.addEventListener("input", () => showCli(card)));
     card.querySelector("[data-form]").addEventListener("submit", (e) => { e.preventDefault(); run(card); });
     card.querySelector("[data-copy]").addEventListener("click", (e) => copy(e.currentTarget, card.querySelector("[data-cli]").textContent));
     if (card.dataset.run) follow(card, card.dataset.run);
@@ -312,7 +325,9 @@
     const host = el("g", { class: "host" });
     host.append(
       el("rect", { x: PAD, y: PAD, width: W - 2 * PAD, height: 34, rx: 8, fill: "#0e1525" }),
-      el("text", { x: PAD + 12, y: PAD + 22, fill: "#d6deeb", "font-size": 13, "font-weight": 600 }, "🖥  sua máquina (host) · 127.0.0.1")
+      el("rect", { x: PAD + 12, y: PAD + 10, width: 18, height: 12, rx: 2, fill: "none", stroke: "#7fb4ff", "stroke-width": 1.5 }),
+      el("path", { d: `M${PAD + 17},${PAD + 26} h8`, stroke: "#7fb4ff", "stroke-width": 1.5 }),
+      el("text", { x: PAD + 38, y: PAD + 22, fill: "#d6deeb", "font-size": 13, "font-weight": 600 }, "sua máquina (host) · 127.0.0.1")
     );
     back.appendChild(host);
     const hostBottom = PAD + 34;
@@ -326,7 +341,7 @@
       const title = g.name === null ? "sem rede" : g.name === "bridge" ? "rede bridge (padrão)" : g.name === "host" || g.name === "none" ? "rede " + g.name : "rede " + g.name;
       net.append(
         el("rect", { x: PAD, y, width: W - 2 * PAD, height: h, rx: 10, fill: g.name === null ? "#fafbfe" : "#f3f7ff", stroke: g.name === null ? "#c3cde0" : "#9bb8f3", "stroke-dasharray": g.name === null ? "4 3" : "" }),
-        el("text", { x: PAD + 12, y: y + 21, fill: "#0b3fb3", "font-size": 12, "font-weight": 700 }, "⧉ " + fit(title, 40))
+        el("text", { x: PAD + 12, y: y + 21, fill: "#0b3fb3", "font-size": 12, "font-weight": 700 }, fit(title, 44))
       );
       if (!g.containers.length) {
         net.appendChild(el("text", { x: W / 2, y: y + HEAD + 18, fill: "#7a86a1", "font-size": 12, "text-anchor": "middle" }, "nenhum contêiner nesta rede"));

@@ -1,12 +1,95 @@
 package dev.workbench.cli;
 
+import dev.workbench.Workbench;
+import dev.workbench.engine.Engine;
+import dev.workbench.engine.EngineUnavailable;
+import dev.workbench.lesson.Course;
+import dev.workbench.lesson.LessonFormatError;
+import dev.workbench.run.StepRunner;
+import dev.workbench.web.WebApp;
+import dev.workbench.web.WebConfig;
+import io.javalin.Javalin;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-@Command(name = "serve", description = "TODO")
+@Command(name = "serve", description = "Abre o curso no navegador, com o laboratório ligado ao Docker desta máquina.")
 public final class ServeCommand implements Callable<Integer> {
+  @Option(names = "--port", description = "porta (padrão: ${DEFAULT-VALUE})", defaultValue = "7070")
+  int port;
+
+  @Option(names = "--host", description = "endereço (padrão: ${DEFAULT-VALUE}, só esta máquina); outro endereço exige token",
+      defaultValue = WebConfig.DEFAULT_HOST)
+  String host;
+
+  @Option(names = "--data-dir", description = "pasta de dados: progresso e arquivos dos alunos (padrão: .workbench no projeto)")
+  Path dataDir;
+
   @Override
-  public Integer call() {
-    throw new UnsupportedOperationException("serve is not built yet");
+  public Integer call() throws InterruptedException {
+    Path root = Workbench.projectRoot();
+    WebConfig web = new WebConfig(host, port, dataDir == null ? root.resolve(".workbench") : dataDir, root, null);
+    // off loopback anyone on the network could drive this machine's Docker: require a token, as Jupyter does
+    String token = web.loopback() ? null : token();
+    web = web.withToken(token);
+
+    Course course = Course.load(root.resolve("lessons"));
+    for (LessonFormatError problem : course.problems()) {
+      System.out.println("lição com problema: " + problem.getMessage());
+    }
+    Engine engine = engine(web);
+    if (!engine.available()) {
+      System.out.println("aviso: " + EngineUnavailable.HOW_TO_START);
+    }
+    Javalin app = WebApp.create(web, course, engine, new StepRunner(engine, root)).start();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      app.stop();
+      engine.close();
+      stopped.countDown();
+    }, "workbench-stop"));
+
+    String address = "http://" + shown(web.host()) + ":" + app.port();
+    System.out.println("Workbench em " + address);
+    if (token != null) {
+      System.out.println("Abra com o token (só uma vez por navegador): " + address + "/?token=" + token);
+    }
+    stopped.await();
+    return 0;
+  }
+
+  /**
+   * The one place the site's engine is made: the engine named by {@code DOCKER_HOST}, else the local
+   * socket, with the data dir under which learners' bind mounts live.
+   */
+  static Engine engine(WebConfig web) {
+    return new Engine(web.dataDir());
+  }
+
+  private static String token() {
+    String fromEnv = System.getenv("WORKBENCH_TOKEN");
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return fromEnv.strip();
+    }
+    byte[] bytes = new byte[24];
+    new SecureRandom().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  /** A wildcard bind is reached by this machine's name, not by 0.0.0.0. */
+  private static String shown(String host) {
+    if (!host.equals("0.0.0.0") && !host.equals("::")) {
+      return host.contains(":") ? "[" + host + "]" : host;
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      return host;
+    }
   }
 }

@@ -27,7 +27,8 @@ final class LessonView {
     int number = 0;
     for (Lesson.Block block : lesson.blocks()) {
       if (block instanceof Lesson.Block.Prose prose) {
-        sections.add(Map.of("isProse", true, "html", markdown.render(prose.markdown(), lesson.id())));
+        String text = sections.isEmpty() ? withoutTitle(prose.markdown(), lesson.title()) : prose.markdown();
+        sections.add(Map.of("isProse", true, "html", markdown.render(text, lesson.id())));
         row = null;
         continue;
       }
@@ -58,6 +59,16 @@ final class LessonView {
     model.put("sections", sections);
     model.put("stepCount", number);
     return model;
+  }
+
+  /** The page already shows the title as its heading; a lesson that repeats it as "# Title" would show it twice. */
+  static String withoutTitle(String markdown, String title) {
+    String trimmed = markdown.stripLeading();
+    String heading = "# " + title;
+    if (trimmed.startsWith(heading + "\n") || trimmed.equals(heading)) {
+      return trimmed.substring(heading.length()).stripLeading();
+    }
+    return markdown;
   }
 
   static Map<String, Object> card(Step step, int number, StepProgress last, String runId) {

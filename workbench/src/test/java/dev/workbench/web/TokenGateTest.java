@@ -26,7 +26,7 @@ class TokenGateTest {
   void start() throws Exception {
     engine = new Engine(URI.create("unix://" + root.resolve("no-engine.sock")), root.resolve("data"));
     app = WebApp.create(new WebConfig("127.0.0.1", 0, root.resolve("data"), root, TOKEN), TestCourse.write(root),
-        engine, new StepRunner(engine));
+        engine, new StepRunner(engine, root));
   }
 
   @AfterEach

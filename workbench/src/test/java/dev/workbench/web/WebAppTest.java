@@ -31,7 +31,7 @@ class WebAppTest {
     Course course = TestCourse.write(root);
     engine = new Engine(URI.create("unix://" + root.resolve("no-engine.sock")), root.resolve("data"));
     app = WebApp.create(new WebConfig("127.0.0.1", 0, root.resolve("data"), root, null), course, engine,
-        new StepRunner(engine));
+        new StepRunner(engine, root));
   }
 
   @AfterEach

@@ -1,0 +1,186 @@
+package dev.workbench.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.workbench.Workbench;
+import dev.workbench.engine.Engine;
+import dev.workbench.engine.Snapshot;
+import dev.workbench.lesson.Course;
+import dev.workbench.lesson.Lesson;
+import dev.workbench.run.Session;
+import dev.workbench.run.StepRunner;
+import io.javalin.Javalin;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A learner's afternoon, for real: headless Chromium opens the course, runs every step of the
+ * volumes lesson against the real Docker engine, watches the panel draw what was made, then resets
+ * the lesson and checks the engine holds nothing of the session any more. On CI a missing engine or
+ * browser fails the build; elsewhere it skips with the reason.
+ */
+class LessonInBrowserIT {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  /** An image build from a cold cache is the slowest step; the wait ends as soon as a step does. */
+  private static final Duration PER_STEP = Duration.ofMinutes(10);
+
+  @TempDir Path dataDir;
+  @TempDir Path browserProfile;
+
+  private Engine engine;
+  private Javalin app;
+  private WebDriver browser;
+  private Session session;
+
+  @BeforeEach
+  void start() {
+    Path root = Workbench.projectRoot();
+    engine = new Engine(dataDir);
+    require(engine.available(), "o Docker Engine não responde");
+    require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "falta " + CHROMIUM + " ou " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
+    Course course = Course.load(root.resolve("lessons"));
+    assertThat(course.find("volumes")).as("the volumes lesson parses").isPresent();
+    app = WebApp.create(new WebConfig("127.0.0.1", 0, dataDir, root, null), course, engine,
+        new StepRunner(engine, root)).start();
+    browser = chromium();
+  }
+
+  @AfterEach
+  void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (app != null) {
+      app.stop();
+    }
+    if (engine != null) {
+      if (session != null) {
+        engine.removeAll(session, null);
+      }
+      engine.close();
+    }
+  }
+
+  @Test
+  void a_learner_runs_every_step_of_the_volumes_lesson_and_resets_it() throws IOException {
+    String base = "http://127.0.0.1:" + app.port();
+    browser.get(base + "/");
+    WebElement link = browser.findElement(By.cssSelector("a[href='/lessons/volumes']"));
+    assertThat(link.getText()).contains("Volumes");
+    link.click();
+    wait(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".step")));
+    session = new Session(browser.manage().getCookieNamed(Learners.COOKIE).getValue());
+    wait(Duration.ofSeconds(20)).until(b -> !b.findElements(By.cssSelector("#panel-body .panel-empty")).isEmpty()
+        && !b.findElement(By.cssSelector("#panel-body")).getText().contains("Carregando"));
+
+    List<WebElement> steps = browser.findElements(By.cssSelector(".step"));
+    assertThat(steps).hasSizeGreaterThan(3);
+    for (WebElement step : steps) {
+      String id = step.getAttribute("data-step");
+      scrollTo(step);
+      step.findElement(By.cssSelector("[data-run]")).click();
+      wait(Duration.ofSeconds(20)).until(b -> classes(step).contains("status-running") || finished(step));
+      wait(PER_STEP).until(b -> finished(step));
+      assertThat(classes(step))
+          .as("step %s passed; it said: %s%n%s", id, step.findElement(By.cssSelector("[data-message]")).getText(),
+              step.findElement(By.cssSelector("[data-output]")).getText())
+          .contains("status-passed");
+    }
+
+    wait(Duration.ofSeconds(20)).until(b -> !b.findElements(By.cssSelector("#panel-body svg g.container")).isEmpty());
+    assertThat(browser.findElements(By.cssSelector("#panel-body svg g.volume"))).isNotEmpty();
+    assertThat(browser.findElement(By.cssSelector("#lesson-progress .count")).getText())
+        .isEqualTo(steps.size() + " de " + steps.size() + " passos concluídos");
+    screenshot(steps.get(Math.min(steps.size() - 1, 8)), "volumes.png");
+
+    scrollTo(browser.findElement(By.id("reset-lesson")));
+    WebElement firstStep = steps.get(0);
+    browser.findElement(By.id("reset-lesson")).click();
+    browser.switchTo().alert().accept();
+    wait(Duration.ofMinutes(2)).until(ExpectedConditions.stalenessOf(firstStep));
+    wait(Duration.ofSeconds(20)).until(b -> b.findElements(By.cssSelector(".step.status-passed")).isEmpty());
+
+    Snapshot left = engine.snapshot(session);
+    assertThat(left.containers()).as("containers left").isEmpty();
+    assertThat(left.volumes()).as("volumes left").isEmpty();
+    assertThat(left.networks()).as("networks left").isEmpty();
+  }
+
+  private static boolean finished(WebElement step) {
+    String classes = classes(step);
+    return classes.contains("status-passed") || classes.contains("status-failed");
+  }
+
+  private static String classes(WebElement element) {
+    String classes = element.getAttribute("class");
+    return classes == null ? "" : classes;
+  }
+
+  private void scrollTo(WebElement element) {
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+  }
+
+  private WebDriverWait wait(Duration timeout) {
+    WebDriverWait wait = new WebDriverWait(browser, timeout, Duration.ofMillis(250));
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    return wait;
+  }
+
+  private void screenshot(WebElement near, String name) throws IOException {
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -70);", near);
+    Path folder = Workbench.projectRoot().resolve("workbench/target/screenshots");
+    Files.createDirectories(folder);
+    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** Debian's chromium and chromedriver, named explicitly, so Selenium Manager never downloads a thing. */
+  private WebDriver chromium() {
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--window-size=1400,1000", "--lang=pt-BR", "--user-data-dir=" + browserProfile);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort()
+        .build();
+    return new ChromeDriver(service, options);
+  }
+
+  /** On CI what this test needs missing is a failure; on a laptop, a skip that says what is missing. */
+  private static void require(boolean present, String missing) {
+    if (present) {
+      return;
+    }
+    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+      fail(missing);
+    }
+    Assumptions.abort(missing);
+  }
+}
