@@ -157,6 +157,11 @@ public final class Images {
     }
   }
 
+  /** Files in any layer of the session's image that look like credentials. */
+  public List<LayerScan.Finding> secretsIn(Scope scope, String image) {
+    return new LayerScan(engine).scan(scope.image(image));
+  }
+
   /** Resolves a base image: already here, pulled, or built locally; the sink says which. */
   public void provide(String base, OutputSink sink) {
     new BaseImages(engine, this).provide(base, sink);

@@ -46,6 +46,22 @@ final class CheckReader {
                   List.of("container", "port", "path", "status", "contains", "reachable"),
                   CheckReader::http)),
           entry(
+              "noSecrets", new Kind(List.of("image"), f -> new Check.NoSecrets(f.text("image")))),
+          entry("registry", new Kind(List.of("repository", "tag"), CheckReader::registry)),
+          entry(
+              "remoteContainer",
+              new Kind(
+                  List.of("name", "state"),
+                  f -> {
+                    Check.ContainerState state = (Check.ContainerState) container(f);
+                    return new Check.RemoteContainer(state.name(), state.state());
+                  })),
+          entry(
+              "scheduledRuns",
+              new Kind(
+                  List.of("min", "exitCode"),
+                  f -> new Check.ScheduledRuns(f.whole("min", 1), f.whole("exitCode", 0)))),
+          entry(
               "firestore",
               new Kind(
                   List.of("container", "port", "project", "collection", "field", "filled", "empty"),
@@ -63,7 +79,11 @@ final class CheckReader {
           "volume",
           "network",
           "http",
-          "firestore");
+          "firestore",
+          "noSecrets",
+          "registry",
+          "remoteContainer",
+          "scheduledRuns");
 
   static List<Check> read(Fields step) {
     List<?> items = step.list("expect");
@@ -131,6 +151,10 @@ final class CheckReader {
         f.whole("status", 200),
         f.text("contains", ""),
         f.flag("reachable", true));
+  }
+
+  private static Check registry(Fields f) {
+    return new Check.RegistryTag(f.text("repository"), f.text("tag", "latest"));
   }
 
   private static Check firestore(Fields f) {

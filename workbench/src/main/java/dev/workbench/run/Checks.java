@@ -49,6 +49,10 @@ final class Checks {
       return http(scope, c, vars);
     } else if (check instanceof Check.FirestoreCollection c) {
       return firestore(scope, c, vars);
+    } else if (check instanceof Check.NoSecrets c) {
+      String image = vars.apply(c.image());
+      List<dev.workbench.engine.LayerScan.Finding> found = engine.images().secretsIn(scope, image);
+      return result("nenhuma camada de " + image + " guarda uma chave", found.isEmpty(), "encontrado: " + found);
     }
     throw new IllegalStateException("verificação sem avaliação: " + check);
   }

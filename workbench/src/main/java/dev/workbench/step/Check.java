@@ -50,6 +50,18 @@ public sealed interface Check {
   record HttpAnswer(HttpTarget target, int status, String contains, boolean reachable)
       implements Check {}
 
+  /** Checks of the cloud lesson, read from the session's registry, remote engine and schedule. */
+  sealed interface CloudCheck extends Check {}
+
+  /** {@code registry: {repository, tag}}: the registry lists this tag (GET /v2/…/tags/list). */
+  record RegistryTag(String repository, String tag) implements CloudCheck {}
+
+  /** {@code remoteContainer: {name, state}}: the container's state on the remote engine. */
+  record RemoteContainer(String name, String state) implements CloudCheck {}
+
+  /** {@code scheduledRuns: {min, exitCode}}: at least {@code min} runs ended, each with this code. */
+  record ScheduledRuns(int min, int exitCode) implements CloudCheck {}
+
   /**
    * {@code firestore: {container, port, collection, project, field, filled, empty}}: read from a
    * Firestore emulator in a container; how many documents have {@code field} set and how many lack
@@ -57,4 +69,10 @@ public sealed interface Check {
    */
   record FirestoreCollection(String container, int port, String project, String collection, String field,
       Integer filled, Integer empty) implements Check {}
+
+  /**
+   * {@code noSecrets: {image}}: no layer of the image holds a file that looks like a credential
+   * (a key file's name, or a JSON file with a private key).
+   */
+  record NoSecrets(String image) implements Check {}
 }

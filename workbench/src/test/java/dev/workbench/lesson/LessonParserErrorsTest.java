@@ -101,7 +101,7 @@ class LessonParserErrorsTest {
     assertStepFails(
         "id: x\ndo: image.list\nexpect:\n  - {exitCode: 0, output: a}",
         "step 'x': expect #1: a check has exactly one key (one of exitCode, output, container,"
-            + " file, hostFile, image, volume, network, http, firestore), got [exitCode, output]");
+            + " file, hostFile, image, volume, network, http, firestore, noSecrets), got [exitCode, output]");
     assertStepFails(
         "id: x\ndo: image.list\nexpect:\n  - container: {name: a, state: up}",
         "step 'x': expect #1: container: 'state' must be one of running, exited, created, absent;"
