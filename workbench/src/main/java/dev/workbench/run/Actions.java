@@ -1,10 +1,10 @@
 package dev.workbench.run;
 
 import dev.workbench.engine.Engine;
-import dev.workbench.engine.EngineError;
 import dev.workbench.engine.Images;
 import dev.workbench.engine.OutputSink;
 import dev.workbench.engine.Scope;
+import dev.workbench.notebook.Notebooks;
 import dev.workbench.step.Action;
 import dev.workbench.step.ContainerSpec;
 import dev.workbench.step.Mount;
@@ -20,10 +20,12 @@ final class Actions {
 
   private final Engine engine;
   private final ProjectFiles files;
+  private final Notebooks notebooks;
 
-  Actions(Engine engine, ProjectFiles files) {
+  Actions(Engine engine, ProjectFiles files, Notebooks notebooks) {
     this.engine = engine;
     this.files = files;
+    this.notebooks = notebooks;
   }
 
   Integer perform(Action action, Scope scope, Vars vars, OutputSink sink) {
@@ -75,8 +77,8 @@ final class Actions {
       return engine.compose().down(scope, files.inProject(vars.apply(a.file())), sink, RUN_TIMEOUT);
     } else if (action instanceof Action.HttpRequest a) {
       return new HttpProbe(engine).request(scope, a, vars, sink);
-    } else if (action instanceof Action.JShellCell) {
-      throw new EngineError("células JShell ainda não são suportadas por este workbench");
+    } else if (action instanceof Action.JShellCell a) {
+      return notebooks.run(scope, vars.apply(a.code()), sink);
     } else {
       throw new IllegalStateException("ação sem execução: " + action.kind());
     }

@@ -7,6 +7,7 @@ import dev.workbench.engine.EngineUnavailable;
 import dev.workbench.engine.OutputSink;
 import dev.workbench.engine.Scope;
 import dev.workbench.lesson.Lesson;
+import dev.workbench.notebook.Notebooks;
 import dev.workbench.run.StepResult.CheckResult;
 import dev.workbench.run.StepResult.Status;
 import dev.workbench.step.Action;
@@ -23,13 +24,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Runs one step: its action through the engine, then its checks; reports everything as events. */
-public final class StepRunner {
+public final class StepRunner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StepRunner.class);
   /** What a result keeps of the output; the page has already seen every line as it came. */
   private static final int OUTPUT_KEPT = 256 * 1024;
 
   private final Engine engine;
   private final ProjectFiles files;
+  private final Notebooks notebooks;
 
   public StepRunner(Engine engine) {
     this(engine, Workbench.projectRoot());
@@ -38,6 +40,7 @@ public final class StepRunner {
   public StepRunner(Engine engine, Path projectRoot) {
     this.engine = engine;
     this.files = new ProjectFiles(projectRoot);
+    this.notebooks = new Notebooks(engine.dataDir(), projectRoot);
   }
 
   public Engine engine() {
@@ -62,7 +65,7 @@ public final class StepRunner {
     String failure = "";
     List<CheckResult> checks = new ArrayList<>();
     try {
-      exitCode = new Actions(engine, files).perform(step.action(), scope, vars, output);
+      exitCode = new Actions(engine, files, notebooks).perform(step.action(), scope, vars, output);
       Checks evaluator = new Checks(engine);
       for (Check check : step.expect()) {
         CheckResult result = evaluator.evaluate(check, scope, vars, exitCode, output.text());
@@ -88,7 +91,14 @@ public final class StepRunner {
 
   /** Removes every container, network, volume and image the session created for this lesson. */
   public void resetLesson(Session session, String lessonId) {
+    notebooks.close(session, lessonId);
     engine.removeAll(session, lessonId);
+  }
+
+  /** Closes the notebooks' JShells (their JVMs); the engine belongs to the caller. */
+  @Override
+  public void close() {
+    notebooks.close();
   }
 
   /** A parameter that would point a bind mount outside the learner's files is a bad parameter. */
