@@ -18,10 +18,10 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       PredictCommand.class,
       InfoCommand.class,
-      //ClassifyCommand.class,
-      //SeedCommand.class,
-      //ClearCategoriesCommand.class,
-      //BenchCommand.class,
+      ClassifyCommand.class,
+      SeedCommand.class,
+      ClearCategoriesCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ClassifierCli implements Runnable {

@@ -2,12 +2,14 @@ package dev.workbench.classifier.data;
 
 import dev.workbench.classifier.ClassifierError;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,6 +28,9 @@ import org.apache.commons.csv.CSVRecord;
  * dataset with a few gaps still trains.
  */
 public final class ProductCsv {
+  /** Where the build puts data/produtos.csv inside the jar. */
+  public static final String BUNDLED = "/dev/workbench/classifier/data/produtos.csv";
+
   public static final List<String> COLUMNS = List.of("nome", "descricao", "categoria");
 
   private static final CSVFormat FORMAT =
@@ -45,14 +50,34 @@ public final class ProductCsv {
     if (!Files.isRegularFile(file)) {
       throw new ClassifierError("CSV file not found: " + file);
     }
-    String sha256 = sha256(file);
-    try (Reader reader = withoutBom(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+    try {
+      return read(file, Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new ClassifierError("cannot read CSV " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The dataset shipped inside the jar, so {@code seed} works wherever the jar runs. */
+  public static ProductTable readBundled() {
+    try (InputStream in = ProductCsv.class.getResourceAsStream(BUNDLED)) {
+      if (in == null) {
+        throw new ClassifierError("the jar holds no dataset at " + BUNDLED + "; pass --data");
+      }
+      return read(Path.of("produtos.csv"), in.readAllBytes());
+    } catch (IOException e) {
+      throw new ClassifierError("cannot read the bundled dataset: " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code source} names the data in messages and provenance; the bytes are what is read. */
+  public static ProductTable read(Path source, byte[] bytes) {
+    try (Reader reader = withoutBom(new BufferedReader(new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)));
         CSVParser parser = FORMAT.parse(reader)) {
-      checkHeader(file, parser.getHeaderNames());
+      checkHeader(source, parser.getHeaderNames());
       List<Product> rows = new ArrayList<>();
       int skipped = 0;
       var records = parser.iterator();
-      while (hasNext(file, parser, records)) {
+      while (hasNext(source, parser, records)) {
         CSVRecord r = records.next();
         Product p = new Product(field(r, "nome"), field(r, "descricao"), field(r, "categoria"));
         if (p.hasText() && p.hasCategory()) {
@@ -61,11 +86,9 @@ public final class ProductCsv {
           skipped++;
         }
       }
-      return new ProductTable(file, sha256, rows, skipped);
-    } catch (NoSuchFileException e) {
-      throw new ClassifierError("CSV file not found: " + file);
+      return new ProductTable(source, sha256(bytes), rows, skipped);
     } catch (IOException e) {
-      throw new ClassifierError("cannot read CSV " + file + ": " + e.getMessage(), e);
+      throw new ClassifierError("cannot read CSV " + source + ": " + e.getMessage(), e);
     }
   }
 
@@ -100,12 +123,9 @@ public final class ProductCsv {
     return reader;
   }
 
-  static String sha256(Path file) {
+  static String sha256(byte[] bytes) {
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(Files.readAllBytes(file)));
-    } catch (IOException e) {
-      throw new ClassifierError("cannot read CSV " + file + ": " + e.getMessage(), e);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     }
