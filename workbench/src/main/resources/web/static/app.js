@@ -309,6 +309,10 @@
       const first = (c.networks || [])[0];
       (first ? groups.find((g) => g.name === first) : loose).containers.push(c);
     });
+    // published containers first (their arrows come from the host above), those that mount
+    // something last (nearest the volumes below), so lines cross as few boxes as possible
+    const rank = (c) => ((c.ports || []).length ? 0 : (c.volumes || []).length ? 2 : 1);
+    groups.forEach((g) => g.containers.sort((a, b) => rank(a) - rank(b)));
     if (loose.containers.length) groups.push(loose);
 
     const W = 360, PAD = 8, GAP = 10, CW = (W - 2 * PAD - 3 * GAP) / 2, CH = 60, HEAD = 40;
@@ -338,7 +342,7 @@
       const rows = Math.max(1, Math.ceil(g.containers.length / 2));
       const h = HEAD + rows * (CH + GAP) + 2;
       const net = el("g", { class: "network", "data-name": g.name || "" });
-      const title = g.name === null ? "sem rede" : g.name === "bridge" ? "rede bridge (padrão)" : g.name === "host" || g.name === "none" ? "rede " + g.name : "rede " + g.name;
+      const title = g.name === null ? "sem rede" : g.name === "bridge" ? "rede: bridge (padrão)" : "rede: " + g.name;
       net.append(
         el("rect", { x: PAD, y, width: W - 2 * PAD, height: h, rx: 10, fill: g.name === null ? "#fafbfe" : "#f3f7ff", stroke: g.name === null ? "#c3cde0" : "#9bb8f3", "stroke-dasharray": g.name === null ? "4 3" : "" }),
         el("text", { x: PAD + 12, y: y + 21, fill: "#0b3fb3", "font-size": 12, "font-weight": 700 }, fit(title, 44))
@@ -404,7 +408,11 @@
           const b = boxes[c.name];
           if (!b) return;
           const x1 = b.x + CW / 2, y1 = b.y + CH, x2 = vx + VW / 2, y2 = vy;
-          back.appendChild(el("path", { d: `M${x1},${y1} C${x1},${(y1 + y2) / 2} ${x2},${(y1 + y2) / 2} ${x2},${y2}`, fill: "none", stroke: color.stroke, "stroke-width": 1.5, "stroke-dasharray": "5 4", class: "mount" }));
+          // drawn over the boxes, with a dot where it starts: which container mounts what must be unmistakable
+          front.append(
+            el("path", { d: `M${x1},${y1} C${x1},${(y1 + y2) / 2} ${x2},${(y1 + y2) / 2} ${x2},${y2}`, fill: "none", stroke: color.stroke, "stroke-width": 1.6, "stroke-dasharray": "5 4", class: "mount" }),
+            el("circle", { cx: x1, cy: y1, r: 3.5, fill: color.stroke })
+          );
         });
       });
       y += Math.ceil(volumes.length / 3) * (VH + 18);

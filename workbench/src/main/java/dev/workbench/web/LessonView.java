@@ -82,6 +82,7 @@ final class LessonView {
         : last.status() == StepStatus.RUNNING ? StepStatus.NOT_RUN : last.status();
     card.put("status", status.name().toLowerCase().replace('_', '-'));
     card.put("statusLabel", label(status));
+    card.put("runLabel", status == StepStatus.NOT_RUN ? "Rodar" : status == StepStatus.RUNNING ? "Rodando…" : "Rodar de novo");
     card.put("runId", runId == null ? "" : runId);
     card.put("params", params(step, last.params()));
     card.put("hasParams", !step.params().isEmpty());

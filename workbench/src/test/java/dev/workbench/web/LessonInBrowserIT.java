@@ -116,9 +116,15 @@ class LessonInBrowserIT {
     assertThat(browser.findElement(By.cssSelector("#lesson-progress .count")).getText())
         .isEqualTo(steps.size() + " de " + steps.size() + " passos concluídos");
     screenshot(steps.get(Math.min(steps.size() - 1, 8)), "volumes.png");
+    screenshot(browser.findElement(By.tagName("body")), "volumes-top.png");
+    browser.get(base + "/");
+    screenshot(browser.findElement(By.tagName("body")), "index.png");
+    browser.get(base + "/lessons/volumes");
+    int count = steps.size();
+    wait(Duration.ofSeconds(20)).until(b -> b.findElements(By.cssSelector(".step.status-passed")).size() == count);
 
     scrollTo(browser.findElement(By.id("reset-lesson")));
-    WebElement firstStep = steps.get(0);
+    WebElement firstStep = browser.findElement(By.cssSelector(".step"));
     browser.findElement(By.id("reset-lesson")).click();
     browser.switchTo().alert().accept();
     wait(Duration.ofMinutes(2)).until(ExpectedConditions.stalenessOf(firstStep));
@@ -152,6 +158,9 @@ class LessonInBrowserIT {
 
   private void screenshot(WebElement near, String name) throws IOException {
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -70);", near);
+    // let the panel's next refresh land, so the picture is the current one
+    wait(Duration.ofSeconds(10)).until(b -> b.findElements(By.cssSelector("#panel-body .panel-empty")).isEmpty()
+        || b.findElements(By.id("panel-body")).isEmpty());
     Path folder = Workbench.projectRoot().resolve("workbench/target/screenshots");
     Files.createDirectories(folder);
     File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
