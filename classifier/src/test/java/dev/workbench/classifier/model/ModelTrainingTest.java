@@ -1,0 +1,89 @@
+package dev.workbench.classifier.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.workbench.classifier.ClassifierError;
+import dev.workbench.classifier.TestData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelTrainingTest {
+  @TempDir Path dir;
+
+  private final ModelTraining.Outcome outcome = TestData.shippedModel();
+
+  @Test
+  void naive_bayes_on_the_shipped_data_reaches_085_on_held_out_products() {
+    assertThat(outcome.heldOut().accuracy()).isGreaterThanOrEqualTo(0.85);
+    assertThat(outcome.heldOut().products()).isEqualTo(outcome.split().test().size());
+    assertThat(outcome.heldOut().confusionMatrix()).contains("brinquedo", "game", "livro", "maquiagem");
+  }
+
+  @Test
+  void the_books_example_is_a_toy() {
+    assertThat(outcome.classifier().predict("Figura Transformers Prime War Deluxe - E9687 - Hasbro"))
+        .get()
+        .extracting(CategoryPrediction::category)
+        .isEqualTo("brinquedo");
+  }
+
+  @Test
+  void text_with_no_known_word_gets_no_prediction() {
+    assertThat(outcome.classifier().predict("xyzzy qwerty")).isEmpty();
+    assertThat(outcome.classifier().predict("!!!")).isEmpty();
+  }
+
+  @Test
+  void provenance_names_the_data_the_split_the_trainer_and_the_normaliser() {
+    String p = outcome.classifier().provenance();
+    assertThat(p)
+        .contains("data-sha256:", TestData.shippedTable().sha256())
+        .contains("split-seed:", "split-test-fraction:", "normaliser-version:", "normaliser-bigrams:")
+        .contains("MultinomialNaiveBayesTrainer", "alpha = 1.0");
+  }
+
+  @Test
+  void a_saved_model_loads_with_its_normaliser_and_predicts_the_same() {
+    Path file = dir.resolve("m/produtos.model");
+    outcome.classifier().save(file);
+    ProductClassifier loaded = ProductClassifier.load(file);
+    for (var p : outcome.split().test().subList(0, 50)) {
+      assertThat(loaded.predict(p.text())).isEqualTo(outcome.classifier().predict(p.text()));
+    }
+    assertThat(loaded.provenance()).contains(TestData.shippedTable().sha256());
+  }
+
+  @Test
+  void logistic_regression_trains_too() {
+    var lr = ModelTraining.train(TestData.shippedTable(), 0.2, 42, TrainerChoice.LOGISTIC);
+    assertThat(lr.heldOut().accuracy()).isGreaterThanOrEqualTo(0.85);
+    assertThat(lr.classifier().provenance()).contains("LinearSGDTrainer");
+  }
+
+  @Test
+  void a_missing_model_file_is_named() {
+    Path missing = dir.resolve("nope.model");
+    assertThatThrownBy(() -> ProductClassifier.load(missing))
+        .isInstanceOf(ClassifierError.class)
+        .hasMessage("model file not found: " + missing + " (train one with: classifier train)");
+  }
+
+  @Test
+  void a_file_that_is_not_a_model_is_refused() throws IOException {
+    Path junk = Files.writeString(dir.resolve("junk.model"), "not a model");
+    assertThatThrownBy(() -> ProductClassifier.load(junk))
+        .isInstanceOf(ClassifierError.class)
+        .hasMessageStartingWith("not a Tribuo model file: " + junk);
+  }
+
+  @Test
+  void an_unknown_trainer_name_is_refused() {
+    assertThatThrownBy(() -> TrainerChoice.fromCliName("svm"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unknown trainer 'svm', expected naive-bayes or logistic");
+  }
+}
