@@ -27,13 +27,21 @@ import org.slf4j.LoggerFactory;
  */
 final class Kernel {
   private static final Logger LOG = LoggerFactory.getLogger(Kernel.class);
+
   /** Launching the remote JVM and loading the classpath; not counted in the cell's time. */
   static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+
   /** How long a stopped snippet has to give up before its JVM is killed. */
   static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
   /** How a cell ended, beyond the snippets' own success. */
-  enum Ending { RAN, TIMED_OUT, CUT, JVM_ENDED, KILLED }
+  enum Ending {
+    RAN,
+    TIMED_OUT,
+    CUT,
+    JVM_ENDED,
+    KILLED
+  }
 
   /** The cell's outcome: whether every snippet was valid and ran clean, and how it ended. */
   record CellResult(boolean ok, Ending ending) {}
@@ -48,39 +56,58 @@ final class Kernel {
   private volatile long lastUsed = System.nanoTime();
 
   private Kernel(String name, List<String> vmOptions, List<Path> classpath) {
-    this.thread = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    });
+    this.thread =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, name);
+              t.setDaemon(true);
+              return t;
+            });
     this.shell = build(vmOptions, classpath);
   }
 
-  /** Launches the remote JVM with these options and classpath; throws EngineError when it cannot. */
+  /**
+   * Launches the remote JVM with these options and classpath; throws EngineError when it cannot.
+   */
   static Kernel start(String name, List<String> vmOptions, List<Path> classpath) {
     return new Kernel(name, vmOptions, classpath);
   }
 
   private JShell build(List<String> vmOptions, List<Path> classpath) {
-    CompletableFuture<JShell> built = CompletableFuture.supplyAsync(() -> {
-      JShell js = JShell.builder()
-          .out(new PrintStream(out, true, StandardCharsets.UTF_8))
-          .err(new PrintStream(err, true, StandardCharsets.UTF_8))
-          .remoteVMOptions(vmOptions.toArray(String[]::new))
-          .build();
-      js.onShutdown(closed -> ended = true);
-      classpath.forEach(jar -> js.addToClasspath(jar.toString()));
-      return js;
-    }, thread);
+    CompletableFuture<JShell> built =
+        CompletableFuture.supplyAsync(
+            () -> {
+              JShell js =
+                  JShell.builder()
+                      .out(new PrintStream(out, true, StandardCharsets.UTF_8))
+                      .err(new PrintStream(err, true, StandardCharsets.UTF_8))
+                      .remoteVMOptions(vmOptions.toArray(String[]::new))
+                      .build();
+              js.onShutdown(closed -> ended = true);
+              if (!classpath.isEmpty()) {
+                // One call: both javac's classpath and the remote class loader take a
+                // path-separated list.
+                js.addToClasspath(
+                    String.join(
+                        java.io.File.pathSeparator,
+                        classpath.stream().map(Path::toString).toList()));
+              }
+              return js;
+            },
+            thread);
     try {
       return built.get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
+      built.thenAccept(JShell::close); // should it come up after all, its JVM must not linger
       thread.shutdownNow();
-      throw new EngineError("o JShell do notebook não abriu em " + STARTUP_TIMEOUT.toSeconds() + " s");
+      throw new EngineError(
+          "o JShell do notebook não abriu em " + STARTUP_TIMEOUT.toSeconds() + " s");
     } catch (ExecutionException e) {
       thread.shutdownNow();
       LOG.warn("JShell did not start", e.getCause());
-      throw new EngineError("não foi possível abrir o JShell do notebook: " + e.getCause().getMessage(), e.getCause());
+      throw new EngineError(
+          "não foi possível abrir o JShell do notebook: " + e.getCause().getMessage(),
+          e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       thread.shutdownNow();
@@ -88,7 +115,9 @@ final class Kernel {
     }
   }
 
-  /** True once the remote JVM is gone (System.exit, crash, killed): the kernel is of no more use. */
+  /**
+   * True once the remote JVM is gone (System.exit, crash, killed): the kernel is of no more use.
+   */
   boolean ended() {
     return ended;
   }
@@ -110,7 +139,8 @@ final class Kernel {
     try {
       CellOutput output = new CellOutput(sink, limits);
       current.set(output);
-      CompletableFuture<Boolean> task = CompletableFuture.supplyAsync(() -> evalAll(code, output), thread);
+      CompletableFuture<Boolean> task =
+          CompletableFuture.supplyAsync(() -> evalAll(code, output), thread);
       Ending ending = await(task, output, limits.cellTimeout());
       out.endLine();
       err.endLine();
@@ -129,7 +159,8 @@ final class Kernel {
   private Ending await(CompletableFuture<Boolean> task, CellOutput output, Duration limit) {
     Ending ending;
     try {
-      CompletableFuture.anyOf(task, output.capReached()).get(limit.toMillis(), TimeUnit.MILLISECONDS);
+      CompletableFuture.anyOf(task, output.capReached())
+          .get(limit.toMillis(), TimeUnit.MILLISECONDS);
       ending = task.isDone() && !output.overCap() ? Ending.RAN : Ending.CUT;
     } catch (TimeoutException e) {
       ending = Ending.TIMED_OUT;
@@ -149,13 +180,16 @@ final class Kernel {
   private boolean stop(CompletableFuture<Boolean> task, CellOutput output) {
     output.close();
     // stop() may itself hang on a wedged JVM, so it gets its own thread and the same grace.
-    Thread stopper = new Thread(() -> {
-      try {
-        shell.stop();
-      } catch (RuntimeException e) {
-        LOG.debug("JShell stop failed", e);
-      }
-    }, "notebook-stop");
+    Thread stopper =
+        new Thread(
+            () -> {
+              try {
+                shell.stop();
+              } catch (RuntimeException e) {
+                LOG.debug("JShell stop failed", e);
+              }
+            },
+            "notebook-stop");
     stopper.setDaemon(true);
     stopper.start();
     try {

@@ -7,8 +7,8 @@ import java.util.function.Consumer;
 
 /**
  * The remote JVM's {@code System.out} (or {@code err}) as it arrives: bytes become UTF-8 lines
- * handed on one by one, as they happen. A line that never ends is handed on in pieces, so
- * {@code print} in a loop still reaches the page and the output cap.
+ * handed on one by one, as they happen. A line that never ends is handed on in pieces, so {@code
+ * print} in a loop still reaches the page and the output cap.
  */
 final class LineStream extends OutputStream {
   private static final int LONGEST_LINE = 8 * 1024;

@@ -5,8 +5,8 @@ import java.time.Duration;
 /**
  * What one cell may take and how long an unused notebook stays open.
  *
- * @param cellTimeout a cell running longer is stopped (a training run on the course's dataset
- *     takes a few seconds; a minute only catches endless loops)
+ * @param cellTimeout a cell running longer is stopped (a training run on the course's dataset takes
+ *     a few seconds; a minute only catches endless loops)
  * @param outputCap bytes of output a cell may print before it is stopped; the page and the result
  *     keep what came before
  * @param idleAfter a notebook not used for this long is closed and its JVM freed

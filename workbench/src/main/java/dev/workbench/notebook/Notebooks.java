@@ -48,11 +48,13 @@ public final class Notebooks implements AutoCloseable {
     this.dataDir = dataDir.toAbsolutePath().normalize();
     this.projectRoot = projectRoot.toAbsolutePath().normalize();
     this.limits = limits;
-    this.reaper = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "notebooks-idle");
-      t.setDaemon(true);
-      return t;
-    });
+    this.reaper =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "notebooks-idle");
+              t.setDaemon(true);
+              return t;
+            });
     long every = Math.max(1, Math.min(60, limits.idleAfter().toSeconds() / 2));
     reaper.scheduleWithFixedDelay(this::closeIdle, every, every, TimeUnit.SECONDS);
     Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -72,11 +74,13 @@ public final class Notebooks implements AutoCloseable {
     Kernel.CellResult result = kernel.run(code, sink, limits);
     switch (result.ending()) {
       case TIMED_OUT:
-        sink.err("a célula passou de " + limits.cellTimeout().toSeconds() + " s e foi interrompida");
+        sink.err(
+            "a célula passou de " + limits.cellTimeout().toSeconds() + " s e foi interrompida");
         break;
       case KILLED:
-        sink.err("a célula passou do limite e não parou: a JVM do notebook foi encerrada;"
-            + " a próxima célula começa outra, sem as variáveis de antes");
+        sink.err(
+            "a célula passou do limite e não parou: a JVM do notebook foi encerrada;"
+                + " a próxima célula começa outra, sem as variáveis de antes");
         break;
       case JVM_ENDED:
         sink.err("a JVM do notebook terminou; a próxima célula começa outra");
@@ -139,18 +143,23 @@ public final class Notebooks implements AutoCloseable {
     }
     List<Path> classpath = classifierClasspath();
     if (classpath.isEmpty()) {
-      sink.info("o classificador não está compilado (classifier/target/classifier.jar): as células"
-          + " que o usam vão falhar; rode mvn -q -f classifier/pom.xml package -DskipTests");
+      sink.info(
+          "o classificador não está compilado (classifier/target/classifier.jar): as células"
+              + " que o usam vão falhar; rode mvn -q -f classifier/pom.xml package -DskipTests");
     }
     sink.info("abrindo o notebook: um JShell novo, numa JVM separada…");
-    Kernel kernel = Kernel.start("notebook-" + scope.session().id() + "-" + scope.lesson(),
-        List.of("-Xmx512m", "-XX:+UseSerialGC",
-            "-Dworkbench.files=" + files,
-            "-Dworkbench.data=" + projectRoot.resolve("classifier/data/produtos.csv"),
-            "-Duser.language=pt",
-            // System.out of the remote JVM follows the default charset; ours decodes UTF-8.
-            "-Dfile.encoding=UTF-8"),
-        classpath);
+    Kernel kernel =
+        Kernel.start(
+            "notebook-" + scope.session().id() + "-" + scope.lesson(),
+            List.of(
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-Dworkbench.files=" + files,
+                "-Dworkbench.data=" + projectRoot.resolve("classifier/data/produtos.csv"),
+                "-Duser.language=pt",
+                // System.out of the remote JVM follows the default charset; ours decodes UTF-8.
+                "-Dfile.encoding=UTF-8"),
+            classpath);
     kernels.put(scope, kernel);
     return kernel;
   }
@@ -173,13 +182,17 @@ public final class Notebooks implements AutoCloseable {
   }
 
   private void closeIdle() {
-    kernels.forEach((scope, kernel) -> {
-      if (!kernel.busy() && kernel.idle().compareTo(limits.idleAfter()) > 0) {
-        LOG.info("closing the idle notebook of session {} lesson {}", scope.session().id(), scope.lesson());
-        if (kernels.remove(scope, kernel)) {
-          kernel.close();
-        }
-      }
-    });
+    kernels.forEach(
+        (scope, kernel) -> {
+          if (!kernel.busy() && kernel.idle().compareTo(limits.idleAfter()) > 0) {
+            LOG.info(
+                "closing the idle notebook of session {} lesson {}",
+                scope.session().id(),
+                scope.lesson());
+            if (kernels.remove(scope, kernel)) {
+              kernel.close();
+            }
+          }
+        });
   }
 }

@@ -22,7 +22,7 @@ import jdk.jshell.VarSnippet;
  */
 final class SnippetReport {
   /** JShell's prompt truncates long values too; a model's {@code toString} can fill a screen. */
-  static final int LONGEST_VALUE = 300;
+  static final int LONGEST_VALUE = 200;
 
   private static final Locale PT_BR = Locale.forLanguageTag("pt-BR");
 
@@ -57,13 +57,24 @@ final class SnippetReport {
         return true;
       case RECOVERABLE_DEFINED:
       case RECOVERABLE_NOT_DEFINED:
-        output.err("linha " + piece.firstCodeLine() + ": " + name(snippet) + " depende de "
-            + missing(snippet) + ", que ainda não existe; declare e rode de novo");
+        output.err(
+            "linha "
+                + piece.firstCodeLine()
+                + ": "
+                + name(snippet)
+                + " depende de "
+                + missing(snippet)
+                + ", que ainda não existe; declare e rode de novo");
         return false;
       default:
         List<Diag> errors = shell.diagnostics(snippet).filter(Diag::isError).toList();
         if (errors.isEmpty()) {
-          output.err("linha " + piece.firstCodeLine() + ": o JShell recusou o trecho (" + event.status() + ")");
+          output.err(
+              "linha "
+                  + piece.firstCodeLine()
+                  + ": o JShell recusou o trecho ("
+                  + event.status()
+                  + ")");
         }
         errors.forEach(d -> compileError(piece, d));
         return false;
@@ -124,9 +135,14 @@ final class SnippetReport {
     if (exception instanceof UnresolvedReferenceException unresolved) {
       return name(unresolved.getSnippet()) + " ainda depende de algo que não foi declarado";
     }
-    String type = exception instanceof EvalException eval ? eval.getExceptionClassName() : exception.getClass().getName();
+    String type =
+        exception instanceof EvalException eval
+            ? eval.getExceptionClassName()
+            : exception.getClass().getName();
     String message = exception.getMessage();
-    return "exceção " + type + (message == null || message.isBlank() ? "" : ": " + message.strip().replace('\n', ' '));
+    return "exceção "
+        + type
+        + (message == null || message.isBlank() ? "" : ": " + message.strip().replace('\n', ' '));
   }
 
   private static String name(Snippet snippet) {

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Real JShells in real remote JVMs; no Docker. Each test is its own learner, so its own notebook. */
+/**
+ * Real JShells in real remote JVMs; no Docker. Each test is its own learner, so its own notebook.
+ */
 class NotebooksTest {
   @TempDir static Path dataDir;
   @TempDir static Path projectRoot;
@@ -63,7 +65,8 @@ class NotebooksTest {
 
   private static Lines run(Notebooks notebooks, Scope scope, String code, int expectedExit) {
     Lines lines = new Lines();
-    assertThat(notebooks.run(scope, code, lines)).as("exit code of %s; output %s", code, lines.all())
+    assertThat(notebooks.run(scope, code, lines))
+        .as("exit code of %s; output %s", code, lines.all())
         .isEqualTo(expectedExit);
     return lines;
   }
@@ -80,36 +83,47 @@ class NotebooksTest {
 
   @Test
   void a_cell_holds_several_snippets_and_a_call_chain_may_span_lines() {
-    Lines lines = run(notebooks, learner("bia00001"), """
-        import java.util.stream.*;
-        var nomes = Stream.of("b", "a", "c")
-            .sorted()
-            .collect(Collectors.joining(","));
-        String grito(String s) { return s.toUpperCase(); }
-        grito(nomes)
-        """, 0);
+    Lines lines =
+        run(
+            notebooks,
+            learner("bia00001"),
+            """
+            import java.util.stream.*;
+            var nomes = Stream.of("b", "a", "c")
+                .sorted()
+                .collect(Collectors.joining(","));
+            String grito(String s) { return s.toUpperCase(); }
+            grito(nomes)
+            """,
+            0);
     assertThat(lines.all()).containsExactly("out: nomes ==> \"a,b,c\"", "out: $1 ==> \"A,B,C\"");
   }
 
   @Test
   void a_compile_error_is_reported_with_its_cell_line_and_fails_the_cell() {
-    Lines lines = run(notebooks, learner("caio0001"), "int a = 1;\n\nString s = a.nope();\nint c = 3;", 1);
-    assertThat(lines.errors().get(0)).isEqualTo("err: linha 3: erro de compilação: int cannot be dereferenced");
+    Lines lines =
+        run(notebooks, learner("caio0001"), "int a = 1;\n\nString s = a.nope();\nint c = 3;", 1);
+    assertThat(lines.errors().get(0))
+        .isEqualTo("err: linha 3: erro de compilação: int cannot be dereferenced");
     assertThat(lines.errors()).contains("err:     String s = a.nope();");
-    assertThat(lines.all()).as("the cell stops at the failing snippet").noneMatch(l -> l.contains("c ==>"));
+    assertThat(lines.all())
+        .as("the cell stops at the failing snippet")
+        .noneMatch(l -> l.contains("c ==>"));
   }
 
   @Test
   void an_exception_is_one_error_line_with_its_class_and_message() {
     Lines lines = run(notebooks, learner("dani0001"), "int n = 2;\nInteger.parseInt(\"dois\");", 1);
-    assertThat(lines.errors()).containsExactly(
-        "err: linha 2: exceção java.lang.NumberFormatException: For input string: \"dois\"");
+    assertThat(lines.errors())
+        .containsExactly(
+            "err: linha 2: exceção java.lang.NumberFormatException: For input string: \"dois\"");
   }
 
   @Test
   void an_endless_loop_is_stopped_at_the_time_limit_and_the_next_cell_still_runs() {
-    try (Notebooks quick = new Notebooks(dataDir, projectRoot,
-        NotebookLimits.DEFAULT.withCellTimeout(Duration.ofSeconds(5)))) {
+    try (Notebooks quick =
+        new Notebooks(
+            dataDir, projectRoot, NotebookLimits.DEFAULT.withCellTimeout(Duration.ofSeconds(5)))) {
       Scope eva = learner("eva00001");
       Lines loop = run(quick, eva, "while (true) {}", 1);
       assertThat(loop.errors()).contains("err: a célula passou de 5 s e foi interrompida");
@@ -123,12 +137,17 @@ class NotebooksTest {
     Scope fabio = learner("fabio001");
     Lines flood = run(notebooks, fabio, "for (int i = 0; ; i++) System.out.println(i);", 1);
     assertThat(flood.errors()).containsExactly("err: saída cortada em 64 KiB");
-    long printed = flood.all().stream().filter(l -> l.startsWith("out: "))
-        .mapToLong(l -> l.substring(5).getBytes(StandardCharsets.UTF_8).length + 1).sum();
+    long printed =
+        flood.all().stream()
+            .filter(l -> l.startsWith("out: "))
+            .mapToLong(l -> l.substring(5).getBytes(StandardCharsets.UTF_8).length + 1)
+            .sum();
     assertThat(printed).isLessThanOrEqualTo(64 * 1024);
     assertThat(flood.all()).startsWith("out: 0", "out: 1", "out: 2");
 
-    assertThat(run(notebooks, fabio, "\"ainda aqui\"", 0).all()).singleElement().asString()
+    assertThat(run(notebooks, fabio, "\"ainda aqui\"", 0).all())
+        .singleElement()
+        .asString()
         .endsWith(" ==> \"ainda aqui\"");
   }
 
@@ -137,11 +156,16 @@ class NotebooksTest {
     Scope gil = learner("gil00001");
     run(notebooks, gil, "int antes = 1;", 0);
     Lines exit = run(notebooks, gil, "System.exit(0);", 1);
-    assertThat(exit.errors()).containsExactly("err: a JVM do notebook terminou; a próxima célula começa outra");
+    assertThat(exit.errors())
+        .containsExactly("err: a JVM do notebook terminou; a próxima célula começa outra");
 
-    assertThat(run(notebooks, gil, "2 * 21", 0).all()).singleElement().asString().endsWith(" ==> 42");
+    assertThat(run(notebooks, gil, "2 * 21", 0).all())
+        .singleElement()
+        .asString()
+        .endsWith(" ==> 42");
     Lines gone = run(notebooks, gil, "antes", 1);
-    assertThat(gone.errors().get(0)).startsWith("err: linha 1: erro de compilação: cannot find symbol");
+    assertThat(gone.errors().get(0))
+        .startsWith("err: linha 1: erro de compilação: cannot find symbol");
   }
 
   @Test
@@ -155,11 +179,15 @@ class NotebooksTest {
   @Test
   void workbench_files_is_the_sessions_own_folder_that_host_file_checks_read() throws Exception {
     Scope ines = learner("ines0001");
-    run(notebooks, ines, """
+    run(
+        notebooks,
+        ines,
+        """
         var pasta = java.nio.file.Path.of(System.getProperty("workbench.files"), "notebook");
         java.nio.file.Files.createDirectories(pasta);
         java.nio.file.Files.writeString(pasta.resolve("nota.txt"), "ção");
-        """, 0);
+        """,
+        0);
     try (Engine engine = new Engine(dataDir)) {
       Path file = engine.storage().sessionFile(ines, "notebook/nota.txt");
       assertThat(file).hasContent("ção");
