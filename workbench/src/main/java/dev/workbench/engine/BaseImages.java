@@ -56,6 +56,10 @@ public final class BaseImages {
       new Base("workbench/redis", "redis:7",
           new Recipe.Packages("workbench/debian:bookworm", List.of("redis-server"),
               "EXPOSE 6379\nCMD [\"redis-server\", \"--protected-mode\", \"no\", \"--bind\", \"0.0.0.0\"]\n")),
+      // The CNCF distribution registry as Debian packages it, with htpasswd for basic auth (lesson nuvem).
+      new Base("workbench/registry", null,
+          new Recipe.Packages("workbench/debian:bookworm", List.of("docker-registry", "apache2-utils"),
+              "EXPOSE 5000\nCMD [\"docker-registry\", \"serve\", \"/etc/docker/registry/config.yml\"]\n")),
       // No registry publishes the emulator as a small image: it is always the host's jar on our JRE base.
       new Base("workbench/firestore-emulator", null,
           new Recipe.HostFile("workbench/jre:17", FirestoreEmulatorJar::find,

@@ -59,7 +59,41 @@ final class ActionReader {
           entry(
               "http.request",
               new Kind(List.of("container", "port", "path", "method", "body"), ActionReader::http)),
-          entry("jshell", new Kind(List.of("code"), f -> new Action.JShellCell(f.text("code")))));
+          entry("jshell", new Kind(List.of("code"), f -> new Action.JShellCell(f.text("code")))),
+          entry("cloud.start", new Kind(List.of(), f -> new Action.CloudStart())),
+          entry(
+              "cloud.login",
+              new Kind(
+                  List.of("user", "password"),
+                  f -> new Action.CloudLogin(f.text("user", null), f.text("password", null)))),
+          entry(
+              "cloud.push",
+              new Kind(
+                  List.of("image", "user", "password"),
+                  f ->
+                      new Action.CloudPush(
+                          f.text("image"), f.text("user", null), f.text("password", null)))),
+          entry(
+              "cloud.release",
+              new Kind(
+                  List.of("image", "name", "env", "firestore"),
+                  f ->
+                      new Action.CloudRelease(
+                          f.text("image"),
+                          f.text("name"),
+                          f.textMap("env"),
+                          f.text("firestore", null)))),
+          entry("cloud.run", new Kind(NAME, f -> new Action.CloudRun(f.text("name")))),
+          entry(
+              "cloud.schedule",
+              new Kind(
+                  List.of("name", "every"),
+                  f -> new Action.CloudSchedule(f.text("name"), f.text("every")))),
+          entry(
+              "cloud.runs",
+              new Kind(List.of("atLeast"), f -> new Action.CloudRuns(f.whole("atLeast", 0)))),
+          entry("cloud.unschedule", new Kind(List.of(), f -> new Action.CloudUnschedule())),
+          entry("cloud.stop", new Kind(List.of(), f -> new Action.CloudStop())));
 
   /** The kind named by {@code do:}, or an error listing the kinds there are. */
   static Kind kind(String name, Where where) {

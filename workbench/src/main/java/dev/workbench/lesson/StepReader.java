@@ -16,7 +16,7 @@ final class StepReader {
   private StepReader() {}
 
   static final List<String> COMMON =
-      List.of("id", "do", "title", "cli", "params", "expect", "group");
+      List.of("id", "do", "title", "cli", "params", "expect", "group", "heroku");
 
   static final Pattern ID = Pattern.compile("[a-z0-9-]+");
 
@@ -48,7 +48,8 @@ final class StepReader {
         action,
         CheckReader.read(step),
         step.text("group", ""),
-        line);
+        line,
+        step.text("heroku", ""));
   }
 
   /** {@code NAME: default} or {@code NAME: {default, pattern, help}}. */

@@ -79,6 +79,8 @@ final class Actions {
       return new HttpProbe(engine).request(scope, a, vars, sink);
     } else if (action instanceof Action.JShellCell a) {
       return notebooks.run(scope, vars.apply(a.code()), sink);
+    } else if (action instanceof Action.CloudAction a) {
+      return dev.workbench.cloud.Clouds.of(engine).perform(a, scope, vars::apply, sink);
     } else {
       throw new IllegalStateException("ação sem execução: " + action.kind());
     }

@@ -53,6 +53,9 @@ final class Checks {
       String image = vars.apply(c.image());
       List<dev.workbench.engine.LayerScan.Finding> found = engine.images().secretsIn(scope, image);
       return result("nenhuma camada de " + image + " guarda uma chave", found.isEmpty(), "encontrado: " + found);
+    } else if (check instanceof Check.CloudCheck c) {
+      dev.workbench.cloud.Clouds.Verdict v = dev.workbench.cloud.Clouds.of(engine).evaluate(c, scope, vars::apply);
+      return result(v.description(), v.passed(), v.detail());
     }
     throw new IllegalStateException("verificação sem avaliação: " + check);
   }

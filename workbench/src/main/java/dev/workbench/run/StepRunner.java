@@ -92,6 +92,7 @@ public final class StepRunner implements AutoCloseable {
   /** Removes every container, network, volume and image the session created for this lesson. */
   public void resetLesson(Session session, String lessonId) {
     notebooks.close(session, lessonId);
+    dev.workbench.cloud.Clouds.of(engine).reset(session, lessonId);
     engine.removeAll(session, lessonId);
   }
 

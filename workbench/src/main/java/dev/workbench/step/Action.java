@@ -117,6 +117,66 @@ public sealed interface Action {
     public String kind() { return "jshell"; }
   }
 
+  /**
+   * The cloud lesson's actions (lesson {@code nuvem}): a registry and a remote engine the workbench
+   * runs, or the ones configured; performed by {@code dev.workbench.cloud}.
+   */
+  sealed interface CloudAction extends Action {}
+
+  /** Starts the session's cloud: the registry and the remote engine. */
+  record CloudStart() implements CloudAction {
+    public String kind() { return "cloud.start"; }
+  }
+
+  /** {@code docker login}: the registry accepts these credentials (null: the session's own). */
+  record CloudLogin(String user, String password) implements CloudAction {
+    public String kind() { return "cloud.login"; }
+  }
+
+  /** Tags the session's image for the registry and pushes it. */
+  record CloudPush(String image, String user, String password) implements CloudAction {
+    public String kind() { return "cloud.push"; }
+  }
+
+  /**
+   * The remote engine pulls the pushed image and creates the worker container, not started.
+   *
+   * @param firestore a Firestore emulator container of the first engine: the worker gets its
+   *     published port 8080 as {@code FIRESTORE_EMULATOR_HOST}; null for none
+   */
+  record CloudRelease(String image, String name, Map<String, String> env, String firestore)
+      implements CloudAction {
+    public CloudRelease {
+      env = Map.copyOf(env == null ? Map.of() : env);
+    }
+
+    public String kind() { return "cloud.release"; }
+  }
+
+  /** Runs the released worker once on the remote engine, its output streamed back. */
+  record CloudRun(String name) implements CloudAction {
+    public String kind() { return "cloud.run"; }
+  }
+
+  /** Runs the released worker again and again, every {@code every} (e.g. {@code 15s}, {@code 1d}). */
+  record CloudSchedule(String name, String every) implements CloudAction {
+    public String kind() { return "cloud.schedule"; }
+  }
+
+  /** Lists the scheduled runs and their outcomes, first waiting until {@code atLeast} have ended. */
+  record CloudRuns(int atLeast) implements CloudAction {
+    public String kind() { return "cloud.runs"; }
+  }
+
+  record CloudUnschedule() implements CloudAction {
+    public String kind() { return "cloud.unschedule"; }
+  }
+
+  /** Stops the session's cloud: schedule, remote engine and registry. */
+  record CloudStop() implements CloudAction {
+    public String kind() { return "cloud.stop"; }
+  }
+
   /** Every {@code do:} value, in the order the lesson format documents them. */
   List<String> KINDS =
       List.of(
@@ -124,5 +184,7 @@ public sealed interface Action {
           "container.create", "container.run", "container.start", "container.stop", "container.rm",
           "container.exec", "container.commit", "container.logs", "container.list",
           "volume.create", "volume.rm", "network.create", "network.rm",
-          "compose.up", "compose.down", "http.request", "jshell");
+          "compose.up", "compose.down", "http.request", "jshell",
+          "cloud.start", "cloud.login", "cloud.push", "cloud.release", "cloud.run",
+          "cloud.schedule", "cloud.runs", "cloud.unschedule", "cloud.stop");
 }

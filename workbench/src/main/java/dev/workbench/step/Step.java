@@ -10,6 +10,7 @@ import java.util.Objects;
  *
  * @param group steps sharing a group are shown side by side (e.g. the same program on two JVMs)
  * @param line the line of the lesson file where the step block starts, for error messages
+ * @param heroku the Heroku CLI line for the same step (cloud lessons), or empty
  */
 public record Step(
     String id,
@@ -19,7 +20,8 @@ public record Step(
     Action action,
     List<Check> expect,
     String group,
-    int line) {
+    int line,
+    String heroku) {
 
   public Step {
     Objects.requireNonNull(id, "id");
@@ -27,7 +29,14 @@ public record Step(
     title = title == null ? "" : title;
     cli = cli == null ? "" : cli;
     group = group == null ? "" : group;
+    heroku = heroku == null ? "" : heroku;
     params = Map.copyOf(params == null ? Map.of() : params);
     expect = List.copyOf(expect == null ? List.of() : expect);
+  }
+
+  /** A step with no Heroku line: every lesson but the cloud one. */
+  public Step(String id, String title, String cli, Map<String, Param> params, Action action, List<Check> expect,
+      String group, int line) {
+    this(id, title, cli, params, action, expect, group, line, "");
   }
 }

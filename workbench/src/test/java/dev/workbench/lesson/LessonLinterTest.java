@@ -210,6 +210,6 @@ class LessonLinterTest {
             "7: step 'a': 'do' must be one of "
                 + String.join(", ", dev.workbench.step.Action.KINDS)
                 + "; got 'image.lst' (did you mean 'image.list'?)",
-            "11: step 'b': unknown key 'comand' (allowed: id, do, title, cli, params, expect, group)");
+            "11: step 'b': unknown key 'comand' (allowed: id, do, title, cli, params, expect, group, heroku)");
   }
 }

@@ -28,7 +28,9 @@ class LessonParserErrorsTest {
             + " image.rm, container.create, container.run, container.start, container.stop,"
             + " container.rm, container.exec, container.commit, container.logs, container.list,"
             + " volume.create, volume.rm, network.create, network.rm, compose.up, compose.down,"
-            + " http.request, jshell; got 'container.runn' (did you mean 'container.run'?)");
+            + " http.request, jshell, cloud.start, cloud.login, cloud.push, cloud.release, cloud.run,"
+            + " cloud.schedule, cloud.runs, cloud.unschedule, cloud.stop; got 'container.runn'"
+            + " (did you mean 'container.run'?)");
   }
 
   @Test
@@ -42,7 +44,7 @@ class LessonParserErrorsTest {
   void a_key_of_another_kind_is_unknown_and_lists_what_is_allowed() {
     assertStepFails(
         "id: x\ndo: container.stop\nname: a\ndetach: true",
-        "step 'x': unknown key 'detach' (allowed: id, do, title, cli, params, expect, group,"
+        "step 'x': unknown key 'detach' (allowed: id, do, title, cli, params, expect, group, heroku,"
             + " name)");
   }
 
@@ -101,7 +103,8 @@ class LessonParserErrorsTest {
     assertStepFails(
         "id: x\ndo: image.list\nexpect:\n  - {exitCode: 0, output: a}",
         "step 'x': expect #1: a check has exactly one key (one of exitCode, output, container,"
-            + " file, hostFile, image, volume, network, http, firestore, noSecrets), got [exitCode, output]");
+            + " file, hostFile, image, volume, network, http, firestore, noSecrets, registry, remoteContainer, scheduledRuns),"
+            + " got [exitCode, output]");
     assertStepFails(
         "id: x\ndo: image.list\nexpect:\n  - container: {name: a, state: up}",
         "step 'x': expect #1: container: 'state' must be one of running, exited, created, absent;"

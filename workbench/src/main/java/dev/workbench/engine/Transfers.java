@@ -1,0 +1,129 @@
+package dev.workbench.engine;
+
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.AuthConfig;
+import com.github.dockerjava.api.model.PullResponseItem;
+import com.github.dockerjava.api.model.PushResponseItem;
+import com.github.dockerjava.api.model.ResponseItem;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Images to and from a registry, as {@code docker tag}, {@code docker push} and {@code docker pull}
+ * do it: with the registry's credentials, streaming each layer's progress.
+ */
+public final class Transfers {
+  private final Engine engine;
+
+  public Transfers(Engine engine) {
+    this.engine = engine;
+  }
+
+  /** Who may push and pull: {@code docker login}'s user and password for one registry. */
+  public record Credentials(String registry, String user, String password) {
+    AuthConfig auth() {
+      return new AuthConfig().withRegistryAddress(registry).withUsername(user).withPassword(password);
+    }
+
+    @Override
+    public String toString() {
+      return user + "@" + registry; // never the password, not even in a log
+    }
+  }
+
+  /** A reference split as the API wants it: {@code 127.0.0.1:5000/app:latest} → repository, tag. */
+  public record Reference(String repository, String tag) {
+    public static Reference of(String reference) {
+      int slash = reference.lastIndexOf('/');
+      int colon = reference.lastIndexOf(':');
+      return colon > slash
+          ? new Reference(reference.substring(0, colon), reference.substring(colon + 1))
+          : new Reference(reference, "latest");
+    }
+
+    @Override
+    public String toString() {
+      return repository + ":" + tag;
+    }
+  }
+
+  /** {@code docker tag}: one more name for the session's image (it keeps the session's labels). */
+  public void tag(Scope scope, String image, Reference target) {
+    String source = scope.image(image);
+    new Images(engine).requirePresent(source, image);
+    engine.run(() -> engine.docker().tagImageCmd(source, target.repository(), target.tag()).exec());
+  }
+
+  /** {@code docker push}; the engine's refusal (wrong password included) is an {@link EngineError}. */
+  public void push(Reference reference, Credentials credentials, OutputSink sink, Duration timeout) {
+    Progress<PushResponseItem> progress = new Progress<>(sink);
+    engine.run(() -> engine.docker().pushImageCmd(reference.repository()).withTag(reference.tag())
+        .withAuthConfig(credentials.auth()).exec(progress));
+    progress.await(engine, timeout, "o envio (push) de " + reference);
+  }
+
+  /** {@code docker pull} into this engine. */
+  public void pull(Reference reference, Credentials credentials, OutputSink sink, Duration timeout) {
+    Progress<PullResponseItem> progress = new Progress<>(sink);
+    engine.run(() -> engine.docker().pullImageCmd(reference.repository()).withTag(reference.tag())
+        .withAuthConfig(credentials.auth()).exec(progress));
+    progress.await(engine, timeout, "o download (pull) de " + reference);
+  }
+
+  /** One line per layer and status change ("Pushed", "Pull complete"), not per byte; errors kept. */
+  private static final class Progress<T extends ResponseItem> extends ResultCallback.Adapter<T> {
+    private final OutputSink sink;
+    private final Set<String> said = new HashSet<>();
+    private volatile String error;
+
+    Progress(OutputSink sink) {
+      this.sink = sink;
+    }
+
+    @Override
+    public void onNext(T item) {
+      if (item.getErrorDetail() != null || item.getError() != null) {
+        error = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
+            ? item.getErrorDetail().getMessage() : item.getError();
+        return;
+      }
+      String status = item.getStatus();
+      if (status == null || status.startsWith("Pushing") || status.startsWith("Downloading")
+          || status.startsWith("Extracting") || status.startsWith("Waiting")) {
+        return;
+      }
+      String line = (item.getId() == null ? "" : item.getId() + ": ") + status;
+      if (said.add(line)) {
+        sink.out(line);
+      }
+    }
+
+    void await(Engine engine, Duration timeout, String what) {
+      try {
+        boolean done = engine.call(() -> {
+          try {
+            return awaitCompletion(timeout.toSeconds(), TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineError("interrompido", e);
+          }
+        });
+        if (!done) {
+          throw new EngineError(what + " passou do limite de " + timeout.toSeconds() + " s");
+        }
+      } finally {
+        try {
+          close();
+        } catch (IOException e) {
+          // the stream is over either way
+        }
+      }
+      if (error != null) {
+        throw new EngineError("o Docker respondeu: " + error);
+      }
+    }
+  }
+}
