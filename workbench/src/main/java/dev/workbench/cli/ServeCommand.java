@@ -30,8 +30,22 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--data-dir", description = "pasta de dados: progresso e arquivos dos alunos (padrão: .workbench no projeto)")
   Path dataDir;
 
+  @Option(names = "--cloud-registry", description = "registro da lição nuvem (host:porta ou URL; padrão: um local por aluno);"
+      + " usuário e senha em WORKBENCH_CLOUD_USER e WORKBENCH_CLOUD_PASSWORD")
+  String cloudRegistry;
+
+  @Option(names = "--cloud-engine", description = "engine remoto da lição nuvem (tcp://… ou unix://…; padrão: um dockerd local por aluno)")
+  String cloudEngine;
+
   @Override
   public Integer call() throws InterruptedException {
+    // read by dev.workbench.cloud.CloudTarget, over WORKBENCH_CLOUD_REGISTRY / WORKBENCH_CLOUD_ENGINE
+    if (cloudRegistry != null) {
+      System.setProperty("workbench.cloud.registry", cloudRegistry);
+    }
+    if (cloudEngine != null) {
+      System.setProperty("workbench.cloud.engine", cloudEngine);
+    }
     Path root = Workbench.projectRoot();
     WebConfig web = new WebConfig(host, port, dataDir == null ? root.resolve(".workbench") : dataDir, root, null);
     // off loopback anyone on the network could drive this machine's Docker: require a token, as Jupyter does

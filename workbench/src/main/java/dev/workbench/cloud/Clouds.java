@@ -35,7 +35,8 @@ public final class Clouds {
 
   private final Engine engine;
   private final Map<String, Cloud> bySession = new ConcurrentHashMap<>();
-  private volatile CloudTarget target = CloudTarget.fromEnvironment();
+  /** Null: read the environment when a cloud starts, so a bad setting fails that step, nothing else. */
+  private volatile CloudTarget target;
 
   private Clouds(Engine engine) {
     this.engine = engine;
@@ -46,7 +47,7 @@ public final class Clouds {
     return BY_ENGINE.computeIfAbsent(engine, Clouds::new);
   }
 
-  /** Where clouds started from now on go; the environment's by default. */
+  /** Where clouds started from now on go; null: the environment's, the default. */
   public Clouds target(CloudTarget newTarget) {
     this.target = newTarget;
     return this;
@@ -59,7 +60,8 @@ public final class Clouds {
   public Integer perform(Action.CloudAction action, Scope scope, UnaryOperator<String> vars, OutputSink sink) {
     if (action instanceof Action.CloudStart) {
       stop(scope.session());
-      bySession.put(scope.session().id(), Cloud.start(engine, scope, target, sink));
+      CloudTarget where = target != null ? target : CloudTarget.fromEnvironment();
+      bySession.put(scope.session().id(), Cloud.start(engine, scope, where, sink));
       return null;
     }
     Cloud cloud = cloud(scope);

@@ -44,7 +44,7 @@ class CloudIT {
 
   @AfterEach
   void localCloudAgain() {
-    Clouds.of(engine).target(CloudTarget.LOCAL);
+    Clouds.of(engine).target(null);
   }
 
   @AfterAll
