@@ -2,6 +2,7 @@ package dev.workbench.cli;
 
 import dev.workbench.Workbench;
 import dev.workbench.engine.Engine;
+import dev.workbench.run.CourseRun;
 import dev.workbench.engine.EngineUnavailable;
 import dev.workbench.lesson.Course;
 import dev.workbench.lesson.LessonFormatError;
@@ -59,6 +60,8 @@ public final class ServeCommand implements Callable<Integer> {
     Engine engine = engine(web);
     if (!engine.available()) {
       System.out.println("aviso: " + EngineUnavailable.HOW_TO_START);
+    } else if (CourseRun.removeOrphans(engine) > 0) {
+      System.out.println("removido o que execuções interrompidas de verify deixaram no Docker");
     }
     Javalin app = WebApp.create(web, course, engine, new StepRunner(engine, root)).start();
     CountDownLatch stopped = new CountDownLatch(1);

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -107,9 +108,9 @@ public final class Engine implements AutoCloseable {
     new Inventory(this).removeAll(session, lessonId);
   }
 
-  /** Removes what sessions whose id starts with {@code sessionPrefix} left behind (killed runs). */
-  public int removeOrphans(String sessionPrefix) {
-    return new Inventory(this).removeSessionsStartingWith(sessionPrefix);
+  /** Removes what the sessions the predicate picks left behind (runs that were killed). */
+  public int removeOrphans(Predicate<String> deadSessions) {
+    return new Inventory(this).removeSessions(deadSessions);
   }
 
   DockerClient docker() {

@@ -62,10 +62,17 @@ final class Inventory {
     remove(mine, composeName);
   }
 
-  int removeSessionsStartingWith(String sessionPrefix) {
+  int removeSessions(Predicate<String> sessionIds) {
     Predicate<Map<String, String>> orphan = labels -> label(labels, Scope.SESSION_LABEL) != null
-        && label(labels, Scope.SESSION_LABEL).startsWith(sessionPrefix);
-    return remove(orphan, name -> name.startsWith(Scope.PREFIX + sessionPrefix));
+        && sessionIds.test(label(labels, Scope.SESSION_LABEL));
+    return remove(orphan, name -> name.startsWith(Scope.PREFIX) && sessionIds.test(sessionOf(name)));
+  }
+
+  /** The session part of {@code wb-<session>-<name>} (compose names use "_" after the session). */
+  private static String sessionOf(String name) {
+    String rest = name.substring(Scope.PREFIX.length());
+    int end = rest.indexOf('-');
+    return end < 0 ? rest : rest.substring(0, end);
   }
 
   /** Containers first (they hold networks, volumes and images), then the rest. */

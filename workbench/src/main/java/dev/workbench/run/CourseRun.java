@@ -1,5 +1,6 @@
 package dev.workbench.run;
 
+import dev.workbench.engine.Engine;
 import dev.workbench.lesson.Lesson;
 import dev.workbench.step.Step;
 import java.util.ArrayList;
@@ -12,8 +13,13 @@ import java.util.function.Consumer;
  * made: what {@code verify} and the lesson tests do, through the same runner as the site.
  */
 public final class CourseRun {
-  /** Sessions of headless runs start with this, so a later run can remove what a killed one left. */
+  /**
+   * Sessions of headless runs are {@code verify<pid><random>}: a later run removes what a killed one
+   * left, and leaves alone a run that is still going (CI and an instructor may verify at once).
+   */
   public static final String SESSION_PREFIX = "verify";
+
+  private static final int PID_DIGITS = 5; // base 36: Linux pids stop at 2^22, "2ljsw"
 
   private final StepRunner runner;
 
@@ -25,7 +31,27 @@ public final class CourseRun {
 
   /** A fresh session for one headless run. */
   public static Session newSession() {
-    return new Session(SESSION_PREFIX + Session.random().id());
+    String pid = Long.toString(ProcessHandle.current().pid(), 36);
+    String padded = "0".repeat(Math.max(0, PID_DIGITS - pid.length())) + pid;
+    return new Session(SESSION_PREFIX + padded + Session.random().id().substring(0, 4));
+  }
+
+  /** A headless session whose process is gone: nobody will clean it up but us. */
+  static boolean orphaned(String sessionId) {
+    if (!sessionId.startsWith(SESSION_PREFIX)) {
+      return false;
+    }
+    try {
+      String pid = sessionId.substring(SESSION_PREFIX.length(), SESSION_PREFIX.length() + PID_DIGITS);
+      return ProcessHandle.of(Long.parseLong(pid, 36)).map(p -> !p.isAlive()).orElse(true);
+    } catch (RuntimeException olderFormat) {
+      return true;
+    }
+  }
+
+  /** Removes what killed headless runs left; a live run's resources stay. */
+  public static int removeOrphans(Engine engine) {
+    return engine.removeOrphans(CourseRun::orphaned);
   }
 
   /**
@@ -36,7 +62,7 @@ public final class CourseRun {
       Consumer<Lesson> lessonStarted) {
     List<StepOutcome> outcomes = new ArrayList<>();
     try {
-      runner.engine().removeOrphans(SESSION_PREFIX);
+      removeOrphans(runner.engine());
       for (Lesson lesson : lessons) {
         lessonStarted.accept(lesson);
         try {
