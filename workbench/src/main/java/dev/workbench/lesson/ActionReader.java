@@ -36,7 +36,7 @@ final class ActionReader {
               "container.create",
               new Kind(
                   ContainerReader.KEYS, f -> new Action.CreateContainer(ContainerReader.read(f)))),
-          entry("container.run", new Kind(plus(ContainerReader.KEYS, "detach"), ActionReader::run)),
+          entry("container.run", new Kind(plus(plus(ContainerReader.KEYS, "detach"), "remove"), ActionReader::run)),
           entry("container.start", new Kind(NAME, f -> new Action.StartContainer(f.text("name")))),
           entry("container.stop", new Kind(NAME, f -> new Action.StopContainer(f.text("name")))),
           entry("container.rm", new Kind(NAME, f -> new Action.RemoveContainer(f.text("name")))),
@@ -119,7 +119,13 @@ final class ActionReader {
   }
 
   private static Action run(Fields f) {
-    return new Action.RunContainer(ContainerReader.read(f), f.flag("detach", false));
+    boolean detach = f.flag("detach", false);
+    boolean remove = f.flag("remove", false);
+    if (detach && remove) {
+      // the step would return while the container runs, and nothing would be left to check
+      throw f.where().error("'remove: true' (docker run --rm) needs a step that waits: drop 'detach'");
+    }
+    return new Action.RunContainer(ContainerReader.read(f), detach, remove);
   }
 
   private static Action exec(Fields f) {

@@ -44,7 +44,13 @@ final class Actions {
       engine.containers().create(scope, spec, vars.asEnv());
       sink.info("contêiner " + spec.name() + " criado (ainda parado)");
     } else if (action instanceof Action.RunContainer a) {
-      return engine.containers().run(scope, spec(a.spec(), vars, sink), vars.asEnv(), a.detach(), sink, RUN_TIMEOUT);
+      ContainerSpec spec = spec(a.spec(), vars, sink);
+      Integer exit = engine.containers().run(scope, spec, vars.asEnv(), a.detach(), sink, RUN_TIMEOUT);
+      if (a.remove()) {
+        engine.containers().remove(scope, spec.name());
+        sink.info("contêiner " + spec.name() + " removido ao terminar (--rm)");
+      }
+      return exit;
     } else if (action instanceof Action.StartContainer a) {
       engine.containers().start(scope, vars.apply(a.name()));
     } else if (action instanceof Action.StopContainer a) {

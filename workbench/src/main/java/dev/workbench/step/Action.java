@@ -43,8 +43,15 @@ public sealed interface Action {
     public String kind() { return "container.create"; }
   }
 
-  /** Creates and starts a container; unless detached, waits for it and streams its output. */
-  record RunContainer(ContainerSpec spec, boolean detach) implements Action {
+  /**
+   * Creates and starts a container; unless detached, waits for it and streams its output. With
+   * {@code remove} the container is removed once it ends, as {@code docker run --rm}.
+   */
+  record RunContainer(ContainerSpec spec, boolean detach, boolean remove) implements Action {
+    public RunContainer(ContainerSpec spec, boolean detach) {
+      this(spec, detach, false);
+    }
+
     public String kind() { return "container.run"; }
   }
 

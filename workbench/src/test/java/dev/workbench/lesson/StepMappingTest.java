@@ -1,6 +1,7 @@
 package dev.workbench.lesson;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.workbench.step.Action;
 import dev.workbench.step.Check;
@@ -64,6 +65,10 @@ class StepMappingTest {
         .isEqualTo(new Action.RunContainer(spec, false));
     assertThat(action("do: container.run\nname: web\nimage: workbench/nginx\ndetach: true"))
         .isEqualTo(new Action.RunContainer(spec, true));
+    assertThat(action("do: container.run\nname: web\nimage: workbench/nginx\nremove: true"))
+        .isEqualTo(new Action.RunContainer(spec, false, true));
+    assertThatThrownBy(() -> action("do: container.run\nname: web\nimage: workbench/nginx\ndetach: true\nremove: true"))
+        .hasMessageContaining("needs a step that waits");
     assertThat(action("do: container.start\nname: web"))
         .isEqualTo(new Action.StartContainer("web"));
     assertThat(action("do: container.stop\nname: web")).isEqualTo(new Action.StopContainer("web"));
