@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -16,11 +18,17 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * why we read layers and not the final file system.
  */
 public final class LayerScan {
-  /** Names people give key files: key-firebase.json, service-account.json, credentials.json… */
+  /**
+   * Names people give key files: key-firebase.json, service-account.json, credentials.p12… PEM files
+   * are judged by content instead: every Debian image has public CA certificates named like
+   * {@code WISeKey_Global_Root_CA.pem}.
+   */
   private static final Pattern KEY_NAME =
-      Pattern.compile("(?i).*(key|credential|service[-_]?account|secret)[^/]*\\.(json|p12|pem)$");
+      Pattern.compile("(?i).*(key|credential|service[-_]?account|secret)[^/]*\\.(json|p12|pfx)$");
   /** Content every Google service-account key has; checked in small JSON files of any name. */
-  private static final String KEY_MARK = "\"private_key\"";
+  private static final String JSON_KEY_MARK = "\"private_key\"";
+  /** The armour of a PEM private key (RSA, EC, PKCS#8, encrypted or not). */
+  private static final String PEM_KEY_MARK = "PRIVATE KEY-----";
   private static final long SMALL = 1 << 20;
 
   private final Engine engine;
@@ -64,17 +72,33 @@ public final class LayerScan {
       if (!file.isFile() || path.contains("/.wh.")) {
         continue; // whiteouts only mark a deletion: the file itself is in an earlier layer
       }
-      if (KEY_NAME.matcher(path).matches()) {
-        findings.add(new Finding(layer, path, "nome de arquivo de chave"));
-      } else if (path.endsWith(".json") && file.getSize() < SMALL && contains(files, KEY_MARK)) {
-        findings.add(new Finding(layer, path, "contém uma chave privada"));
-      }
+      suspicion(path, file.getSize(), () -> read(files))
+          .ifPresent(reason -> findings.add(new Finding(layer, path, reason)));
     }
   }
 
-  private static boolean contains(InputStream in, String mark) throws IOException {
+  /** Content is read only when the name calls for it: most files of an image are never opened. */
+  interface Content {
+    String read() throws IOException;
+  }
+
+  /** Why a file looks like a credential, if it does. */
+  static Optional<String> suspicion(String path, long size, Content content) throws IOException {
+    if (KEY_NAME.matcher(path).matches()) {
+      return Optional.of("nome de arquivo de chave");
+    }
+    String lower = path.toLowerCase(Locale.ROOT);
+    String mark = lower.endsWith(".json") ? JSON_KEY_MARK
+        : lower.endsWith(".pem") || lower.endsWith(".key") ? PEM_KEY_MARK : null;
+    if (mark != null && size < SMALL && content.read().contains(mark)) {
+      return Optional.of("contém uma chave privada");
+    }
+    return Optional.empty();
+  }
+
+  private static String read(InputStream in) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     in.transferTo(bytes);
-    return bytes.toString(StandardCharsets.UTF_8).contains(mark);
+    return bytes.toString(StandardCharsets.UTF_8);
   }
 }
