@@ -38,6 +38,7 @@ class LessonsIT {
   @AfterAll
   static void cleanUp() {
     if (engine != null) {
+      runner.close();
       engine.removeAll(session, null);
       engine.close();
     }
@@ -48,7 +49,8 @@ class LessonsIT {
     Course course = Course.load(TestEngines.projectRoot().resolve("lessons"));
     assertThat(course.problems()).as("lesson files that do not parse").isEmpty();
     assertThat(course.lessons()).extracting(Lesson::id)
-        .contains("problema", "imagens", "conteineres", "volumes", "redes", "orquestracao");
+        .containsExactly("problema", "imagens", "conteineres", "volumes", "redes", "orquestracao", "notebook",
+            "producao", "nuvem");
     return course.lessons().stream().map(lesson -> dynamicContainer(lesson.id(),
         Stream.concat(lesson.steps().stream().map(step -> runs(lesson, step)), Stream.of(resetLeavesNothing(lesson)))));
   }
