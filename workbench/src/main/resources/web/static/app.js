@@ -238,6 +238,63 @@
       .catch(() => { resetButton.disabled = false; });
   });
 
+  // ---------- live tables: a Firestore collection as it is now, read every 2 s ----------
+  const TABLE_EVERY = 2000;
+
+  function cellNode(value, column, fresh) {
+    const td = document.createElement("td");
+    if (value === null || value === undefined) {
+      const missing = document.createElement("span");
+      missing.className = "missing";
+      missing.textContent = "— sem " + column + " —";
+      td.appendChild(missing);
+    } else {
+      td.textContent = value;
+      if (fresh) td.className = "fresh";
+    }
+    return td;
+  }
+
+  function followTable(box) {
+    const summary = box.querySelector("[data-summary]");
+    const scroll = box.querySelector("[data-scroll]");
+    const rows = box.querySelector("[data-rows]");
+    let lastKey = "";
+    let seen = null; // id -> cells of the previous answer, so values that just arrived can light up
+
+    function draw(data) {
+      const waiting = data.state !== "ok";
+      box.classList.toggle("waiting", waiting);
+      summary.textContent = waiting ? data.message : data.summary;
+      scroll.hidden = waiting || !data.rows.length;
+      if (waiting) return;
+      const before = seen;
+      seen = {};
+      rows.replaceChildren(...data.rows.map((row) => {
+        seen[row.id] = row.cells;
+        const tr = document.createElement("tr");
+        const old = before && before[row.id];
+        row.cells.forEach((value, i) => tr.appendChild(cellNode(value, data.columns[i], before !== null && (!old || old[i] !== value))));
+        return tr;
+      }));
+    }
+
+    function tick() {
+      if (document.hidden) { setTimeout(tick, TABLE_EVERY); return; }
+      fetch(box.dataset.table, { headers: { Accept: "application/json" }, cache: "no-store" })
+        .then((r) => r.json().catch(() => ({})).then((body) => (r.ok ? body : { state: "waiting", message: body.error || "A tabela não pôde ser lida agora (" + r.status + ")." })))
+        .then((data) => {
+          box.querySelector("[data-updated]").textContent = "lido às " + new Date().toLocaleTimeString("pt-BR");
+          const key = JSON.stringify(data);
+          if (key !== lastKey) { lastKey = key; draw(data); }
+        })
+        .catch(() => draw({ state: "waiting", message: "Sem resposta do workbench. Ele ainda está rodando?" }))
+        .finally(() => setTimeout(tick, TABLE_EVERY));
+    }
+    tick();
+  }
+  document.querySelectorAll("[data-table]").forEach(followTable);
+
   // ---------- the live panel: the learner's Docker as a picture ----------
   const panelBody = document.getElementById("panel-body");
   const updated = document.getElementById("panel-updated");

@@ -1,6 +1,5 @@
 package dev.workbench.lesson;
 
-import dev.workbench.step.Step;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,8 +16,9 @@ import org.commonmark.parser.Parser;
 
 /**
  * A lesson file → {@link Lesson}: the front matter, then the top-level fenced blocks whose info
- * string is {@code step} become steps and the Markdown between them stays prose, byte for byte. Any
- * problem is a {@link LessonFormatError} pointing at the step block or the front matter.
+ * string is {@code step} become steps, those whose info string is {@code firestore-table} become
+ * live tables, and the Markdown between them stays prose, byte for byte. Any problem is a {@link
+ * LessonFormatError} pointing at the block or the front matter.
  */
 public final class LessonParser {
   private LessonParser() {}
@@ -66,11 +66,11 @@ public final class LessonParser {
     List<Lesson.Block> blocks = new ArrayList<>();
     int proseFrom = from;
     for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
-      if (node instanceof FencedCodeBlock code && isStep(code)) {
+      if (node instanceof FencedCodeBlock code && (isStep(code) || isTable(code))) {
         int first = firstLine(node);
         addProse(blocks, lines, proseFrom, first);
         try {
-          blocks.add(new Lesson.Block.StepBlock(step(code, file, first)));
+          blocks.add(block(code, file, first));
         } catch (LessonFormatError e) {
           problems.add(e);
         }
@@ -81,15 +81,19 @@ public final class LessonParser {
     return blocks;
   }
 
-  private static Step step(FencedCodeBlock code, Path file, int first) {
+  private static Lesson.Block block(FencedCodeBlock code, Path file, int first) {
+    String kind = isStep(code) ? "step" : FirestoreTableReader.INFO;
     if (code.getClosingFenceLength() == null) {
       throw new LessonFormatError(
           file,
           first + 1,
-          "step block is not closed: end it with a line of "
+          kind
+              + " block is not closed: end it with a line of "
               + code.getFenceCharacter().repeat(code.getOpeningFenceLength()));
     }
-    return StepReader.read(code.getLiteral(), file, first + 1);
+    return isStep(code)
+        ? new Lesson.Block.StepBlock(StepReader.read(code.getLiteral(), file, first + 1))
+        : FirestoreTableReader.read(code.getLiteral(), file, first + 1);
   }
 
   /** Lines {@code [from, to)} as they were written, without blank lines at either end. */
@@ -117,6 +121,13 @@ public final class LessonParser {
                   firstLine(code) + 1,
                   "step block inside a list or quote: steps must start at the left margin");
             }
+            if (isTable(code) && !(code.getParent() instanceof Document)) {
+              throw new LessonFormatError(
+                  file,
+                  firstLine(code) + 1,
+                  FirestoreTableReader.INFO
+                      + " block inside a list or quote: it must start at the left margin");
+            }
           }
         });
   }
@@ -124,6 +135,11 @@ public final class LessonParser {
   private static boolean isStep(FencedCodeBlock code) {
     String info = code.getInfo() == null ? "" : code.getInfo().strip();
     return info.equals("step") || info.startsWith("step ");
+  }
+
+  private static boolean isTable(FencedCodeBlock code) {
+    String info = code.getInfo() == null ? "" : code.getInfo().strip();
+    return info.equals(FirestoreTableReader.INFO);
   }
 
   private static int firstLine(Node node) {

@@ -28,6 +28,7 @@ final class LessonRules {
     uniqueStepIds(lesson, findings);
     containersCreatedFirst(lesson, findings);
     pictures(lesson, findings);
+    tablesHaveAnEmulator(lesson, findings);
   }
 
   private static void folderName(Lesson lesson, Findings findings) {
@@ -67,11 +68,7 @@ final class LessonRules {
       if (action instanceof Action.ComposeUp) {
         return;
       }
-      if (action instanceof Action.CreateContainer create) {
-        created.add(create.spec().name());
-      } else if (action instanceof Action.RunContainer run) {
-        created.add(run.spec().name());
-      }
+      Lesson.created(action).ifPresent(spec -> created.add(spec.name()));
       LogicalNames.containerName(action)
           .filter(name -> !created.contains(name))
           .ifPresent(
@@ -84,6 +81,28 @@ final class LessonRules {
                           + name
                           + "' is not created by an earlier step of this lesson (container.create"
                           + " or container.run)"));
+    }
+  }
+
+  /**
+   * A live table reads through the port its container publishes; a container no step makes, or one
+   * that does not publish that port, would leave the table waiting forever.
+   */
+  private static void tablesHaveAnEmulator(Lesson lesson, Findings findings) {
+    for (Lesson.Block.FirestoreTable table : lesson.tables()) {
+      List<Step> makers = lesson.stepsCreating(table.container());
+      String where = "firestore-table: container '" + table.container() + "' ";
+      if (makers.isEmpty()) {
+        findings.add(
+            table.line(),
+            where + "is not made by any step of this lesson (container.create or container.run)");
+      } else if (makers.stream()
+          .noneMatch(
+              s -> Lesson.created(s.action()).orElseThrow().ports().contains(table.port()))) {
+        findings.add(
+            table.line(),
+            where + "does not publish port " + table.port() + " (add it to the step's 'ports')");
+      }
     }
   }
 

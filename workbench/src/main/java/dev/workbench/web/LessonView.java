@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * A lesson page's model: prose as HTML, steps as cards carrying the learner's last run, and steps
- * of one {@code group} gathered in a row. Plain maps, because that is what Mustache reads.
+ * A lesson page's model: prose as HTML, steps as cards carrying the learner's last run, steps of
+ * one {@code group} gathered in a row, and live tables as empty frames the page fills. Plain maps,
+ * because that is what Mustache reads.
  */
 final class LessonView {
   private LessonView() {}
@@ -25,10 +26,16 @@ final class LessonView {
     List<Map<String, Object>> row = null;
     String rowGroup = "";
     int number = 0;
+    int tables = 0;
     for (Lesson.Block block : lesson.blocks()) {
       if (block instanceof Lesson.Block.Prose prose) {
         String text = sections.isEmpty() ? withoutTitle(prose.markdown(), lesson.title()) : prose.markdown();
         sections.add(Map.of("isProse", true, "html", markdown.render(text, lesson.id())));
+        row = null;
+        continue;
+      }
+      if (block instanceof Lesson.Block.FirestoreTable table) {
+        sections.add(table(table, LiveTables.address(lesson.id(), tables++)));
         row = null;
         continue;
       }
@@ -59,6 +66,16 @@ final class LessonView {
     model.put("sections", sections);
     model.put("stepCount", number);
     return model;
+  }
+
+  /** The table's frame; its rows come from {@code address}, polled by the page. */
+  static Map<String, Object> table(Lesson.Block.FirestoreTable table, String address) {
+    return Map.of(
+        "isTable", true,
+        "address", address,
+        "collection", table.collection(),
+        "container", table.container(),
+        "columns", table.columns());
   }
 
   /** The page already shows the title as its heading; a lesson that repeats it as "# Title" would show it twice. */

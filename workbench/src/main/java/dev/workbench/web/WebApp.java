@@ -40,6 +40,7 @@ public final class WebApp {
         new HttpErrors(pages).install(router);
         new PageRoutes(course, engine, store, runs, pages).install(router);
         new ApiRoutes(course, engine, runner, store, runs).install(router);
+        new LiveTables(course, engine).install(router);
       });
     });
   }

@@ -212,4 +212,22 @@ class LessonLinterTest {
                 + "; got 'image.lst' (did you mean 'image.list'?)",
             "11: step 'b': unknown key 'comand' (allowed: id, do, title, cli, params, expect, group, heroku)");
   }
+
+  @Test
+  void a_firestore_table_needs_a_step_that_makes_its_container_and_publishes_the_port() {
+    String table = "```firestore-table\ncontainer: a\ncollection: produtos\ncolumns: [nome]\n```\n";
+    LessonFiles.write(
+        lessons(),
+        "01-demo",
+        LessonFiles.front("demo", 1)
+            + LessonFiles.step(RUN + CHECKED)
+            + table
+            + table.replace("container: a", "container: b"));
+    assertThat(lint())
+        .containsExactly(
+            "16: firestore-table: container 'a' does not publish port 8080 (add it to the step's"
+                + " 'ports')",
+            "21: firestore-table: container 'b' is not made by any step of this lesson"
+                + " (container.create or container.run)");
+  }
 }

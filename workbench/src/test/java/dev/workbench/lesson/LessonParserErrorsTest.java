@@ -157,4 +157,24 @@ class LessonParserErrorsTest {
     assertThatThrownBy(() -> LessonParser.parse(file))
         .hasMessage(file + ":7: step block is not closed: end it with a line of ```");
   }
+
+  @Test
+  void a_malformed_firestore_table_is_one_error_at_its_line() {
+    String table = "```firestore-table\ncontainer: firestore\ncollection: produtos\n";
+    Path file = LessonFiles.write(lessons, "01-demo", LessonFiles.front("demo", 1) + table + "```\n");
+    assertThatThrownBy(() -> LessonParser.parse(file))
+        .hasMessage(
+            file
+                + ":7: firestore-table: 'columns' must list 1 to 8 document fields, e.g. [nome,"
+                + " descricao, categoria]");
+    LessonFiles.write(
+        lessons, "01-demo", LessonFiles.front("demo", 1) + table + "columns: [nome]\nporta: 8080\n```\n");
+    assertThatThrownBy(() -> LessonParser.parse(file))
+        .hasMessage(file + ":7: firestore-table: unknown key 'porta' (did you mean 'port'?)");
+    LessonFiles.write(
+        lessons, "01-demo", LessonFiles.front("demo", 1) + table + "columns: [nome, \"a/b\"]\n```\n");
+    assertThatThrownBy(() -> LessonParser.parse(file))
+        .hasMessage(
+            file + ":7: firestore-table: 'columns': 'a/b' is not a field name (letters, digits and '_')");
+  }
 }

@@ -9,6 +9,7 @@ import dev.workbench.step.Limits;
 import dev.workbench.step.Mount;
 import dev.workbench.step.Step;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,6 +105,26 @@ Depois do passo.
         .containsExactly(
             new Check.ExitCode(0),
             new Check.FileInContainer("efemero", "/root/file.txt", "${TEXTO}", false));
+  }
+
+  @Test
+  void a_firestore_table_block_is_read_with_its_defaults_between_prose() {
+    Path file =
+        LessonFiles.write(
+            lessons,
+            "01-demo",
+            LessonFiles.front("demo", 1)
+                + "Antes.\n\n```firestore-table\ncontainer: firestore\ncollection: produtos\n"
+                + "columns: [nome, descricao, categoria]\n```\n\nDepois.\n");
+
+    Lesson lesson = LessonParser.parse(file);
+    assertThat(lesson.blocks())
+        .containsExactly(
+            new Lesson.Block.Prose("Antes.", 7),
+            new Lesson.Block.FirestoreTable(
+                "firestore", 8080, "", "produtos", List.of("nome", "descricao", "categoria"), 9),
+            new Lesson.Block.Prose("Depois.", 15));
+    assertThat(lesson.tables()).hasSize(1);
   }
 
   @Test

@@ -5,6 +5,7 @@ import dev.workbench.lesson.Lesson;
 import dev.workbench.lesson.LessonFormatError;
 import dev.workbench.step.Action;
 import dev.workbench.step.Check;
+import dev.workbench.step.ContainerSpec;
 import dev.workbench.step.Param;
 import dev.workbench.step.Step;
 import java.io.IOException;
@@ -12,10 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A small course written into a temporary folder: one lesson with prose, a picture and three
- * steps (two of them side by side), plus one file that failed to parse. Built by hand so these
+ * steps (two of them side by side), one with a Heroku line, a code parameter and a live table,
+ * plus one file that failed to parse. Built by hand so these
  * tests depend on the site alone, not on the parser or the real lessons.
  */
 final class TestCourse {
@@ -54,6 +57,25 @@ final class TestCourse {
             new Lesson.Block.StepBlock(left), new Lesson.Block.StepBlock(right)));
     LessonFormatError broken =
         new LessonFormatError(Path.of("lessons/09-quebrada/lesson.md"), 3, "falta o campo 'title'");
-    return new Course(List.of(volumes), List.of(broken));
+    return new Course(List.of(volumes, producao(root)), List.of(broken));
+  }
+
+  static final String CODE = "var a = 1;\nSystem.out.println(a + \"<b>\");\n";
+
+  /** A cloud-ish lesson: a step with a Heroku line and a multi-line parameter, then a live table. */
+  private static Lesson producao(Path root) throws IOException {
+    Path folder = Files.createDirectories(root.resolve("lessons/08-producao"));
+    Path source = Files.writeString(folder.resolve("lesson.md"), "---\nid: producao\n---\n");
+    ContainerSpec emulator = new ContainerSpec("firestore", "workbench/firestore-emulator", List.of(), Map.of(),
+        List.of(), null, List.of(8080), null, null);
+    Step start = new Step("firestore", "Ligar o emulador", "docker run --name firestore -e APP=${APP} emulador",
+        Map.of("APP", new Param("APP", "classificador", null, "o app"),
+            "CODIGO", new Param("CODIGO", CODE, Pattern.compile("(?s).{1,8000}"), "edite e rode")),
+        new Action.RunContainer(emulator, true), List.of(new Check.ContainerState("firestore", "running")), "", 10,
+        "heroku run worker --app ${APP}");
+    Lesson.Block.FirestoreTable table = new Lesson.Block.FirestoreTable("firestore", 8080, "", "produtos",
+        List.of("nome", "categoria"), 30);
+    return new Lesson("producao", "Produção", 8, "O emulador e a tabela.", source,
+        List.of(new Lesson.Block.Prose("A tabela:"), new Lesson.Block.StepBlock(start), table));
   }
 }

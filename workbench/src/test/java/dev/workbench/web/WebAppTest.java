@@ -204,4 +204,38 @@ class WebAppTest {
       assertThat(reset.body().string()).contains(EngineUnavailable.HOW_TO_START);
     });
   }
+
+  @Test
+  void a_live_table_is_a_frame_on_the_lesson_page_that_polls_its_own_address() {
+    JavalinTest.test(app, (server, client) -> {
+      String html = client.get("/lessons/producao").body().string();
+      assertThat(html).contains("data-table=\"/api/lessons/producao/tables/0\"", "<th>nome</th><th>categoria</th>",
+          "Lendo o emulador");
+      assertThat(client.get("/lessons/volumes").body().string()).doesNotContain("data-table");
+    });
+  }
+
+  @Test
+  void a_live_table_with_the_engine_away_is_a_calm_waiting_answer_not_an_error() {
+    JavalinTest.test(app, (server, client) -> {
+      Response response = client.get("/api/lessons/producao/tables/0");
+      assertThat(response.code()).isEqualTo(200);
+      assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+      assertThat(response.body().string()).contains("\"state\":\"waiting\"", EngineUnavailable.HOW_TO_START,
+          "\"columns\":[\"nome\",\"categoria\"]", "\"rows\":[]");
+    });
+  }
+
+  @Test
+  void an_unknown_lesson_or_table_is_a_404_in_json_without_a_trace() {
+    JavalinTest.test(app, (server, client) -> {
+      for (String path : new String[] {"/api/lessons/producao/tables/1", "/api/lessons/producao/tables/x",
+          "/api/lessons/producao/tables/-1", "/api/lessons/producao/tables/99999999999",
+          "/api/lessons/volumes/tables/0", "/api/lessons/nope/tables/0"}) {
+        Response response = client.get(path);
+        assertThat(response.code()).as(path).isEqualTo(404);
+        assertThat(response.body().string()).as(path).contains("\"error\"").doesNotContain("Exception", "at dev.");
+      }
+    });
+  }
 }
