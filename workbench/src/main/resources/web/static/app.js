@@ -144,7 +144,8 @@
 
   function run(card) {
     const params = {};
-    card.querySelectorAll(".params input").forEach((input) => { params[input.name] = input.value; });
+    // a textarea's value keeps its line breaks (as \n), and JSON carries them as they are
+    fields(card).forEach((field) => { params[field.name] = field.value; });
     const button = card.querySelector("[data-run]");
     button.disabled = true;
     showMessage(card, "");
@@ -198,18 +199,34 @@
     box.querySelector(".count").textContent = passed + " de " + total + " passos concluídos";
   }
 
+  // a step's parameters: one-line inputs and, for code, text areas
+  function fields(card) {
+    return card.querySelectorAll(".params input[name], .params textarea[name]");
+  }
+
   // the command line shows what will run: ${NAME} becomes the value typed in the form
   function showCli(card) {
     const cli = card.querySelector("[data-cli]");
     const template = cli.dataset.template || (cli.dataset.template = cli.textContent);
     let text = template;
-    card.querySelectorAll(".params input").forEach((input) => { text = text.split("${" + input.name + "}").join(input.value); });
+    fields(card).forEach((field) => { text = text.split("${" + field.name + "}").join(field.value); });
     cli.textContent = text;
+  }
+
+  // a text area grows with its text (up to a point) and Ctrl+Enter runs the step, as Enter does in an input
+  function fitTextarea(area) {
+    area.rows = Math.max(3, Math.min(area.value.replace(/\s+$/, "").split("\n").length + 1, 30));
   }
 
   document.querySelectorAll(".step").forEach((card) => {
     showCli(card);
-    card.querySelectorAll(".params input").forEach((input) => input.addEventListener("input", () => showCli(card)));
+    fields(card).forEach((field) => field.addEventListener("input", () => showCli(card)));
+    card.querySelectorAll(".params textarea").forEach((area) => {
+      area.addEventListener("input", () => fitTextarea(area));
+      area.addEventListener("keydown", (e) => {
+        if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); card.querySelector("[data-form]").requestSubmit(); }
+      });
+    });
     card.querySelector("[data-form]").addEventListener("submit", (e) => { e.preventDefault(); run(card); });
     card.querySelector("[data-copy]").addEventListener("click", (e) => copy(e.currentTarget, card.querySelector("[data-cli]").textContent));
     if (card.dataset.run) follow(card, card.dataset.run);

@@ -124,14 +124,31 @@ final class LessonView {
   private static List<Map<String, Object>> params(Step step, Map<String, String> lastValues) {
     List<Map<String, Object>> params = new ArrayList<>();
     for (Param p : new LinkedHashMap<>(step.params()).values()) {
+      String value = lastValues.getOrDefault(p.name(), p.defaultValue());
       params.add(Map.of(
           "name", p.name(),
-          "value", lastValues.getOrDefault(p.name(), p.defaultValue()),
+          "value", value,
           "defaultValue", p.defaultValue(),
-          "help", p.help()));
+          "help", p.help(),
+          "multiline", multiline(p),
+          "rows", rows(value)));
     }
     params.sort((a, b) -> ((String) a.get("name")).compareTo((String) b.get("name")));
     return params;
+  }
+
+  /**
+   * Code and other text of many lines gets a text area: an input would flatten it to one line, and
+   * Enter would run the step instead of breaking the line.
+   */
+  static boolean multiline(Param param) {
+    return param.defaultValue().contains("\n") || param.pattern().matcher(param.defaultValue() + "\n").matches();
+  }
+
+  /** As tall as the text, within reason: a long cell scrolls rather than pushing the page away. */
+  static int rows(String value) {
+    int lines = (int) value.stripTrailing().lines().count();
+    return Math.max(3, Math.min(lines + 1, 30));
   }
 
   /** The stored transcript back as lines tagged with their stream (see Runs.Transcript). */

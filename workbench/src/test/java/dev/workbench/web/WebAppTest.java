@@ -238,4 +238,27 @@ class WebAppTest {
       }
     });
   }
+
+  @Test
+  void a_code_parameter_is_a_text_area_with_its_lines_and_a_short_one_stays_an_input() {
+    JavalinTest.test(app, (server, client) -> {
+      String html = client.get("/lessons/producao").body().string();
+      assertThat(html).contains("<textarea name=\"CODIGO\" rows=\"3\"",
+          ">\nvar a &#x3D; 1;\nSystem.out.println(a + &quot;&lt;b&gt;&quot;);\n</textarea>",
+          "<input name=\"APP\" value=\"classificador\"");
+      assertThat(html).doesNotContain("<input name=\"CODIGO\"");
+    });
+  }
+
+  @Test
+  void a_multi_line_value_travels_in_the_run_request_and_comes_back_intact() {
+    JavalinTest.test(app, (server, client) -> {
+      String session = client.get("/").header("Set-Cookie").split(";")[0];
+      Response started = client.request("/api/lessons/producao/steps/firestore/runs", b -> b.header("Cookie", session)
+          .post(RequestBody.create("{\"params\": {\"CODIGO\": \"int x;\\n\\tx = 2;\"}}", JSON)));
+      assertThat(started.code()).isEqualTo(202);
+      String page = client.get("/lessons/producao", b -> b.header("Cookie", session)).body().string();
+      assertThat(page).contains(">\nint x;\n\tx &#x3D; 2;</textarea>");
+    });
+  }
 }
