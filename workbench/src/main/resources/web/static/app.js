@@ -204,13 +204,15 @@
     return card.querySelectorAll(".params input[name], .params textarea[name]");
   }
 
-  // the command line shows what will run: ${NAME} becomes the value typed in the form
+  // the command lines (docker, and Heroku where there is one) show what will run: ${NAME} becomes
+  // the value typed in the form
   function showCli(card) {
-    const cli = card.querySelector("[data-cli]");
-    const template = cli.dataset.template || (cli.dataset.template = cli.textContent);
-    let text = template;
-    fields(card).forEach((field) => { text = text.split("${" + field.name + "}").join(field.value); });
-    cli.textContent = text;
+    card.querySelectorAll("[data-cli]").forEach((cli) => {
+      const template = cli.dataset.template || (cli.dataset.template = cli.textContent);
+      let text = template;
+      fields(card).forEach((field) => { text = text.split("${" + field.name + "}").join(field.value); });
+      cli.textContent = text;
+    });
   }
 
   // a text area grows with its text (up to a point) and Ctrl+Enter runs the step, as Enter does in an input
@@ -228,7 +230,8 @@
       });
     });
     card.querySelector("[data-form]").addEventListener("submit", (e) => { e.preventDefault(); run(card); });
-    card.querySelector("[data-copy]").addEventListener("click", (e) => copy(e.currentTarget, card.querySelector("[data-cli]").textContent));
+    card.querySelectorAll("[data-copy]").forEach((button) => button.addEventListener("click",
+      () => copy(button, button.closest(".cli").querySelector("[data-cli]").textContent)));
     if (card.dataset.run) follow(card, card.dataset.run);
     const pane = card.querySelector("[data-output]");
     pane.scrollTop = pane.scrollHeight;

@@ -94,6 +94,8 @@ final class LessonView {
     card.put("number", number);
     card.put("title", step.title().isEmpty() ? step.id() : step.title());
     card.put("cli", step.cli());
+    card.put("heroku", step.heroku());
+    card.put("hasHeroku", !step.heroku().isEmpty());
     card.put("kind", step.action().kind());
     StepStatus status = runId != null ? StepStatus.RUNNING
         : last.status() == StepStatus.RUNNING ? StepStatus.NOT_RUN : last.status();

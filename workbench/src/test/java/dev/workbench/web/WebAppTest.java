@@ -261,4 +261,16 @@ class WebAppTest {
       assertThat(page).contains(">\nint x;\n\tx &#x3D; 2;</textarea>");
     });
   }
+
+  @Test
+  void a_heroku_line_is_shown_labelled_above_the_docker_line() {
+    JavalinTest.test(app, (server, client) -> {
+      String html = client.get("/lessons/producao").body().string();
+      int heroku = html.indexOf("heroku run worker --app ${APP}");
+      assertThat(heroku).isPositive();
+      assertThat(html.indexOf("docker run --name firestore")).isGreaterThan(heroku);
+      assertThat(html).contains("Heroku CLI", "<span class=\"cli-label\">docker</span>");
+      assertThat(client.get("/lessons/volumes").body().string()).doesNotContain("Heroku CLI", "cli-label");
+    });
+  }
 }
