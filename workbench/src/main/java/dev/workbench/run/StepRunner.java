@@ -28,6 +28,8 @@ public final class StepRunner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StepRunner.class);
   /** What a result keeps of the output; the page has already seen every line as it came. */
   private static final int OUTPUT_KEPT = 256 * 1024;
+  /** How long a signal-killed container makes us watch for an engine on its way down. */
+  private static final Duration ENGINE_SHUTDOWN_WATCH = Duration.ofSeconds(5);
 
   private final Engine engine;
   private final ProjectFiles files;
@@ -73,20 +75,57 @@ public final class StepRunner implements AutoCloseable {
         events.accept(new RunEvent.CheckDone(step.id(), output.unscoped(result.description()), result.passed(),
             output.unscoped(result.detail())));
       }
-    } catch (EngineUnavailable | EngineError | IllegalArgumentException e) {
+    } catch (EngineUnavailable e) {
+      failure = e.getMessage();
+    } catch (EngineError | IllegalArgumentException e) {
       failure = output.unscoped(e.getMessage());
     } catch (RuntimeException e) {
       LOG.error("step {} of lesson {} failed unexpectedly", step.id(), lesson.id(), e);
       failure = "erro inesperado do workbench (" + e.getClass().getSimpleName() + "); veja o log do servidor";
     }
+    boolean passed = failure.isEmpty() && checks.stream().allMatch(CheckResult::passed);
+    if (!passed && !failure.startsWith(EngineUnavailable.HOW_TO_START) && engineWentAway(step, exitCode)) {
+      // a container killed with its engine fails checks with odd details (exit 143, no port):
+      // the learner needs the cause, not the symptoms
+      failure = "O Docker Engine parou no meio do passo. Inicie-o de novo (por exemplo: sudo dockerd, ou abra o"
+          + " Docker Desktop) e rode o passo outra vez.";
+    }
     if (!failure.isEmpty()) {
       output.err(failure);
     }
-    boolean passed = failure.isEmpty() && checks.stream().allMatch(CheckResult::passed);
     StepResult result = new StepResult(passed ? Status.PASSED : Status.FAILED, exitCode, output.text(), checks,
         failure, Duration.ofNanos(System.nanoTime() - start));
     events.accept(new RunEvent.Finished(step.id(), result));
     return result;
+  }
+
+  /**
+   * Only asked after a failure, and only of steps that talk to the engine. A container killed by a
+   * signal (exit 137 or 143) may be the engine shutting down: it stops its containers first and
+   * answers for a moment more, so that case is watched for a few seconds.
+   */
+  private boolean engineWentAway(Step step, Integer exitCode) {
+    if (step.action().kind().equals("jshell")) {
+      return false;
+    }
+    boolean killed = exitCode != null && (exitCode == 137 || exitCode == 143);
+    long deadline = System.nanoTime() + (killed ? ENGINE_SHUTDOWN_WATCH.toNanos() : 0);
+    do {
+      if (!engine.available()) {
+        return true;
+      }
+    } while (System.nanoTime() < deadline && pause(Duration.ofMillis(500)));
+    return false;
+  }
+
+  private static boolean pause(Duration time) {
+    try {
+      Thread.sleep(time.toMillis());
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /** Removes every container, network, volume and image the session created for this lesson. */
