@@ -2,15 +2,16 @@ package dev.workbench.cli;
 
 import dev.workbench.Workbench;
 import dev.workbench.engine.Engine;
-import dev.workbench.run.CourseRun;
 import dev.workbench.engine.EngineUnavailable;
 import dev.workbench.lesson.Course;
 import dev.workbench.lesson.LessonFormatError;
+import dev.workbench.run.CourseRun;
 import dev.workbench.run.StepRunner;
 import dev.workbench.web.WebApp;
 import dev.workbench.web.WebConfig;
 import io.javalin.Javalin;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -73,6 +74,11 @@ public final class ServeCommand implements Callable<Integer> {
 
     String address = "http://" + shown(web.host()) + ":" + app.port();
     System.out.println("Workbench em " + address);
+    if (Files.exists(Path.of("/.dockerenv"))) {
+      // the container's own name means nothing on the host: the instructor opens the published port
+      System.out.println("(dentro de um contêiner: no navegador, use o endereço e a porta que o docker run publicou,"
+          + " por exemplo http://localhost:" + app.port() + ")");
+    }
     if (token != null) {
       System.out.println("Abra com o token (só uma vez por navegador): " + address + "/?token=" + token);
     }
@@ -102,6 +108,9 @@ public final class ServeCommand implements Callable<Integer> {
   private static String shown(String host) {
     if (!host.equals("0.0.0.0") && !host.equals("::")) {
       return host.contains(":") ? "[" + host + "]" : host;
+    }
+    if (Files.exists(Path.of("/.dockerenv"))) {
+      return "localhost";
     }
     try {
       return InetAddress.getLocalHost().getHostName();

@@ -7,7 +7,7 @@ import java.security.MessageDigest;
 
 /**
  * Guards a site bound beyond loopback, as Jupyter does: the token comes once as {@code ?token=}
- * (then lives in a cookie), or as {@code Authorization: Bearer}. Without it every request is 401.
+ * (then lives in a cookie), or as {@code Authorization: Bearer} (or {@code token}, as Jupyter takes it). Without it every request is 401.
  */
 final class TokenGate {
   static final String COOKIE = "wb_token";
@@ -29,7 +29,8 @@ final class TokenGate {
       return;
     }
     String header = ctx.header("Authorization");
-    if (header != null && header.startsWith("Bearer ") && matches(header.substring(7).strip())) {
+    // "Bearer" as OAuth clients send it, "token" as Jupyter's clients do
+    if (header != null && header.matches("(Bearer|token) .+") && matches(header.substring(header.indexOf(' ') + 1).strip())) {
       return;
     }
     if (matches(ctx.cookie(COOKIE))) {

@@ -70,6 +70,8 @@ class TokenGateTest {
     JavalinTest.test(app, (server, client) -> {
       assertThat(client.get("/api/engine", b -> b.header("Authorization", "Bearer " + TOKEN)).code()).isEqualTo(200);
       assertThat(client.get("/api/engine", b -> b.header("Authorization", "Bearer errado")).code()).isEqualTo(401);
+      assertThat(client.get("/api/engine", b -> b.header("Authorization", "token " + TOKEN)).code()).isEqualTo(200);
+      assertThat(client.get("/api/engine", b -> b.header("Authorization", TOKEN)).code()).isEqualTo(401);
     });
   }
 
