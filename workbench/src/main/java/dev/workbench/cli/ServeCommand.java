@@ -74,7 +74,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     String address = "http://" + shown(web.host()) + ":" + app.port();
     System.out.println("Workbench em " + address);
-    if (Files.exists(Path.of("/.dockerenv"))) {
+    if (!web.loopback() && Files.exists(Path.of("/.dockerenv"))) {
       // the container's own name means nothing on the host: the instructor opens the published port
       System.out.println("(dentro de um contêiner: no navegador, use o endereço e a porta que o docker run publicou,"
           + " por exemplo http://localhost:" + app.port() + ")");
