@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The real compose binary on a lesson's compose file. The project is named after the session and
- * the lesson, and the file reads {@code WB_SESSION}/{@code WB_LESSON} to label what it creates.
+ * the lesson, and the file reads {@code WB_SESSION}/{@code WB_LESSON} to label what it creates and
+ * {@code WB_PREFIX} to name its containers as the lesson's other steps expect them.
  */
 public final class Compose {
   private final Engine engine;
@@ -32,7 +33,7 @@ public final class Compose {
 
   /** The compose project name: the session's prefix plus the lesson, e.g. wb-1a2b3c4d-orquestracao. */
   public static String project(Scope scope) {
-    return scope.prefix() + scope.lesson();
+    return scope.sessionPrefix() + scope.lesson();
   }
 
   private int run(Scope scope, Path file, List<String> args, OutputSink sink, Duration timeout) {
@@ -46,6 +47,7 @@ public final class Compose {
     builder.directory(file.getParent().toFile());
     builder.environment().put("WB_SESSION", scope.session().id());
     builder.environment().put("WB_LESSON", scope.lesson());
+    builder.environment().put("WB_PREFIX", scope.prefix());
     builder.environment().put("DOCKER_HOST", engine.host().toString());
     builder.environment().put("COMPOSE_DOCKER_CLI_BUILD", "0");
     try {

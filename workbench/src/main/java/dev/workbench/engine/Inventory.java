@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 /** What a session has in the engine: the panel's picture, and the clean-up that removes it. */
@@ -24,10 +25,12 @@ final class Inventory {
   }
 
   Snapshot snapshot(Session session) {
-    Scope scope = new Scope(session, "");
+    Scope learner = new Scope(session, "");
     Map<String, String> bySession = Map.of(Scope.SESSION_LABEL, session.id());
     List<Snapshot.ContainerView> containers = new ArrayList<>();
     for (Container c : engine.call(() -> docker.listContainersCmd().withShowAll(true).withLabelFilter(bySession).exec())) {
+      String lesson = label(c.getLabels(), Scope.LESSON_LABEL);
+      Scope scope = learner.inLesson(lesson);
       List<String> networks = c.getNetworkSettings() == null ? List.of()
           : c.getNetworkSettings().getNetworks().keySet().stream().map(scope::logical).sorted().toList();
       List<String> ports = new ArrayList<>();
@@ -40,22 +43,28 @@ final class Inventory {
           : c.getMounts().stream()
               .map(m -> m.getName() != null ? scope.logical(m.getName()) : "pasta:" + lastSegment(m.getSource()))
               .toList();
-      containers.add(new Snapshot.ContainerView(scope.logical(c.getNames()[0]), c.getLabels().get(Scope.LESSON_LABEL),
+      containers.add(new Snapshot.ContainerView(scope.logical(c.getNames()[0]), lesson,
           scope.logical(c.getImage()), c.getState(), networks, ports, volumes));
     }
     List<Snapshot.NetworkView> networks = engine.call(() -> docker.listNetworksCmd().exec()).stream()
-        .filter(n -> ownedBy(n.getLabels(), session) || n.getName().startsWith(scope.prefix()))
-        .map(n -> new Snapshot.NetworkView(scope.logical(n.getName()), label(n.getLabels(), Scope.LESSON_LABEL)))
+        .filter(n -> ownedBy(n.getLabels(), session) || n.getName().startsWith(learner.sessionPrefix()))
+        .map(n -> view(learner, n.getName(), n.getLabels(), Snapshot.NetworkView::new))
         .toList();
     List<Snapshot.VolumeView> volumes = engine.call(() -> docker.listVolumesCmd().exec()).getVolumes().stream()
         .filter(v -> ownedBy(v.getLabels(), session))
-        .map(v -> new Snapshot.VolumeView(scope.logical(v.getName()), label(v.getLabels(), Scope.LESSON_LABEL)))
+        .map(v -> view(learner, v.getName(), v.getLabels(), Snapshot.VolumeView::new))
         .toList();
     return new Snapshot(containers, networks, volumes);
   }
 
+  /** A network or volume as the panel names it: logical within its own lesson. */
+  private static <T> T view(Scope learner, String name, Map<String, String> labels, BiFunction<String, String, T> view) {
+    String lesson = label(labels, Scope.LESSON_LABEL);
+    return view.apply(learner.inLesson(lesson).logical(name), lesson);
+  }
+
   void removeAll(Session session, String lessonId) {
-    String prefix = Scope.PREFIX + session.id() + "-";
+    String prefix = new Scope(session, "").sessionPrefix();
     Predicate<Map<String, String>> mine = labels -> ownedBy(labels, session)
         && (lessonId == null || lessonId.equals(label(labels, Scope.LESSON_LABEL)));
     Predicate<String> composeName = name -> name.startsWith(prefix + (lessonId == null ? "" : lessonId + "_"));

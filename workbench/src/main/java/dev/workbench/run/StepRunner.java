@@ -163,18 +163,19 @@ public final class StepRunner implements AutoCloseable {
   /** Passes output on as events, in the learner's names, and keeps the tail for the result. */
   private static final class Output implements OutputSink {
     private final String stepId;
-    private final String prefix;
+    private final Scope scope;
     private final Consumer<RunEvent> events;
     private final StringBuilder kept = new StringBuilder();
 
     Output(String stepId, Scope scope, Consumer<RunEvent> events) {
       this.stepId = stepId;
-      this.prefix = scope.prefix();
+      this.scope = scope;
       this.events = events;
     }
 
     String unscoped(String text) {
-      return text == null ? "" : text.replace(prefix, "");
+      // the lesson's prefix first: what is left of the session's then names compose's own objects
+      return text == null ? "" : text.replace(scope.prefix(), "").replace(scope.sessionPrefix(), "");
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.workbench.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import dev.workbench.TestEngines;
@@ -81,5 +82,24 @@ class EngineSafetyIT {
     assertThat(left.containers()).isEmpty();
     assertThat(left.networks()).isEmpty();
     assertThat(left.volumes()).isEmpty();
+  }
+
+  @Test
+  void two_lessons_of_one_learner_may_use_the_same_names_and_reset_apart() {
+    Scope other = scope.inLesson("outra");
+    for (Scope lesson : List.of(scope, other)) {
+      engine.storage().createNetwork(lesson, "banco");
+      engine.containers().create(lesson, new ContainerSpec("firestore", "workbench/debian:bookworm", List.of("true"),
+          null, null, "banco", null, null, null), Map.of());
+    }
+    assertThat(engine.snapshot(scope.session()).containers())
+        .extracting(Snapshot.ContainerView::name, Snapshot.ContainerView::lesson, Snapshot.ContainerView::networks)
+        .containsExactlyInAnyOrder(tuple("firestore", "seguranca", List.of("banco")), tuple("firestore", "outra", List.of("banco")));
+
+    engine.removeAll(scope.session(), "seguranca");
+
+    assertThat(engine.containers().inspect(scope, "firestore")).isEmpty();
+    assertThat(engine.containers().inspect(other, "firestore")).isPresent();
+    assertThat(engine.snapshot(scope.session()).networks()).extracting(Snapshot.NetworkView::lesson).containsExactly("outra");
   }
 }
