@@ -104,7 +104,7 @@ public final class Clouds {
       return new Verdict(what, tags.contains(tag), "tags: " + tags);
     } else if (check instanceof Check.RemoteContainer c) {
       String name = vars.apply(c.name());
-      String what = "no engine remoto, o contêiner " + name + " está " + c.state();
+      String what = "no engine remoto, o contêiner " + name + " está " + Check.ContainerState.inPortuguese(c.state());
       if (cloud.isEmpty()) {
         return new Verdict(what, c.state().equals("absent"), "a nuvem não está ligada");
       }
@@ -113,7 +113,7 @@ public final class Clouds {
       }
       String state = cloud.get().remote.containers().inspect(scope, name)
           .map(i -> i.getState().getStatus()).orElse("absent");
-      return new Verdict(what, state.equals(c.state()), "está " + state);
+      return new Verdict(what, state.equals(c.state()), "está " + Check.ContainerState.inPortuguese(state));
     } else if (check instanceof Check.ScheduledRuns c) {
       String what = "pelo menos " + c.min() + " execuções agendadas, todas com código " + c.exitCode();
       List<Schedule.Run> runs = cloud.map(Cloud::schedule).map(Schedule::runs).orElse(List.of());

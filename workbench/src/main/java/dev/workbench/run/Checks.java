@@ -63,7 +63,7 @@ final class Checks {
   private CheckResult containerState(Scope scope, String name, String expected) {
     Optional<InspectContainerResponse> container = engine.containers().inspect(scope, name);
     String state = container.map(c -> c.getState().getStatus()).orElse("absent");
-    return result("o contêiner " + name + " está " + pt(expected), state.equals(expected), "está " + pt(state));
+    return result("o contêiner " + name + " está " + Check.ContainerState.inPortuguese(expected), state.equals(expected), "está " + Check.ContainerState.inPortuguese(state));
   }
 
   private CheckResult fileInContainer(Scope scope, String container, String path, String contains, boolean absent) {
@@ -137,16 +137,6 @@ final class Checks {
 
   private static CheckResult result(String description, boolean passed, String detailWhenFailed) {
     return new CheckResult(description, passed, passed ? "" : detailWhenFailed);
-  }
-
-  private static String pt(String state) {
-    switch (state) {
-      case "running": return "rodando";
-      case "exited": return "parado";
-      case "created": return "criado";
-      case "absent": return "ausente";
-      default: return state;
-    }
   }
 
   private static String abbreviate(String text) {

@@ -18,6 +18,17 @@ public sealed interface Check {
   /** {@code container: {name, state}}: state is running, exited, created or absent. */
   record ContainerState(String name, String state) implements Check {
     public static final List<String> STATES = List.of("running", "exited", "created", "absent");
+
+    /** The state as a learner reads it: the engine's word in pt-BR. */
+    public static String inPortuguese(String state) {
+      return switch (state) {
+        case "running" -> "rodando";
+        case "exited" -> "parado";
+        case "created" -> "criado";
+        case "absent" -> "ausente";
+        default -> state;
+      };
+    }
   }
 
   /**
