@@ -78,6 +78,13 @@ final class ApiRoutes {
     if (root == null || !root.isObject()) {
       throw new BadRequestResponse("O corpo do pedido deve ser um objeto JSON: {\"params\": {…}}.");
     }
+    // a value sent beside "params" instead of in it would otherwise run the step with its defaults
+    for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!name.equals("params")) {
+        throw new BadRequestResponse("O corpo do pedido só aceita \"params\"; “" + name + "” ficou de fora: {\"params\": {\"" + name + "\": …}}.");
+      }
+    }
     JsonNode params = root.path("params");
     if (params.isMissingNode() || params.isNull()) {
       return Map.of();

@@ -141,6 +141,16 @@ class WebAppTest {
   }
 
   @Test
+  void a_value_beside_params_instead_of_in_it_is_a_400_not_a_run_with_the_defaults() {
+    JavalinTest.test(app, (server, client) -> {
+      Response response = post(client, "/api/lessons/volumes/steps/criar/runs", "{\"NOME\": \"meu-volume\"}");
+      assertThat(response.code()).isEqualTo(400);
+      assertThat(response.body().string()).contains("só aceita", "NOME");
+      assertThat(client.get("/api/lessons/volumes/progress").body().string()).doesNotContain("RUNNING", "FAILED");
+    });
+  }
+
+  @Test
   void a_malformed_body_is_a_400() {
     JavalinTest.test(app, (server, client) -> {
       Response response = post(client, "/api/lessons/volumes/steps/criar/runs", "{\"params\": ");
