@@ -25,6 +25,7 @@ public final class Engine implements AutoCloseable {
   private static final Pattern ENGINE_MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   private final URI host;
+  private final DefaultDockerClientConfig config;
   private final DockerHttpClient http;
   private final DockerClient docker;
   private final Path dataDir;
@@ -44,18 +45,21 @@ public final class Engine implements AutoCloseable {
     if (host != null) {
       config.withDockerHost(host.toString());
     }
-    DefaultDockerClientConfig built = config.build();
-    this.host = built.getDockerHost();
+    this.config = config.build();
+    this.host = this.config.getDockerHost();
     this.dataDir = dataDir.toAbsolutePath().normalize();
-    this.http =
-        new ApacheDockerHttpClient.Builder()
-            .dockerHost(built.getDockerHost())
-            .sslConfig(built.getSSLConfig())
-            .maxConnections(64)
-            .connectionTimeout(Duration.ofSeconds(5))
-            .responseTimeout(Duration.ofMinutes(30))
-            .build();
-    this.docker = DockerClientImpl.getInstance(built, http);
+    this.http = httpClient(64, Duration.ofMinutes(30));
+    this.docker = DockerClientImpl.getInstance(this.config, http);
+  }
+
+  private DockerHttpClient httpClient(int maxConnections, Duration responseTimeout) {
+    return new ApacheDockerHttpClient.Builder()
+        .dockerHost(config.getDockerHost())
+        .sslConfig(config.getSSLConfig())
+        .maxConnections(maxConnections)
+        .connectionTimeout(Duration.ofSeconds(5))
+        .responseTimeout(responseTimeout)
+        .build();
   }
 
   public URI host() {
@@ -66,12 +70,17 @@ public final class Engine implements AutoCloseable {
     return dataDir;
   }
 
-  /** True when the engine answers a ping now. */
+  /**
+   * True when the engine answers a ping now, on a connection of its own: a stopping dockerd closes
+   * its socket at once but serves the connections already open (our pool's) until it has stopped
+   * every container, so a pooled ping would say yes for seconds after the engine went away.
+   */
   public boolean available() {
-    try {
-      docker.pingCmd().exec();
+    try (DockerHttpClient probe = httpClient(1, Duration.ofSeconds(10));
+        DockerClient client = DockerClientImpl.getInstance(config, probe)) {
+      client.pingCmd().exec();
       return true;
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       return false;
     }
   }

@@ -28,9 +28,6 @@ public final class StepRunner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StepRunner.class);
   /** What a result keeps of the output; the page has already seen every line as it came. */
   private static final int OUTPUT_KEPT = 256 * 1024;
-  /** How long a signal-killed container makes us watch for an engine on its way down. */
-  private static final Duration ENGINE_SHUTDOWN_WATCH = Duration.ofSeconds(5);
-
   private final Engine engine;
   private final ProjectFiles files;
   private final Notebooks notebooks;
@@ -84,9 +81,7 @@ public final class StepRunner implements AutoCloseable {
       failure = "erro inesperado do workbench (" + e.getClass().getSimpleName() + "); veja o log do servidor";
     }
     boolean passed = failure.isEmpty() && checks.stream().allMatch(CheckResult::passed);
-    if (!passed && !failure.startsWith(EngineUnavailable.HOW_TO_START) && engineWentAway(step, exitCode)) {
-      // a container killed with its engine fails checks with odd details (exit 143, no port):
-      // the learner needs the cause, not the symptoms
+    if (!passed && !failure.startsWith(EngineUnavailable.HOW_TO_START) && engineWentAway(step)) {
       failure = "O Docker Engine parou no meio do passo. Inicie-o de novo (por exemplo: sudo dockerd, ou abra o"
           + " Docker Desktop) e rode o passo outra vez.";
     }
@@ -100,32 +95,12 @@ public final class StepRunner implements AutoCloseable {
   }
 
   /**
-   * Only asked after a failure, and only of steps that talk to the engine. A container killed by a
-   * signal (exit 137 or 143) may be the engine shutting down: it stops its containers first and
-   * answers for a moment more, so that case is watched for a few seconds.
+   * Only asked after a failure, and only of steps that talk to the engine: a container killed with
+   * its engine fails the checks with odd details (exit 1 or 143, no port), and the learner needs the
+   * cause, not the symptoms. A stopping dockerd refuses new connections at once, so asking is enough.
    */
-  private boolean engineWentAway(Step step, Integer exitCode) {
-    if (step.action().kind().equals("jshell")) {
-      return false;
-    }
-    boolean killed = exitCode != null && (exitCode == 137 || exitCode == 143);
-    long deadline = System.nanoTime() + (killed ? ENGINE_SHUTDOWN_WATCH.toNanos() : 0);
-    do {
-      if (!engine.available()) {
-        return true;
-      }
-    } while (System.nanoTime() < deadline && pause(Duration.ofMillis(500)));
-    return false;
-  }
-
-  private static boolean pause(Duration time) {
-    try {
-      Thread.sleep(time.toMillis());
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+  private boolean engineWentAway(Step step) {
+    return !step.action().kind().equals("jshell") && !engine.available();
   }
 
   /** Removes every container, network, volume and image the session created for this lesson. */
