@@ -12,6 +12,9 @@ import dev.workbench.lesson.Lesson;
 import dev.workbench.step.Step;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -44,15 +47,22 @@ class LessonsIT {
     }
   }
 
+  /**
+   * The lessons run one after another in one session with nothing reset in between, as a learner
+   * goes through the course: lessons that use the same names (producao and nuvem both run a
+   * {@code firestore}) must not meet. Then each lesson's reset removes its own and nothing else.
+   */
   @TestFactory
-  Stream<DynamicContainer> every_lesson_passes_step_by_step_and_leaves_nothing_behind() {
+  Stream<DynamicContainer> every_lesson_passes_step_by_step_and_each_reset_leaves_nothing_of_its_lesson() {
     Course course = Course.load(TestEngines.projectRoot().resolve("lessons"));
     assertThat(course.problems()).as("lesson files that do not parse").isEmpty();
     assertThat(course.lessons()).extracting(Lesson::id)
         .containsExactly("problema", "imagens", "conteineres", "volumes", "redes", "orquestracao", "notebook",
             "producao", "nuvem");
-    return course.lessons().stream().map(lesson -> dynamicContainer(lesson.id(),
-        Stream.concat(lesson.steps().stream().map(step -> runs(lesson, step)), Stream.of(resetLeavesNothing(lesson)))));
+    Stream<DynamicContainer> lessons = course.lessons().stream()
+        .map(lesson -> dynamicContainer(lesson.id(), lesson.steps().stream().map(step -> runs(lesson, step))));
+    Stream<DynamicTest> resets = course.lessons().stream().map(LessonsIT::resetLeavesOnlyOtherLessons);
+    return Stream.concat(lessons, Stream.of(dynamicContainer("reset", resets)));
   }
 
   private static DynamicTest runs(Lesson lesson, Step step) {
@@ -63,16 +73,28 @@ class LessonsIT {
     });
   }
 
-  private static DynamicTest resetLeavesNothing(Lesson lesson) {
-    return dynamicTest("reset leaves nothing labelled with the lesson", () -> {
+  private static DynamicTest resetLeavesOnlyOtherLessons(Lesson lesson) {
+    return dynamicTest(lesson.id(), () -> {
+      Map<String, Set<String>> before = byLesson(engine.snapshot(session));
+
       runner.resetLesson(session, lesson.id());
-      Snapshot left = engine.snapshot(session);
-      assertThat(left.containers().stream().filter(c -> lesson.id().equals(c.lesson())).collect(Collectors.toList()))
-          .isEmpty();
-      assertThat(left.networks().stream().filter(n -> lesson.id().equals(n.lesson())).collect(Collectors.toList()))
-          .isEmpty();
-      assertThat(left.volumes().stream().filter(v -> lesson.id().equals(v.lesson())).collect(Collectors.toList()))
-          .isEmpty();
+
+      Map<String, Set<String>> after = byLesson(engine.snapshot(session));
+      assertThat(after).as("left of lesson %s", lesson.id()).doesNotContainKey(lesson.id());
+      before.remove(lesson.id());
+      assertThat(after).as("the other lessons' containers, networks and volumes").isEqualTo(before);
     });
+  }
+
+  /** Every container, network and volume of the session, by lesson. */
+  private static Map<String, Set<String>> byLesson(Snapshot snapshot) {
+    Stream<Map.Entry<String, String>> all = Stream.of(
+        snapshot.containers().stream().map(c -> Map.entry(c.lesson(), "container " + c.name())),
+        snapshot.networks().stream().map(n -> Map.entry(n.lesson(), "network " + n.name())),
+        snapshot.volumes().stream().map(v -> Map.entry(v.lesson(), "volume " + v.name())))
+        .flatMap(s -> s)
+        .filter(e -> e.getKey() != null);
+    return all.collect(Collectors.groupingBy(Map.Entry::getKey, TreeMap::new,
+        Collectors.mapping(Map.Entry::getValue, Collectors.toCollection(TreeSet::new))));
   }
 }
