@@ -2,6 +2,7 @@ package dev.workbench.step;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A value a learner may edit before running a step; referenced as {@code ${NAME}} in the step's
@@ -20,14 +21,30 @@ public record Param(String name, String defaultValue, Pattern pattern, String he
     help = help == null ? "" : help;
   }
 
-  /** The reason {@code value} is refused, or null when it is acceptable. */
+  /** The reason {@code value} is refused, or null when it is acceptable; names what to change. */
   public String problemWith(String value) {
     if (value == null) {
       return "o parâmetro " + name + " está vazio";
     }
-    if (!pattern.matcher(value).matches()) {
-      return "valor inválido para " + name + ": use até 200 caracteres comuns (padrão " + pattern.pattern() + ")";
+    if (pattern.matcher(value).matches()) {
+      return null;
     }
-    return null;
+    String refused = value.codePoints()
+        .filter(c -> !pattern.matcher(Character.toString(c)).matches())
+        .distinct()
+        .limit(5)
+        .mapToObj(Param::shown)
+        .collect(Collectors.joining(" "));
+    String rule = pattern == DEFAULT_PATTERN
+        ? "use letras, números, espaço e . , : ; ! ? @ # % + = _ ( ) [ ] / ' - (até 200 caracteres)"
+        : "o valor deve seguir o padrão " + pattern.pattern();
+    return "valor inválido para " + name + ": " + (refused.isEmpty() ? "" : "não aceita " + refused + "; ") + rule;
+  }
+
+  /** A refused character as a learner can see it: quoted, or its code when it is invisible. */
+  private static String shown(int c) {
+    return Character.isISOControl(c) || Character.isWhitespace(c) && c != ' '
+        ? String.format("U+%04X", c)
+        : "“" + Character.toString(c) + "”";
   }
 }
