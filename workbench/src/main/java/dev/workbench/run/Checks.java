@@ -63,7 +63,8 @@ final class Checks {
   private CheckResult containerState(Scope scope, String name, String expected) {
     Optional<InspectContainerResponse> container = engine.containers().inspect(scope, name);
     String state = container.map(c -> c.getState().getStatus()).orElse("absent");
-    return result("o contêiner " + name + " está " + Check.ContainerState.inPortuguese(expected), state.equals(expected), "está " + Check.ContainerState.inPortuguese(state));
+    return result("o contêiner " + name + " está " + Check.ContainerState.inPortuguese(expected),
+        state.equals(expected), "está " + Check.ContainerState.inPortuguese(state));
   }
 
   private CheckResult fileInContainer(Scope scope, String container, String path, String contains, boolean absent) {

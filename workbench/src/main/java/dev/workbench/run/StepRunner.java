@@ -28,6 +28,7 @@ public final class StepRunner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StepRunner.class);
   /** What a result keeps of the output; the page has already seen every line as it came. */
   private static final int OUTPUT_KEPT = 256 * 1024;
+
   private final Engine engine;
   private final ProjectFiles files;
   private final Notebooks notebooks;

@@ -30,7 +30,7 @@ public record Param(String name, String defaultValue, Pattern pattern, String he
       return null;
     }
     String refused = value.codePoints()
-        .filter(c -> !pattern.matcher(Character.toString(c)).matches())
+        .filter(c -> !accepts(Character.toString(c)))
         .distinct()
         .limit(5)
         .mapToObj(Param::shown)
@@ -39,6 +39,15 @@ public record Param(String name, String defaultValue, Pattern pattern, String he
         ? "use letras, números, espaço e . , : ; ! ? @ # % + = _ ( ) [ ] / ' - (até 200 caracteres)"
         : "o valor deve seguir o padrão " + pattern.pattern();
     return "valor inválido para " + name + ": " + (refused.isEmpty() ? "" : "não aceita " + refused + "; ") + rule;
+  }
+
+  /**
+   * Whether the pattern takes this character at all: alone, or after the default value (a pattern
+   * with a minimum length refuses every character alone).
+   */
+  private boolean accepts(String character) {
+    return pattern.matcher(character).matches()
+        || !defaultValue.isEmpty() && pattern.matcher(defaultValue + character).matches();
   }
 
   /** A refused character as a learner can see it: quoted, or its code when it is invisible. */

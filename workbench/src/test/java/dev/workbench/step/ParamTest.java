@@ -34,4 +34,11 @@ class ParamTest {
         "valor inválido para SENHA: não aceita “ ”; o valor deve seguir o padrão [A-Za-z0-9._-]{0,40}");
     assertThat(password.problemWith(null)).isEqualTo("o parâmetro SENHA está vazio");
   }
+
+  @Test
+  void a_pattern_with_a_minimum_length_blames_only_the_characters_it_never_takes() {
+    Param name = new Param("NOME", "dados", Pattern.compile("[a-z]{3,20}"), "");
+    assertThat(name.problemWith("ab")).isEqualTo("valor inválido para NOME: o valor deve seguir o padrão [a-z]{3,20}");
+    assertThat(name.problemWith("ab$")).startsWith("valor inválido para NOME: não aceita “$”;");
+  }
 }
