@@ -104,7 +104,8 @@ public final class Clouds {
       return new Verdict(what, tags.contains(tag), "tags: " + tags);
     } else if (check instanceof Check.RemoteContainer c) {
       String name = vars.apply(c.name());
-      String what = "no engine remoto, o contêiner " + name + " está " + Check.ContainerState.inPortuguese(c.state());
+      String what =
+          "no engine remoto, o contêiner " + name + " está " + Check.ContainerState.inPortuguese(c.state());
       if (cloud.isEmpty()) {
         return new Verdict(what, c.state().equals("absent"), "a nuvem não está ligada");
       }

@@ -14,6 +14,10 @@ public record Param(String name, String defaultValue, Pattern pattern, String he
   public static final Pattern DEFAULT_PATTERN =
       Pattern.compile("[\\p{L}\\p{N} .,:;!?@#%+=_()\\[\\]/'-]{0,200}");
 
+  /** {@link #DEFAULT_PATTERN} in words, for the learner: change the two together. */
+  static final String DEFAULT_RULE =
+      "use letras, números, espaço e . , : ; ! ? @ # % + = _ ( ) [ ] / ' - (até 200 caracteres)";
+
   public Param {
     Objects.requireNonNull(name, "name");
     defaultValue = defaultValue == null ? "" : defaultValue;
@@ -35,9 +39,7 @@ public record Param(String name, String defaultValue, Pattern pattern, String he
         .limit(5)
         .mapToObj(Param::shown)
         .collect(Collectors.joining(" "));
-    String rule = pattern == DEFAULT_PATTERN
-        ? "use letras, números, espaço e . , : ; ! ? @ # % + = _ ( ) [ ] / ' - (até 200 caracteres)"
-        : "o valor deve seguir o padrão " + pattern.pattern();
+    String rule = pattern == DEFAULT_PATTERN ? DEFAULT_RULE : "o valor deve seguir o padrão " + pattern.pattern();
     return "valor inválido para " + name + ": " + (refused.isEmpty() ? "" : "não aceita " + refused + "; ") + rule;
   }
 

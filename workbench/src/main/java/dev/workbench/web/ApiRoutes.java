@@ -82,7 +82,8 @@ final class ApiRoutes {
     for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!name.equals("params")) {
-        throw new BadRequestResponse("O corpo do pedido só aceita \"params\"; “" + name + "” ficou de fora: {\"params\": {\"" + name + "\": …}}.");
+        throw new BadRequestResponse("O corpo do pedido só aceita \"params\"; “" + name + "” ficou de fora: "
+            + "{\"params\": {\"" + name + "\": …}}.");
       }
     }
     JsonNode params = root.path("params");

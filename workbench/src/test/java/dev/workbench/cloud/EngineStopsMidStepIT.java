@@ -138,6 +138,7 @@ class EngineStopsMidStepIT {
   }
 
   private static Response post(HttpClient client, String path) {
-    return client.request(path, b -> b.header("Cookie", LEARNER).post(RequestBody.create("{}", MediaType.get("application/json"))));
+    return client.request(path,
+        b -> b.header("Cookie", LEARNER).post(RequestBody.create("{}", MediaType.get("application/json"))));
   }
 }

@@ -94,12 +94,14 @@ class EngineSafetyIT {
     }
     assertThat(engine.snapshot(scope.session()).containers())
         .extracting(Snapshot.ContainerView::name, Snapshot.ContainerView::lesson, Snapshot.ContainerView::networks)
-        .containsExactlyInAnyOrder(tuple("firestore", "seguranca", List.of("banco")), tuple("firestore", "outra", List.of("banco")));
+        .containsExactlyInAnyOrder(
+            tuple("firestore", "seguranca", List.of("banco")), tuple("firestore", "outra", List.of("banco")));
 
     engine.removeAll(scope.session(), "seguranca");
 
     assertThat(engine.containers().inspect(scope, "firestore")).isEmpty();
     assertThat(engine.containers().inspect(other, "firestore")).isPresent();
-    assertThat(engine.snapshot(scope.session()).networks()).extracting(Snapshot.NetworkView::lesson).containsExactly("outra");
+    assertThat(engine.snapshot(scope.session()).networks()).extracting(Snapshot.NetworkView::lesson)
+        .containsExactly("outra");
   }
 }
