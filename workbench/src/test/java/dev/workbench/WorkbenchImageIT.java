@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.OutputSink;
-import dev.workbench.run.Session;
+import dev.workbench.engine.Session;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -6,7 +6,7 @@ import dev.workbench.engine.EngineUnavailable;
 import dev.workbench.engine.OutputSink;
 import dev.workbench.lesson.Lesson;
 import dev.workbench.run.CourseRun;
-import dev.workbench.run.Session;
+import dev.workbench.engine.Session;
 import dev.workbench.run.StepResult;
 import dev.workbench.run.StepRunner;
 import dev.workbench.step.Action;

@@ -5,7 +5,7 @@ import dev.workbench.engine.EngineError;
 import dev.workbench.engine.OutputSink;
 import dev.workbench.engine.Scope;
 import dev.workbench.engine.Transfers.Credentials;
-import dev.workbench.run.Session;
+import dev.workbench.engine.Session;
 import dev.workbench.step.Action;
 import dev.workbench.step.Check;
 import java.time.Duration;

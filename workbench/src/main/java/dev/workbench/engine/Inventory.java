@@ -6,7 +6,6 @@ import com.github.dockerjava.api.model.ContainerPort;
 import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.exception.NotFoundException;
-import dev.workbench.run.Session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

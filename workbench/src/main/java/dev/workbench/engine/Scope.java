@@ -1,6 +1,5 @@
 package dev.workbench.engine;
 
-import dev.workbench.run.Session;
 import java.util.Map;
 
 /**

@@ -2,7 +2,7 @@ package dev.workbench.notebook;
 
 import dev.workbench.engine.OutputSink;
 import dev.workbench.engine.Scope;
-import dev.workbench.run.Session;
+import dev.workbench.engine.Session;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

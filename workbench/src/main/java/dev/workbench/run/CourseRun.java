@@ -1,5 +1,6 @@
 package dev.workbench.run;
 
+import dev.workbench.engine.Session;
 import dev.workbench.engine.Engine;
 import dev.workbench.lesson.Lesson;
 import dev.workbench.step.Step;

@@ -1,5 +1,6 @@
 package dev.workbench.run;
 
+import dev.workbench.engine.Session;
 import dev.workbench.Workbench;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.EngineError;

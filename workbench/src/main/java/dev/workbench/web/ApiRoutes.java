@@ -10,7 +10,7 @@ import dev.workbench.lesson.Lesson;
 import dev.workbench.progress.ProgressStore;
 import dev.workbench.progress.StepProgress;
 import dev.workbench.run.RunEvent;
-import dev.workbench.run.Session;
+import dev.workbench.engine.Session;
 import dev.workbench.run.StepRunner;
 import dev.workbench.step.Param;
 import dev.workbench.step.Step;

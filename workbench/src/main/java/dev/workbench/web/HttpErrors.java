@@ -1,6 +1,7 @@
 package dev.workbench.web;
 
 import dev.workbench.engine.EngineUnavailable;
+import dev.workbench.engine.QuotaExceeded;
 import dev.workbench.run.InvalidParameter;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -31,6 +32,7 @@ final class HttpErrors {
     router.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(), message(e)));
     router.exception(InvalidParameter.class, (e, ctx) -> answer(ctx, 400, e.getMessage()));
     router.exception(IllegalArgumentException.class, (e, ctx) -> answer(ctx, 400, e.getMessage()));
+    router.exception(QuotaExceeded.class, (e, ctx) -> answer(ctx, 429, e.getMessage()));
     router.exception(EngineUnavailable.class, (e, ctx) -> {
       LOG.warn("engine unavailable: {}", e.getMessage());
       answer(ctx, 503, EngineUnavailable.HOW_TO_START);

@@ -1,6 +1,6 @@
 package dev.workbench.web;
 
-import dev.workbench.run.Session;
+import dev.workbench.engine.Session;
 import io.javalin.http.Context;
 
 /**

@@ -6,7 +6,7 @@ import dev.workbench.lesson.Course;
 import dev.workbench.lesson.Lesson;
 import dev.workbench.lesson.LessonFormatError;
 import dev.workbench.progress.ProgressStore;
-import dev.workbench.run.Session;
+import dev.workbench.engine.Session;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.router.JavalinDefaultRouting;

@@ -1,7 +1,7 @@
 package dev.workbench.web;
 
 import dev.workbench.run.RunEvent;
-import dev.workbench.run.Session;
+import dev.workbench.engine.Session;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

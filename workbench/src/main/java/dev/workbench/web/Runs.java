@@ -4,7 +4,7 @@ import dev.workbench.lesson.Lesson;
 import dev.workbench.progress.ProgressStore;
 import dev.workbench.run.InvalidParameter;
 import dev.workbench.run.RunEvent;
-import dev.workbench.run.Session;
+import dev.workbench.engine.Session;
 import dev.workbench.run.StepResult;
 import dev.workbench.run.StepRunner;
 import dev.workbench.step.Step;

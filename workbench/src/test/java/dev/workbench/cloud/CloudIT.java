@@ -7,7 +7,7 @@ import dev.workbench.engine.Engine;
 import dev.workbench.engine.Scope;
 import dev.workbench.lesson.Course;
 import dev.workbench.lesson.Lesson;
-import dev.workbench.run.Session;
+import dev.workbench.engine.Session;
 import dev.workbench.run.StepResult;
 import dev.workbench.run.StepRunner;
 import dev.workbench.step.Action;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import dev.workbench.TestEngines;
 import dev.workbench.run.CourseRun;
-import dev.workbench.run.Session;
+import dev.workbench.engine.Session;
 import dev.workbench.step.ContainerSpec;
 import dev.workbench.step.Limits;
 import dev.workbench.step.Mount;

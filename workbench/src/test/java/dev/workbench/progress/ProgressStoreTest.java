@@ -2,7 +2,7 @@ package dev.workbench.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.workbench.run.Session;
+import dev.workbench.engine.Session;
 import dev.workbench.run.StepResult;
 import dev.workbench.run.StepResult.CheckResult;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.workbench.run;
 
+import dev.workbench.engine.Session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -8,7 +8,7 @@ import dev.workbench.engine.Engine;
 import dev.workbench.engine.Snapshot;
 import dev.workbench.lesson.Course;
 import dev.workbench.lesson.Lesson;
-import dev.workbench.run.Session;
+import dev.workbench.engine.Session;
 import dev.workbench.run.StepRunner;
 import io.javalin.Javalin;
 import java.io.File;

@@ -8,7 +8,7 @@ import dev.workbench.engine.Scope;
 import dev.workbench.lesson.Course;
 import dev.workbench.lesson.Lesson;
 import dev.workbench.lesson.LessonParser;
-import dev.workbench.run.Session;
+import dev.workbench.engine.Session;
 import dev.workbench.run.StepResult;
 import dev.workbench.run.StepRunner;
 import io.javalin.Javalin;

@@ -8,7 +8,7 @@ import dev.workbench.lesson.Lesson;
 import dev.workbench.progress.ProgressStore;
 import dev.workbench.progress.StepStatus;
 import dev.workbench.run.RunEvent;
-import dev.workbench.run.Session;
+import dev.workbench.engine.Session;
 import dev.workbench.run.StepResult;
 import dev.workbench.step.Step;
 import io.javalin.http.ConflictResponse;

@@ -1,4 +1,4 @@
-package dev.workbench.run;
+package dev.workbench.engine;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
