@@ -243,7 +243,12 @@
     if (!confirm("Reiniciar a lição? Os contêineres, redes, volumes e imagens que ela criou serão removidos, e o seu progresso nela será apagado.")) return;
     resetButton.disabled = true;
     const message = document.getElementById("lesson-message");
-    fetch("/api/lessons/" + encodeURIComponent(lessonId) + "/reset", { method: "POST", headers: { Accept: "application/json" } })
+    fetch("/api/lessons/" + encodeURIComponent(lessonId) + "/reset", {
+      method: "POST",
+      // the server takes writes only as JSON: a cross-site form cannot send that
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: "{}",
+    })
       .then((r) => r.json().then((body) => ({ ok: r.ok, body })))
       .then(({ ok, body }) => {
         if (ok) {

@@ -68,7 +68,13 @@ class WorkbenchImageIT {
   @Test
   void the_site_answers_with_the_token_and_refuses_without_it() throws Exception {
     HttpResponse<String> withToken = awaitAnswer("/?token=" + TOKEN);
-    assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(200);
+    // the token is exchanged for a cookie and the address bar is cleaned with a redirect
+    assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(302);
+    assertThat(withToken.headers().firstValue("Location")).hasValue("/");
+    String cookie = withToken.headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith("wb_token=")).findFirst().orElseThrow().split(";", 2)[0];
+    HttpResponse<String> withCookie = get("/", null, cookie);
+    assertThat(withCookie.statusCode()).as(withCookie.body()).isEqualTo(200);
     HttpResponse<String> bearer = get("/", "Bearer " + TOKEN);
     assertThat(bearer.statusCode()).isEqualTo(200);
 
@@ -110,10 +116,18 @@ class WorkbenchImageIT {
   }
 
   private static HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
+    return get(path, authorization, null);
+  }
+
+  private static HttpResponse<String> get(String path, String authorization, String cookie)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .timeout(Duration.ofSeconds(10)).header("Accept", "text/html");
     if (authorization != null) {
       request.header("Authorization", authorization);
+    }
+    if (cookie != null) {
+      request.header("Cookie", cookie);
     }
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }

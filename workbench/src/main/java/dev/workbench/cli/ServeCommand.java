@@ -14,7 +14,10 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -39,6 +42,14 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--cloud-engine", description = "engine remoto da lição nuvem (tcp://… ou unix://…; padrão: um dockerd local por aluno)")
   String cloudEngine;
 
+  @Option(names = "--no-token", description = "sem token (só no loopback; qualquer página aberta neste navegador"
+      + " poderá então usar o workbench)")
+  boolean noToken;
+
+  @Option(names = "--allow-host", paramLabel = "NOME", description = "outro nome pelo qual o workbench no loopback"
+      + " pode ser chamado (além de 127.0.0.1, localhost e [::1]); repita para vários")
+  List<String> allowHosts = new ArrayList<>();
+
   @Override
   public Integer call() throws InterruptedException {
     // read by dev.workbench.cloud.CloudTarget, over WORKBENCH_CLOUD_REGISTRY / WORKBENCH_CLOUD_ENGINE
@@ -49,10 +60,21 @@ public final class ServeCommand implements Callable<Integer> {
       System.setProperty("workbench.cloud.engine", cloudEngine);
     }
     Path root = Workbench.projectRoot();
-    WebConfig web = new WebConfig(host, port, dataDir == null ? root.resolve(".workbench") : dataDir, root, null);
-    // off loopback anyone on the network could drive this machine's Docker: require a token, as Jupyter does
-    String token = web.loopback() ? null : token();
-    web = web.withToken(token);
+    boolean loopback = WebConfig.isLoopbackAddress(host);
+    if (noToken && !loopback) {
+      System.out.println("erro: --no-token só vale no loopback; em " + host + " qualquer pessoa na rede comandaria"
+          + " o Docker desta máquina.");
+      return 2;
+    }
+    // a token on loopback too, as Jupyter does: any web page open in the learner's browser can send
+    // requests to 127.0.0.1, and only the token tells the learner's own tab from such a page
+    String token = noToken ? null : token();
+    WebConfig web = new WebConfig(host, port, dataDir == null ? root.resolve(".workbench") : dataDir, root, token,
+        Set.copyOf(allowHosts));
+    if (noToken) {
+      System.out.println("aviso: sem token (--no-token). Qualquer página aberta neste navegador pode rodar passos"
+          + " no seu Docker; use só numa máquina onde você confia em todas as abas.");
+    }
 
     Course course = Course.load(root.resolve("lessons"));
     for (LessonFormatError problem : course.problems()) {
@@ -81,6 +103,8 @@ public final class ServeCommand implements Callable<Integer> {
     }
     if (token != null) {
       System.out.println("Abra com o token (só uma vez por navegador): " + address + "/?token=" + token);
+    } else {
+      System.out.println("Abra: " + address + "/");
     }
     stopped.await();
     return 0;

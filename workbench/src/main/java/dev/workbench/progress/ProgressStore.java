@@ -14,10 +14,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
@@ -50,6 +52,12 @@ public final class ProgressStore implements AutoCloseable {
             + " session_id VARCHAR(32) NOT NULL, lesson_id VARCHAR(100) NOT NULL, step_id VARCHAR(100) NOT NULL,"
             + " status VARCHAR(10) NOT NULL, output CLOB, checks CLOB, message VARCHAR(4000), params CLOB,"
             + " updated TIMESTAMP WITH TIME ZONE NOT NULL, PRIMARY KEY (session_id, lesson_id, step_id))");
+    // sessions the site issued: the cookie's secret is kept only as a hash, beside the short name
+    // it gave the learner's engine resources (unique, so two secrets never share one)
+    store.update(
+        "CREATE TABLE IF NOT EXISTS issued_session ("
+            + " secret_hash VARCHAR(64) PRIMARY KEY, session_id VARCHAR(32) NOT NULL UNIQUE,"
+            + " issued TIMESTAMP WITH TIME ZONE NOT NULL)");
     store.update("UPDATE step_progress SET status = 'FAILED', message = ? WHERE status = 'RUNNING'", INTERRUPTED);
     return store;
   }
@@ -89,6 +97,39 @@ public final class ProgressStore implements AutoCloseable {
         rs -> passed.put(rs.getString(1), rs.getInt(2)),
         session.id());
     return passed;
+  }
+
+  /** The session issued for a cookie secret's hash, if the site issued one. */
+  public Optional<Session> issuedSession(String secretHash) {
+    List<Session> found = new ArrayList<>(1);
+    query(
+        "SELECT session_id FROM issued_session WHERE secret_hash = ?",
+        rs -> found.add(new Session(rs.getString(1))),
+        secretHash);
+    return found.stream().findFirst();
+  }
+
+  /**
+   * Records a newly issued session; false when its id is already another secret's (the caller
+   * derives another id and tries again).
+   */
+  public boolean recordIssuedSession(String secretHash, Session session) {
+    try (Connection c = pool.getConnection();
+        PreparedStatement ps =
+            prepare(
+                c,
+                "INSERT INTO issued_session (secret_hash, session_id, issued) VALUES (?, ?, ?)",
+                secretHash,
+                session.id(),
+                Timestamp.from(Instant.now()))) {
+      ps.executeUpdate();
+      return true;
+    } catch (SQLException e) {
+      if (e.getErrorCode() == org.h2.api.ErrorCode.DUPLICATE_KEY_1) {
+        return false;
+      }
+      throw new IllegalStateException("o registro de sessões falhou: " + e.getMessage(), e);
+    }
   }
 
   /** Forgets the learner's progress on a lesson (the lesson's reset). */

@@ -53,6 +53,8 @@ final class ApiRoutes {
     router.post("/api/lessons/{id}/reset", this::reset);
     router.get("/api/panel", ctx -> ctx.json(engine.snapshot(Learners.of(ctx))));
     router.get("/api/engine", this::engineStatus);
+    // the short id the learner's containers, networks and volumes are named after (wb-<id>-…)
+    router.get("/api/session", ctx -> ctx.json(Map.of("session", Learners.of(ctx).id())));
   }
 
   private void startRun(Context ctx) {

@@ -29,6 +29,8 @@ final class HttpErrors {
   }
 
   void install(JavalinDefaultRouting router) {
+    router.exception(
+        SiteGuard.RedirectWithoutToken.class, (e, ctx) -> ctx.redirect(e.location, HttpStatus.FOUND));
     router.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(), message(e)));
     router.exception(InvalidParameter.class, (e, ctx) -> answer(ctx, 400, e.getMessage()));
     router.exception(IllegalArgumentException.class, (e, ctx) -> answer(ctx, 400, e.getMessage()));

@@ -18,9 +18,11 @@ public final class WebApp {
     ProgressStore store = ProgressStore.open(web.dataDir().resolve("progress"));
     Runs runs = new Runs(runner::run, store);
     Pages pages = new Pages();
-    TokenGate gate = web.token() == null ? null : new TokenGate(web.token());
+    Learners learners = new Learners(store);
     return Javalin.create(config -> {
       config.showJavalinBanner = false;
+      // first, so a refused request reaches nothing else: no session is issued, no route runs
+      config.registerPlugin(new SiteGuard(SiteGuard.Rules.of(web)));
       config.jetty.defaultHost = web.host();
       config.jetty.defaultPort = web.port();
       config.staticFiles.add(files -> {
@@ -33,10 +35,7 @@ public final class WebApp {
         store.close();
       }));
       config.router.mount(router -> {
-        if (gate != null) {
-          router.before(gate::check);
-        }
-        router.before(Learners::identify);
+        router.before(learners::identify);
         new HttpErrors(pages).install(router);
         new PageRoutes(course, engine, store, runs, pages).install(router);
         new ApiRoutes(course, engine, runner, store, runs).install(router);

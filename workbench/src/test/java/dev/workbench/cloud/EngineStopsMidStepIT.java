@@ -11,6 +11,7 @@ import dev.workbench.engine.OutputSink;
 import dev.workbench.lesson.Course;
 import dev.workbench.run.StepRunner;
 import dev.workbench.web.WebApp;
+import dev.workbench.web.IssuedSession;
 import dev.workbench.web.WebConfig;
 import io.javalin.Javalin;
 import io.javalin.testtools.HttpClient;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EngineStopsMidStepIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String LEARNER = "wb_session=parada01";
+  private static String learner;
   private static final String LESSON = """
       ---
       id: parada
@@ -93,6 +94,7 @@ class EngineStopsMidStepIT {
         new StepRunner(engine, root));
 
     JavalinTest.test(app, (server, client) -> {
+      learner = IssuedSession.from(client).cookie();
       assertThat(post(client, "/api/lessons/parada/steps/dorme/runs").code()).isEqualTo(202);
       awaitStep(client, "RUNNING", "", Duration.ofSeconds(30));
       Thread.sleep(1000); // the container is up and the step waits on it
@@ -134,11 +136,11 @@ class EngineStopsMidStepIT {
   }
 
   private static Response get(HttpClient client, String path) {
-    return client.request(path, b -> b.header("Cookie", LEARNER));
+    return client.request(path, b -> b.header("Cookie", learner));
   }
 
   private static Response post(HttpClient client, String path) {
     return client.request(path,
-        b -> b.header("Cookie", LEARNER).post(RequestBody.create("{}", MediaType.get("application/json"))));
+        b -> b.header("Cookie", learner).post(RequestBody.create("{}", MediaType.get("application/json"))));
   }
 }

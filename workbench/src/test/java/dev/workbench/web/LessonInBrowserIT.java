@@ -93,7 +93,7 @@ class LessonInBrowserIT {
     assertThat(link.getText()).contains("Volumes");
     link.click();
     wait(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".step")));
-    session = new Session(browser.manage().getCookieNamed(Learners.COOKIE).getValue());
+    session = sessionOfThisBrowser(base);
     wait(Duration.ofSeconds(20)).until(b -> !b.findElements(By.cssSelector("#panel-body .panel-empty")).isEmpty()
         && !b.findElement(By.cssSelector("#panel-body")).getText().contains("Carregando"));
 
@@ -134,6 +134,14 @@ class LessonInBrowserIT {
     assertThat(left.containers()).as("containers left").isEmpty();
     assertThat(left.volumes()).as("volumes left").isEmpty();
     assertThat(left.networks()).as("networks left").isEmpty();
+  }
+
+  /** The session the site issued this browser: its cookie is HttpOnly, so the page asks the API. */
+  private Session sessionOfThisBrowser(String base) {
+    Object id = ((JavascriptExecutor) browser).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "fetch('/api/session').then(r => r.json()).then(j => done(j.session));");
+    return new Session((String) id);
   }
 
   private static boolean finished(WebElement step) {

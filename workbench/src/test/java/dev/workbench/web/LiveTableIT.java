@@ -66,7 +66,7 @@ class LiveTableIT {
   private Engine engine;
   private StepRunner runner;
   private Javalin app;
-  private final Session session = Session.random();
+  private Session session;
 
   @BeforeEach
   void start() throws Exception {
@@ -81,14 +81,18 @@ class LiveTableIT {
   @AfterEach
   void stop() {
     runner.close();
-    engine.removeAll(session, null);
+    if (session != null) {
+      engine.removeAll(session, null);
+    }
     engine.close();
   }
 
   @Test
   void the_table_waits_for_the_emulator_then_shows_the_documents_of_this_learner_only() {
     JavalinTest.test(app, (server, client) -> {
-      String cookie = Learners.COOKIE + "=" + session.id();
+      IssuedSession learner = IssuedSession.from(client);
+      session = learner.session();
+      String cookie = learner.cookie();
       String table = "/api/lessons/tabela/tables/0";
       assertThat(get(client, table, cookie)).contains("\"state\":\"waiting\"", "rode o passo 1",
           "Ligar o emulador do Firestore");
@@ -106,7 +110,7 @@ class LiveTableIT {
       String rows = until(client, table, cookie, "2 produtos", Duration.ofSeconds(20));
       assertThat(rows).contains("\"summary\":\"2 produtos, 1 com categoria\"",
           "\"rows\":[{\"id\":\"p1\",\"cells\":[\"Boneca\",\"brinquedo\"]},{\"id\":\"p2\",\"cells\":[\"Batom vermelho\",null]}]");
-      assertThat(get(client, table, Learners.COOKIE + "=" + Session.random().id()))
+      assertThat(get(client, table, IssuedSession.from(client).cookie()))
           .as("another learner has no emulator of theirs").contains("\"state\":\"waiting\"").doesNotContain("Boneca");
     });
   }

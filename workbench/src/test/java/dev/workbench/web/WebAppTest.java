@@ -61,7 +61,7 @@ class WebAppTest {
   void the_first_visit_gets_a_session_cookie_scripts_cannot_read() {
     JavalinTest.test(app, (server, client) -> {
       String cookie = client.get("/").header("Set-Cookie");
-      assertThat(cookie).matches("wb_session=[a-z0-9]{8}; .*").contains("HttpOnly", "SameSite=Strict");
+      assertThat(cookie).matches("wb_session=[A-Za-z0-9_-]{22}; .*").contains("HttpOnly", "SameSite=Strict");
     });
   }
 
