@@ -1,7 +1,6 @@
 package dev.workbench.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import dev.workbench.Workbench;
 import dev.workbench.engine.Engine;
@@ -19,7 +18,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,9 +27,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -42,8 +37,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * browser fails the build; elsewhere it skips with the reason.
  */
 class LessonInBrowserIT {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   /** An image build from a cold cache is the slowest step; the wait ends as soon as a step does. */
   private static final Duration PER_STEP = Duration.ofMinutes(10);
 
@@ -60,13 +53,12 @@ class LessonInBrowserIT {
     Path root = Workbench.projectRoot();
     engine = new Engine(dataDir);
     require(engine.available(), "o Docker Engine não responde");
-    require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "falta " + CHROMIUM + " ou " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
+    TestBrowsers.requireChromium();
     Course course = Course.load(root.resolve("lessons"));
     assertThat(course.find("volumes")).as("the volumes lesson parses").isPresent();
     app = WebApp.create(new WebConfig("127.0.0.1", 0, dataDir, root, null), course, engine,
         new StepRunner(engine, root)).start();
-    browser = chromium();
+    browser = TestBrowsers.chromium(browserProfile);
   }
 
   @AfterEach
@@ -175,29 +167,7 @@ class LessonInBrowserIT {
     Files.copy(shot.toPath(), folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
   }
 
-  /** Debian's chromium and chromedriver, named explicitly, so Selenium Manager never downloads a thing. */
-  private WebDriver chromium() {
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=1400,1000", "--lang=pt-BR", "--user-data-dir=" + browserProfile);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort()
-        .build();
-    return new ChromeDriver(service, options);
-  }
-
-  /** On CI what this test needs missing is a failure; on a laptop, a skip that says what is missing. */
   private static void require(boolean present, String missing) {
-    if (present) {
-      return;
-    }
-    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-      fail(missing);
-    }
-    Assumptions.abort(missing);
+    TestBrowsers.require(present, missing);
   }
 }

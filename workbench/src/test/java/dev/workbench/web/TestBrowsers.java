@@ -1,0 +1,51 @@
+package dev.workbench.web;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/** Debian's Chromium for the browser tests: one way to find it, start it and say what is missing. */
+public final class TestBrowsers {
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  private TestBrowsers() {}
+
+  /** On CI a missing browser is a failure; on a laptop, a skip that says how to install it. */
+  public static void requireChromium() {
+    require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "falta " + CHROMIUM + " ou " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
+  }
+
+  static void require(boolean present, String missing) {
+    if (present) {
+      return;
+    }
+    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+      fail(missing);
+    }
+    Assumptions.abort(missing);
+  }
+
+  /** Headless, with a fresh profile, named explicitly so Selenium Manager never downloads a thing. */
+  public static WebDriver chromium(Path profile) {
+    requireChromium();
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--window-size=1400,1000", "--lang=pt-BR", "--user-data-dir=" + profile);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort()
+        .build();
+    return new ChromeDriver(service, options);
+  }
+}
