@@ -53,11 +53,15 @@ final class RawHttp {
       socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
       socket.setSoTimeout(30_000);
       OutputStream out = socket.getOutputStream();
-      out.write(head.toString().getBytes(StandardCharsets.UTF_8));
-      if (body != null) {
-        out.write(body);
+      try {
+        out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+        if (body != null) {
+          out.write(body);
+        }
+        out.flush();
+      } catch (java.net.SocketException e) {
+        // the server answered (413, 400) and closed before taking the whole body: read that answer
       }
-      out.flush();
       return read(socket.getInputStream());
     }
   }
@@ -79,6 +83,9 @@ final class RawHttp {
     String head = end < 0 ? text : text.substring(0, end);
     String body = end < 0 ? "" : text.substring(end + 4);
     String[] lines = head.split("\r\n");
+    if (!lines[0].startsWith("HTTP/")) {
+      throw new IOException("no HTTP answer, the connection was closed: " + lines[0]);
+    }
     int status = Integer.parseInt(lines[0].split(" ")[1]);
     Map<String, List<String>> headers = new LinkedHashMap<>();
     for (int i = 1; i < lines.length; i++) {
