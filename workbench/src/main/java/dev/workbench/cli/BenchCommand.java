@@ -29,7 +29,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", description = "Compara um passo container.run do workbench com o mesmo docker run da CLI.")
 public final class BenchCommand implements Callable<Integer> {
-  private static final String IMAGE = "workbench/debian:bookworm";
+  static final String IMAGE = "workbench/debian:bookworm";
+  private static final String LESSON_PAGE = "/lessons/volumes";
+  private static final String STATIC_FILE = "/static/app.js";
 
   @Option(names = "--runs", description = "execuções medidas de cada lado (padrão: ${DEFAULT-VALUE})")
   int runs = 15;
@@ -71,7 +73,39 @@ public final class BenchCommand implements Callable<Integer> {
       System.out.printf("workbench container.run: mediana %.1f ms%n", wm);
       System.out.printf("docker run (CLI):        mediana %.1f ms%n", cm);
       System.out.printf("ratio: %.2f (alvo ≤ 1.10)%n", wm / cm);
+      site(engine, root);
       return 0;
+    }
+  }
+
+  /**
+   * The lesson page against a static file of the same server, rounds alternated; then the SSE
+   * delay. The learner has run the lesson's first step, so the page carries progress.
+   */
+  private void site(Engine engine, Path root) throws Exception {
+    try (SiteBench site = new SiteBench(engine, root, root.resolve(".workbench/bench-site"))) {
+      site.learnerWithProgress("volumes", "construir");
+      site.load(LESSON_PAGE, 20);
+      site.load(STATIC_FILE, 20);
+      List<SiteBench.Load> pages = new ArrayList<>();
+      List<SiteBench.Load> files = new ArrayList<>();
+      for (int round = 0; round < 3; round++) {
+        files.add(site.load(STATIC_FILE, 40));
+        pages.add(site.load(LESSON_PAGE, 40));
+      }
+      SiteBench.Load page = SiteBench.Load.merge(pages);
+      SiteBench.Load file = SiteBench.Load.merge(files);
+      System.out.printf("pages: %d clientes, %d pedidos de cada lado (%s contra %s)%n", SiteBench.CLIENTS,
+          page.nanos().size(), LESSON_PAGE, STATIC_FILE);
+      System.out.printf("pages: lesson p99 %.1f ms, static p99 %.1f ms, ratio %.2f (alvo ≤ 2)%n",
+          page.p99Millis(), file.p99Millis(), page.p99Millis() / file.p99Millis());
+      System.out.printf("pages: lesson %.0f pedidos/s, static %.0f pedidos/s, ratio %.2f (alvo ≥ 0.5)%n",
+          page.perSecond(), file.perSecond(), page.perSecond() / file.perSecond());
+      List<Double> delays = new ArrayList<>(site.sseDelays());
+      Collections.sort(delays);
+      System.out.printf("sse: first event %.1f ms after the container printed it (mediana de %d linhas;"
+          + " p99 %.1f ms; alvo ≤ 100)%n", delays.get(delays.size() / 2), delays.size(),
+          delays.get(Math.min(delays.size() - 1, (int) Math.ceil(delays.size() * 0.99) - 1)));
     }
   }
 

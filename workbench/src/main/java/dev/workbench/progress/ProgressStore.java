@@ -15,11 +15,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
@@ -38,6 +40,16 @@ public final class ProgressStore implements AutoCloseable {
   private static final TypeReference<Map<String, String>> PARAMS = new TypeReference<>() {};
 
   private final JdbcConnectionPool pool;
+
+  /**
+   * Every write goes through this store, so what it read last is what the file holds: pages read
+   * the learner's progress on every request, and the file is asked only after a change.
+   */
+  private final Map<LessonKey, Map<String, StepProgress>> lessons = new ConcurrentHashMap<>();
+
+  private final Map<String, Map<String, Integer>> passed = new ConcurrentHashMap<>();
+
+  private record LessonKey(String session, String lesson) {}
 
   private ProgressStore(JdbcConnectionPool pool) {
     this.pool = pool;
@@ -76,6 +88,10 @@ public final class ProgressStore implements AutoCloseable {
 
   /** The learner's progress on each step of a lesson they touched, by step id. */
   public Map<String, StepProgress> lesson(Session session, String lessonId) {
+    return lessons.computeIfAbsent(new LessonKey(session.id(), lessonId), key -> readLesson(session, lessonId));
+  }
+
+  private Map<String, StepProgress> readLesson(Session session, String lessonId) {
     Map<String, StepProgress> steps = new LinkedHashMap<>();
     query(
         "SELECT step_id, status, output, checks, message, params, updated FROM step_progress"
@@ -86,17 +102,21 @@ public final class ProgressStore implements AutoCloseable {
         },
         session.id(),
         lessonId);
-    return steps;
+    return Collections.unmodifiableMap(steps);
   }
 
   /** How many steps the learner passed, by lesson id. */
   public Map<String, Integer> passedByLesson(Session session) {
+    return passed.computeIfAbsent(session.id(), id -> readPassed(session));
+  }
+
+  private Map<String, Integer> readPassed(Session session) {
     Map<String, Integer> passed = new HashMap<>();
     query(
         "SELECT lesson_id, COUNT(*) FROM step_progress WHERE session_id = ? AND status = 'PASSED' GROUP BY lesson_id",
         rs -> passed.put(rs.getString(1), rs.getInt(2)),
         session.id());
-    return passed;
+    return Collections.unmodifiableMap(passed);
   }
 
   /** The session issued for a cookie secret's hash, if the site issued one. */
@@ -135,6 +155,17 @@ public final class ProgressStore implements AutoCloseable {
   /** Forgets the learner's progress on a lesson (the lesson's reset). */
   public void resetLesson(Session session, String lessonId) {
     update("DELETE FROM step_progress WHERE session_id = ? AND lesson_id = ?", session.id(), lessonId);
+    forget(session, lessonId);
+  }
+
+  /**
+   * Drops what the caches hold after a write. Removing waits for a read of the same key that is
+   * under way (ConcurrentHashMap locks the key while computing it), so a read that began before
+   * the write never leaves its older answer behind.
+   */
+  private void forget(Session session, String lessonId) {
+    lessons.remove(new LessonKey(session.id(), lessonId));
+    passed.remove(session.id());
   }
 
   @Override
@@ -159,6 +190,7 @@ public final class ProgressStore implements AutoCloseable {
             + " KEY (session_id, lesson_id, step_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         session.id(), lessonId, stepId, status.name(), output, toJson(checks), message,
         toJson(params == null ? Map.of() : params), Timestamp.from(Instant.now()));
+    forget(session, lessonId);
   }
 
   private static StepProgress read(ResultSet rs) throws SQLException {

@@ -28,18 +28,20 @@ final class PageRoutes {
       Map.of("svg", "image/svg+xml", "png", "image/png", "jpg", "image/jpeg", "jpeg", "image/jpeg", "gif", "image/gif");
 
   private final Course course;
-  private final Engine engine;
   private final ProgressStore store;
   private final Runs runs;
   private final Pages pages;
   private final Markdown markdown = new Markdown();
+  private final LessonPages lessonPages;
+  private final EngineBanner banner;
 
   PageRoutes(Course course, Engine engine, ProgressStore store, Runs runs, Pages pages) {
     this.course = course;
-    this.engine = engine;
     this.store = store;
     this.runs = runs;
     this.pages = pages;
+    this.lessonPages = new LessonPages(pages);
+    this.banner = new EngineBanner(engine);
   }
 
   void install(JavalinDefaultRouting router) {
@@ -86,8 +88,6 @@ final class PageRoutes {
     Lesson lesson = find(ctx.pathParam("id"));
     Session session = Learners.of(ctx);
     Map<String, Object> model = engineStatus();
-    model.putAll(LessonView.sections(lesson, store.lesson(session, lesson.id()),
-        stepId -> runs.running(session, lesson.id(), stepId).map(Run::id).orElse(null), markdown));
     model.put("lessonId", lesson.id());
     model.put("title", lesson.title());
     model.put("summary", lesson.summary());
@@ -99,7 +99,8 @@ final class PageRoutes {
     if (index + 1 < course.lessons().size()) {
       model.put("next", link(course.lessons().get(index + 1)));
     }
-    ctx.html(pages.render("lesson", lesson.title(), model));
+    ctx.html(lessonPages.render(lesson, model, markdown, store.lesson(session, lesson.id()),
+        stepId -> runs.running(session, lesson.id(), stepId).map(Run::id).orElse(null)));
   }
 
   /** Only pictures, only from the lesson's own folder: the name cannot climb out of it. */
@@ -132,8 +133,7 @@ final class PageRoutes {
 
   private Map<String, Object> engineStatus() {
     Map<String, Object> model = new HashMap<>();
-    boolean available = engine.available();
-    model.put("engineDown", !available);
+    model.put("engineDown", banner.engineDown());
     model.put("howToStart", EngineUnavailable.HOW_TO_START);
     return model;
   }
