@@ -28,7 +28,9 @@ class TheCourseTest {
               original.steps().stream()
                   .map(s -> tuple(s.id(), s.action(), s.expect(), s.cli()))
                   .toList());
-      assertThat(english.title()).as("title of %s", original.id()).isNotEqualTo(original.title());
+      assertThat(english.summary())
+          .as("summary of %s", original.id())
+          .isNotEqualTo(original.summary());
     }
   }
 

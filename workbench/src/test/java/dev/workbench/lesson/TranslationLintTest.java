@@ -24,7 +24,8 @@ class TranslationLintTest {
       "id: rodar\ndo: container.run\ncli: docker run --name a x\nname: a\nimage: x\n"
           + "params:\n  TEXTO: {default: oi, help: A frase}\n"
           + "command: [echo, \"${TEXTO}\"]\nexpect:\n  - output: \"${TEXTO}\"";
-  private static final String LIST = "id: ver\ndo: image.list\ncli: docker images\nexpect:\n  - output: x";
+  private static final String LIST =
+      "id: ver\ndo: image.list\ncli: docker images\nexpect:\n  - output: x";
 
   private Path original(String... steps) {
     return LessonFiles.write(lessons(), "01-demo", lesson("Uma lição.", steps));
@@ -132,7 +133,8 @@ class TranslationLintTest {
     original(LIST);
     LessonFiles.writeEnglish(
         lessons(), "01-demo", LessonFiles.front("demo", 2) + LessonFiles.step(LIST));
-    LessonFiles.write(lessons(), "02-outra", LessonFiles.front("outra", 3) + LessonFiles.step(LIST));
+    LessonFiles.write(
+        lessons(), "02-outra", LessonFiles.front("outra", 3) + LessonFiles.step(LIST));
     LessonFiles.writeEnglish(
         lessons(), "02-outra", LessonFiles.front("other", 3) + LessonFiles.step(LIST));
 
