@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "lint",
-    description = "Confere todas as lições e mostra cada problema como arquivo:linha: mensagem.")
+    description =
+        "Confere todas as lições (lesson.md e a tradução lesson.en.md) e mostra cada problema como"
+            + " arquivo:linha: mensagem.")
 public final class LintCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -41,7 +43,13 @@ public final class LintCommand implements Callable<Integer> {
       return 1;
     }
     long steps = course.lessons().stream().mapToLong(l -> l.steps().size()).sum();
-    out.println(course.lessons().size() + " lições, " + steps + " passos: ok");
+    out.println(
+        course.lessons().size()
+            + " lições, "
+            + steps
+            + " passos: ok ("
+            + course.english().size()
+            + " também em inglês, com os mesmos passos)");
     out.flush();
     return 0;
   }

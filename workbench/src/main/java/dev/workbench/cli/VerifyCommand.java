@@ -4,6 +4,7 @@ import dev.workbench.Workbench;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.EngineUnavailable;
 import dev.workbench.lesson.Course;
+import dev.workbench.lesson.Language;
 import dev.workbench.lesson.Lesson;
 import dev.workbench.lesson.LessonFormatError;
 import dev.workbench.run.CourseRun;
@@ -29,6 +30,14 @@ public final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "não mostra a saída dos passos que passam")
   boolean quiet;
 
+  @Option(
+      names = "--lang",
+      paramLabel = "LÍNGUA",
+      description =
+          "pt-BR (padrão) ou en: roda as lições nesta língua; os passos são os mesmos (o lint"
+              + " garante), mudam os títulos")
+  String lang = Language.PT_BR.tag();
+
   @Override
   public Integer call() throws Exception {
     Path root = Workbench.projectRoot();
@@ -36,8 +45,9 @@ public final class VerifyCommand implements Callable<Integer> {
     for (LessonFormatError problem : course.problems()) {
       System.out.println("lição com problema: " + problem.getMessage());
     }
-    List<Lesson> lessons = lessonIds.isEmpty() ? course.lessons()
-        : lessonIds.stream().map(id -> course.find(id)
+    Language language = Language.of(lang);
+    List<Lesson> lessons = lessonIds.isEmpty() ? course.lessons(language)
+        : lessonIds.stream().map(id -> course.find(id, language)
             .orElseThrow(() -> new IllegalArgumentException("lição desconhecida: " + id))).toList();
     try (Engine engine = new Engine(dataDir == null ? root.resolve(".workbench/verify") : dataDir)) {
       if (!engine.available()) {

@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * Everything {@code workbench lint} reports: files that do not parse, and the rules a parsed lesson
- * must still follow (safe mounts, declared parameters, real checks, files that exist). Each finding
- * carries the line of the step or picture it is about.
+ * must still follow (safe mounts, declared parameters, real checks, files that exist), including
+ * its English translation: present, with the same steps. Each finding carries the line of the step
+ * or picture it is about.
  */
 public final class LessonLinter {
   private LessonLinter() {}
@@ -26,6 +27,12 @@ public final class LessonLinter {
       LessonRules.check(lesson, inLesson);
       for (Step step : lesson.steps()) {
         StepRules.check(step, projectRoot, inLesson);
+      }
+      // The step rules need not run on the translation: its steps must equal these.
+      Lesson english = course.english().get(lesson.id());
+      TranslationRules.check(lesson, english, findings);
+      if (english != null) {
+        LessonRules.checkProse(english, new Findings(english.source(), findings));
       }
     }
     findings.sort(

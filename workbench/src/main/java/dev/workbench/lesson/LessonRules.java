@@ -31,6 +31,12 @@ final class LessonRules {
     tablesHaveAnEmulator(lesson, findings);
   }
 
+  /** What a translation's own text must satisfy; its steps are checked against the original. */
+  static void checkProse(Lesson translation, Findings findings) {
+    folderName(translation, findings);
+    pictures(translation, findings);
+  }
+
   private static void folderName(Lesson lesson, Findings findings) {
     Path folder = lesson.source().toAbsolutePath().getParent();
     String name = folder == null ? "" : folder.getFileName().toString();

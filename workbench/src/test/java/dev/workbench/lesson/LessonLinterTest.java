@@ -24,8 +24,15 @@ class LessonLinterTest {
     return lint();
   }
 
+  /**
+   * The original's findings, as {@code line: message}. These rules are about one language, so
+   * each lesson gets a word-for-word translation and its findings are left out ({@link
+   * TranslationLintTest} covers translations).
+   */
   private List<String> lint() {
+    LessonFiles.translateVerbatim(lessons());
     return LessonLinter.lint(lessons(), root).stream()
+        .filter(e -> e.file().getFileName().toString().equals("lesson.md"))
         .map(e -> e.line() + ": " + e.problem())
         .toList();
   }

@@ -24,22 +24,45 @@ class LintCommandTest {
     return cli.execute("lint", "--lessons", lessons.toString());
   }
 
+  private static final String STEP =
+      LessonFiles.step("id: ver\ndo: image.list\ncli: docker images\nexpect:\n  - output: x");
+
   @Test
   void a_clean_course_prints_its_size_and_exits_0() {
-    LessonFiles.write(
-        lessons,
-        "01-demo",
-        LessonFiles.front("demo", 1)
-            + LessonFiles.step(
-                "id: ver\ndo: image.list\ncli: docker images\nexpect:\n  - output: workbench/"));
+    LessonFiles.write(lessons, "01-demo", LessonFiles.front("demo", 1) + "Olá.\n\n" + STEP);
+    LessonFiles.writeEnglish(lessons, "01-demo", LessonFiles.front("demo", 1) + "Hi.\n\n" + STEP);
 
     assertThat(lint()).isEqualTo(0);
-    assertThat(out.toString()).isEqualTo("1 lições, 1 passos: ok" + System.lineSeparator());
+    assertThat(out.toString())
+        .isEqualTo(
+            "1 lições, 1 passos: ok (1 também em inglês, com os mesmos passos)"
+                + System.lineSeparator());
+  }
+
+  @Test
+  void a_missing_translation_and_a_step_only_in_english_are_printed_at_their_lines() {
+    LessonFiles.write(lessons, "01-demo", LessonFiles.front("demo", 1) + STEP);
+    LessonFiles.write(lessons, "02-outra", LessonFiles.front("outra", 2) + STEP);
+    Path english =
+        LessonFiles.writeEnglish(
+            lessons, "01-demo", LessonFiles.front("demo", 1) + STEP + STEP.replace("ver", "mais"));
+
+    assertThat(lint()).isEqualTo(1);
+    assertThat(out.toString().lines())
+        .containsExactly(
+            english
+                + ":14: step 'mais' is not in lesson.md: both languages have the same steps, with"
+                + " the same ids",
+            lessons.resolve("02-outra").resolve("lesson.md")
+                + ":1: missing translation: write lesson.en.md beside lesson.md, with the same"
+                + " steps (ids, actions, params and checks) in English",
+            "2 problemas");
   }
 
   @Test
   void problems_are_printed_as_file_line_message_and_exit_1() {
     Path file = LessonFiles.withStep(lessons, "id: ver\ndo: image.list\nexpect:\n  - output: x");
+    LessonFiles.translateVerbatim(lessons);
 
     assertThat(lint()).isEqualTo(1);
     assertThat(out.toString())
