@@ -10,8 +10,13 @@ import dev.workbench.lesson.LessonFormatError;
 import dev.workbench.run.CourseRun;
 import dev.workbench.run.CourseRun.StepOutcome;
 import dev.workbench.run.StepRunner;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,8 +43,15 @@ public final class VerifyCommand implements Callable<Integer> {
               + " garante), mudam os títulos")
   String lang = Language.PT_BR.tag();
 
+  @Option(names = "--jobs", paramLabel = "N", description = "lições rodando ao mesmo tempo, cada uma numa sessão"
+      + " própria (padrão: os núcleos desta máquina); 1 roda em ordem, com a saída ao vivo")
+  int jobs = Runtime.getRuntime().availableProcessors();
+
   @Override
   public Integer call() throws Exception {
+    if (jobs < 1) {
+      throw new IllegalArgumentException("--jobs deve ser ao menos 1");
+    }
     Path root = Workbench.projectRoot();
     Course course = Course.load(root.resolve("lessons"));
     for (LessonFormatError problem : course.problems()) {
@@ -53,10 +65,15 @@ public final class VerifyCommand implements Callable<Integer> {
       if (!engine.available()) {
         throw new EngineUnavailable(engine.host().toString(), null);
       }
-      System.out.println("verify: " + engine.describe() + ", " + lessons.size() + " lições");
-      ConsoleEvents console = new ConsoleEvents(System.out, !quiet);
-      List<StepOutcome> outcomes = new CourseRun(new StepRunner(engine, root))
-          .run(lessons, CourseRun.newSession(), console, l -> System.out.println("\n== " + l.id() + ": " + l.title()));
+      int parallel = Math.min(jobs, lessons.size());
+      System.out.println("verify: " + engine.describe() + ", " + lessons.size() + " lições, "
+          + parallel + (parallel == 1 ? " por vez" : " ao mesmo tempo"));
+      long start = System.nanoTime();
+      CourseRun headless = new CourseRun(new StepRunner(engine, root));
+      List<StepOutcome> outcomes = parallel == 1
+          ? headless.run(lessons, CourseRun.newSession(), new ConsoleEvents(System.out, !quiet),
+              l -> System.out.println("\n== " + l.id() + ": " + l.title()))
+          : runInParallel(headless, lessons, parallel);
       if (junit != null) {
         JUnitReport.write(junit, outcomes);
       }
@@ -64,8 +81,28 @@ public final class VerifyCommand implements Callable<Integer> {
       System.out.println();
       outcomes.stream().filter(o -> !o.result().passed())
           .forEach(o -> System.out.println("falhou: " + o.lesson().id() + "/" + o.step().id()));
+      System.out.printf("verify: tempo total %.1f s%n", (System.nanoTime() - start) / 1e9);
       System.out.println("verify: " + (outcomes.size() - failed) + " passed, " + failed + " failed");
       return failed == 0 && course.problems().isEmpty() ? 0 : 1;
     }
+  }
+
+  /** Each lesson's lines are kept until it ends, then printed as one block, so lessons never interleave. */
+  private List<StepOutcome> runInParallel(CourseRun course, List<Lesson> lessons, int parallel)
+      throws InterruptedException {
+    Map<String, ByteArrayOutputStream> blocks = new ConcurrentHashMap<>();
+    return course.runParallel(lessons, parallel, lesson -> {
+      ByteArrayOutputStream block = new ByteArrayOutputStream();
+      blocks.put(lesson.id(), block);
+      return new ConsoleEvents(new PrintStream(block, true, StandardCharsets.UTF_8), !quiet);
+    }, done -> {
+      long passed = done.steps().stream().filter(o -> o.result().passed()).count();
+      synchronized (System.out) {
+        System.out.printf("%n== %s: %s (%d/%d em %.1f s)%n", done.lesson().id(), done.lesson().title(), passed,
+            done.steps().size(), done.took().toMillis() / 1e3);
+        System.out.print(blocks.remove(done.lesson().id()).toString(StandardCharsets.UTF_8));
+        System.out.flush();
+      }
+    });
   }
 }

@@ -4,10 +4,16 @@ import dev.workbench.engine.Session;
 import dev.workbench.engine.Engine;
 import dev.workbench.lesson.Lesson;
 import dev.workbench.step.Step;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Runs whole lessons headless, in order, in a throw-away session, then removes everything they
@@ -66,16 +72,68 @@ public final class CourseRun {
       removeOrphans(runner.engine());
       for (Lesson lesson : lessons) {
         lessonStarted.accept(lesson);
-        try {
-          for (Step step : lesson.steps()) {
-            outcomes.add(new StepOutcome(lesson, step, runner.run(lesson, step, session, Map.of(), events)));
-          }
-        } finally {
-          runner.resetLesson(session, lesson.id());
-        }
+        outcomes.addAll(runLesson(lesson, session, events));
       }
     } finally {
       runner.engine().removeAll(session, null);
+    }
+    return outcomes;
+  }
+
+  /** What one lesson's parallel run hands back when it ends. */
+  public record LessonOutcome(Lesson lesson, List<StepOutcome> steps, Duration took) {}
+
+  /**
+   * Runs lessons {@code jobs} at a time, each in a session of its own: lessons never share a name
+   * (names are scoped by lesson), publish only ports the engine picks, and are cleaned up each on
+   * its own, so nothing but the machine's cores orders them. {@code eventsFor} gives each lesson
+   * its own event consumer (a console prints a lesson's block once it ends, so lines do not mix);
+   * {@code lessonDone} hears each lesson as it ends. Returns the steps in course order.
+   */
+  public List<StepOutcome> runParallel(List<Lesson> lessons, int jobs,
+      Function<Lesson, Consumer<RunEvent>> eventsFor, Consumer<LessonOutcome> lessonDone)
+      throws InterruptedException {
+    removeOrphans(runner.engine());
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
+    try {
+      List<Future<LessonOutcome>> futures = new ArrayList<>();
+      for (Lesson lesson : lessons) {
+        futures.add(pool.submit(() -> {
+          long start = System.nanoTime();
+          Session session = newSession();
+          try {
+            List<StepOutcome> steps = runLesson(lesson, session, eventsFor.apply(lesson));
+            LessonOutcome outcome =
+                new LessonOutcome(lesson, steps, Duration.ofNanos(System.nanoTime() - start));
+            lessonDone.accept(outcome);
+            return outcome;
+          } finally {
+            runner.engine().removeAll(session, null);
+          }
+        }));
+      }
+      List<StepOutcome> outcomes = new ArrayList<>();
+      for (Future<LessonOutcome> future : futures) {
+        try {
+          outcomes.addAll(future.get().steps());
+        } catch (ExecutionException e) {
+          throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+      }
+      return outcomes;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private List<StepOutcome> runLesson(Lesson lesson, Session session, Consumer<RunEvent> events) {
+    List<StepOutcome> outcomes = new ArrayList<>();
+    try {
+      for (Step step : lesson.steps()) {
+        outcomes.add(new StepOutcome(lesson, step, runner.run(lesson, step, session, Map.of(), events)));
+      }
+    } finally {
+      runner.resetLesson(session, lesson.id());
     }
     return outcomes;
   }
