@@ -36,7 +36,7 @@ public final class ServeCommand implements Callable<Integer> {
       + " usuário e senha em WORKBENCH_CLOUD_USER e WORKBENCH_CLOUD_PASSWORD")
   String cloudRegistry;
 
-  @Option(names = "--cloud-engine", description = "engine remoto da lição nuvem (tcp://… ou unix://…; padrão: um dockerd local por aluno)")
+  @Option(names = "--cloud-engine", description = "engine remoto da lição nuvem (tcp://… ou unix://…; padrão: um dockerd num contêiner por aluno)")
   String cloudEngine;
 
   @Override
@@ -64,10 +64,12 @@ public final class ServeCommand implements Callable<Integer> {
     } else if (CourseRun.removeOrphans(engine) > 0) {
       System.out.println("removido o que execuções interrompidas de verify deixaram no Docker");
     }
-    Javalin app = WebApp.create(web, course, engine, new StepRunner(engine, root)).start();
+    StepRunner runner = new StepRunner(engine, root);
+    Javalin app = WebApp.create(web, course, engine, runner).start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.stop();
+      runner.close(); // kernels and clouds, before the engine they use
       engine.close();
       stopped.countDown();
     }, "workbench-stop"));

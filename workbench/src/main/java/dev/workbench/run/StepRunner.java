@@ -112,10 +112,17 @@ public final class StepRunner implements AutoCloseable {
     engine.removeAll(session, lessonId);
   }
 
-  /** Closes the notebooks' JShells (their JVMs); the engine belongs to the caller. */
+  /**
+   * Closes the notebooks' JShells (their JVMs) and stops the clouds: the server's one shutdown path.
+   * The engine belongs to the caller.
+   */
   @Override
   public void close() {
-    notebooks.close();
+    try {
+      notebooks.close();
+    } finally {
+      dev.workbench.cloud.Clouds.of(engine).stopAll();
+    }
   }
 
   /** A parameter that would point a bind mount outside the learner's files is a bad parameter. */
