@@ -151,28 +151,42 @@ public final class Clouds {
   private void start(Scope scope, OutputSink sink) {
     String id = scope.session().id();
     CloudLimits now = limits;
+    Cloud previous;
     synchronized (this) {
-      Cloud mine = bySession.get(id);
-      if (starting.contains(id) || mine != null && !mine.scope.lesson().equals(scope.lesson())) {
-        String lesson = mine == null ? scope.lesson() : mine.scope.lesson();
-        throw new QuotaExceeded("nuvens por aluno", 1, "A sua nuvem da lição " + lesson
-            + " está ligada: reinicie essa lição (ou rode o passo que desliga a nuvem) para ligar outra.");
-      }
-      int running = bySession.size() - (mine == null ? 0 : 1) + starting.size();
-      if (running >= now.clouds()) {
-        throw new QuotaExceeded("nuvens ligadas ao mesmo tempo neste servidor", now.clouds(),
-            "Espere alguém desligar a sua nuvem, ou reinicie a lição nuvem numa sessão que já terminou com ela.");
-      }
+      requireRoom(scope);
       starting.add(id);
+      previous = bySession.remove(id); // counted as starting now, not twice
     }
     try {
-      stop(scope.session());
+      if (previous != null) {
+        previous.stop();
+      }
       CloudTarget where = target != null ? target : CloudTarget.fromEnvironment();
       bySession.put(id, Cloud.start(engine, scope, where, now, sink));
     } finally {
       synchronized (this) {
         starting.remove(id);
       }
+    }
+  }
+
+  /**
+   * Throws {@link QuotaExceeded} unless {@code scope} may start a cloud now: the learner has none
+   * in another lesson, and the server has room (a cloud this lesson holds counts as room: starting
+   * again replaces it). The site may ask before it accepts a run, to answer 429 at once.
+   */
+  public synchronized void requireRoom(Scope scope) {
+    String id = scope.session().id();
+    Cloud mine = bySession.get(id);
+    if (starting.contains(id) || mine != null && !mine.scope.lesson().equals(scope.lesson())) {
+      String lesson = mine == null ? scope.lesson() : mine.scope.lesson();
+      throw new QuotaExceeded("nuvens por aluno", 1, "A sua nuvem da lição " + lesson
+          + " está ligada: reinicie essa lição (ou rode o passo que desliga a nuvem) para ligar outra.");
+    }
+    int running = bySession.size() - (mine == null ? 0 : 1) + starting.size();
+    if (running >= limits.clouds()) {
+      throw new QuotaExceeded("nuvens ligadas ao mesmo tempo neste servidor", limits.clouds(),
+          "Espere alguém desligar a sua nuvem, ou reinicie a lição nuvem numa sessão que já terminou com ela.");
     }
   }
 

@@ -21,8 +21,8 @@ import java.util.stream.Stream;
 /**
  * The cloud's remote host: a Docker engine in a container of the learner's engine
  * (Docker-in-Docker, {@code workbench/dockerd}), on a network of the cloud's own, with its images
- * in a volume and its API on a unix socket in a folder of the data dir. Nothing runs on this
- * machine outside the learner's engine: no second {@code dockerd}, no bridge, no root process.
+ * in a volume and its API on a unix socket in a folder of the data dir. Nothing of it runs on this
+ * machine outside the learner's engine: no daemon, bridge or root process of its own on the host.
  * Stopping it removes the container, its volume and its folder.
  */
 final class StandInEngine {

@@ -5,6 +5,7 @@ import dev.workbench.Workbench;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.EngineError;
 import dev.workbench.engine.EngineUnavailable;
+import dev.workbench.engine.QuotaExceeded;
 import dev.workbench.engine.OutputSink;
 import dev.workbench.engine.Scope;
 import dev.workbench.lesson.Lesson;
@@ -76,7 +77,7 @@ public final class StepRunner implements AutoCloseable {
       }
     } catch (EngineUnavailable e) {
       failure = e.getMessage();
-    } catch (EngineError | IllegalArgumentException e) {
+    } catch (EngineError | IllegalArgumentException | QuotaExceeded e) {
       failure = output.unscoped(e.getMessage());
     } catch (RuntimeException e) {
       LOG.error("step {} of lesson {} failed unexpectedly", step.id(), lesson.id(), e);
