@@ -1,6 +1,8 @@
 package dev.workbench.cli;
 
 import dev.workbench.Workbench;
+import dev.workbench.cloud.CloudLimits;
+import dev.workbench.cloud.Clouds;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.EngineUnavailable;
 import dev.workbench.lesson.Course;
@@ -39,6 +41,10 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--cloud-engine", description = "engine remoto da lição nuvem (tcp://… ou unix://…; padrão: um dockerd num contêiner por aluno)")
   String cloudEngine;
 
+  @Option(names = "--max-clouds", description = "nuvens (lição nuvem) ligadas ao mesmo tempo, uma por aluno (padrão: "
+      + CloudLimits.LAPTOP_CLOUDS + ")")
+  Integer maxClouds;
+
   @Override
   public Integer call() throws InterruptedException {
     // read by dev.workbench.cloud.CloudTarget, over WORKBENCH_CLOUD_REGISTRY / WORKBENCH_CLOUD_ENGINE
@@ -63,6 +69,9 @@ public final class ServeCommand implements Callable<Integer> {
       System.out.println("aviso: " + EngineUnavailable.HOW_TO_START);
     } else if (CourseRun.removeOrphans(engine) > 0) {
       System.out.println("removido o que execuções interrompidas de verify deixaram no Docker");
+    }
+    if (maxClouds != null) {
+      Clouds.of(engine).limits(CloudLimits.LAPTOP.withClouds(maxClouds));
     }
     StepRunner runner = new StepRunner(engine, root);
     Javalin app = WebApp.create(web, course, engine, runner).start();
