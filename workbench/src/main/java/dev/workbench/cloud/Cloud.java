@@ -10,11 +10,11 @@ import dev.workbench.engine.Transfers.Credentials;
 import dev.workbench.engine.Transfers.Reference;
 import dev.workbench.engine.Workers;
 import java.net.URI;
-import java.util.List;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
