@@ -106,6 +106,16 @@ public final class StepRunner implements AutoCloseable {
     return !step.action().kind().equals("jshell") && !engine.available();
   }
 
+  /**
+   * Throws {@link QuotaExceeded} when the step would go past a limit that is known before it runs
+   * (a cloud too many), so the site can answer 429 instead of accepting a run bound to fail.
+   */
+  public void admit(Lesson lesson, Step step, Session session) {
+    if (step.action() instanceof Action.CloudStart) {
+      dev.workbench.cloud.Clouds.of(engine).requireRoom(new Scope(session, lesson.id()));
+    }
+  }
+
   /** Removes every container, network, volume and image the session created for this lesson. */
   public void resetLesson(Session session, String lessonId) {
     notebooks.close(session, lessonId);
