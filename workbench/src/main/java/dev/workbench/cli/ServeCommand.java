@@ -1,6 +1,8 @@
 package dev.workbench.cli;
 
 import dev.workbench.Workbench;
+import dev.workbench.cloud.CloudLimits;
+import dev.workbench.cloud.Clouds;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.EngineUnavailable;
 import dev.workbench.lesson.Course;
@@ -39,7 +41,7 @@ public final class ServeCommand implements Callable<Integer> {
       + " usuário e senha em WORKBENCH_CLOUD_USER e WORKBENCH_CLOUD_PASSWORD")
   String cloudRegistry;
 
-  @Option(names = "--cloud-engine", description = "engine remoto da lição nuvem (tcp://… ou unix://…; padrão: um dockerd local por aluno)")
+  @Option(names = "--cloud-engine", description = "engine remoto da lição nuvem (tcp://… ou unix://…; padrão: um dockerd num contêiner por aluno)")
   String cloudEngine;
 
   @Option(names = "--no-token", description = "sem token (só no loopback; qualquer página aberta neste navegador"
@@ -49,6 +51,10 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--allow-host", paramLabel = "NOME", description = "outro nome pelo qual o workbench no loopback"
       + " pode ser chamado (além de 127.0.0.1, localhost e [::1]); repita para vários")
   List<String> allowHosts = new ArrayList<>();
+
+  @Option(names = "--max-clouds", description = "nuvens (lição nuvem) ligadas ao mesmo tempo, uma por aluno (padrão: "
+      + CloudLimits.LAPTOP_CLOUDS + ")")
+  Integer maxClouds;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -86,10 +92,15 @@ public final class ServeCommand implements Callable<Integer> {
     } else if (CourseRun.removeOrphans(engine) > 0) {
       System.out.println("removido o que execuções interrompidas de verify deixaram no Docker");
     }
-    Javalin app = WebApp.create(web, course, engine, new StepRunner(engine, root)).start();
+    if (maxClouds != null) {
+      Clouds.of(engine).limits(CloudLimits.LAPTOP.withClouds(maxClouds));
+    }
+    StepRunner runner = new StepRunner(engine, root);
+    Javalin app = WebApp.create(web, course, engine, runner).start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.stop();
+      runner.close(); // kernels and clouds, before the engine they use
       engine.close();
       stopped.countDown();
     }, "workbench-stop"));

@@ -2,6 +2,7 @@ package dev.workbench.cloud;
 
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.EngineError;
+import dev.workbench.engine.NestedEngines;
 import dev.workbench.engine.OutputSink;
 import dev.workbench.engine.Scope;
 import dev.workbench.engine.Transfers;
@@ -9,11 +10,11 @@ import dev.workbench.engine.Transfers.Credentials;
 import dev.workbench.engine.Transfers.Reference;
 import dev.workbench.engine.Workers;
 import java.net.URI;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,12 +24,16 @@ import java.util.Map;
 final class Cloud {
   static final Duration TRANSFER_TIMEOUT = Duration.ofMinutes(15);
   static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
+  private static final int FIRESTORE_PORT = 8080;
 
   /** The worker as released: what each run (once, or scheduled) is made from. */
   record Release(String name, Reference reference, Map<String, String> env, boolean hostNetwork) {}
 
   final Scope scope;
+  /** The registry as this machine reaches it: the workbench's checks, the local push. */
   final String registry;
+  /** The registry as the remote engine reaches it (the local one by its name on the cloud's network). */
+  private final String remoteRegistry;
   final Credentials credentials;
   final Engine remote;
   private final Engine local;
@@ -37,11 +42,12 @@ final class Cloud {
   private Release release;
   private Schedule schedule;
 
-  private Cloud(Scope scope, Engine local, String registry, Credentials credentials, boolean localRegistry,
-      Engine remote, StandInEngine standIn) {
+  private Cloud(Scope scope, Engine local, String registry, String remoteRegistry, Credentials credentials,
+      boolean localRegistry, Engine remote, StandInEngine standIn) {
     this.scope = scope;
     this.local = local;
     this.registry = registry;
+    this.remoteRegistry = remoteRegistry;
     this.credentials = credentials;
     this.localRegistry = localRegistry;
     this.remote = remote;
@@ -49,32 +55,38 @@ final class Cloud {
   }
 
   /** Starts the registry and the remote engine the target names (the local ones by default). */
-  static Cloud start(Engine local, Scope scope, CloudTarget target, OutputSink sink) {
+  static Cloud start(Engine local, Scope scope, CloudTarget target, CloudLimits limits, OutputSink sink) {
     String registry;
+    String remoteRegistry;
     Credentials credentials;
-    if (target.localRegistry()) {
-      String user = target.user() == null ? "aluno-" + scope.session().id() : target.user();
-      String password = target.password() == null ? secret() : target.password();
-      registry = LocalRegistry.start(local, scope, user, password, sink);
-      credentials = new Credentials(registry, user, password);
-      sink.info("registro: " + registry + " (CNCF distribution num contêiner, usuário " + user + ", senha com bcrypt)");
-    } else {
-      registry = target.registryHost();
-      credentials = new Credentials(registry, target.user(), target.password());
-      sink.info("registro configurado: " + registry + " (usuário " + target.user() + ")");
-    }
-    new RegistryApi(registry, credentials).awaitUp(Duration.ofSeconds(20));
     StandInEngine standIn = null;
-    URI host = target.engine();
-    Path dataDir = local.dataDir().resolve("cloud").resolve(scope.session().id());
     try {
+      if (target.localRegistry()) {
+        String user = target.user() == null ? "aluno-" + scope.session().id() : target.user();
+        String password = target.password() == null ? secret() : target.password();
+        StandInEngine.createNetwork(local, scope);
+        registry = LocalRegistry.start(local, scope, user, password, limits.registry(), sink);
+        remoteRegistry = target.localEngine() ? LocalRegistry.ON_NETWORK : registry;
+        credentials = new Credentials(registry, user, password);
+        sink.info("registro: " + registry + " (CNCF distribution num contêiner, usuário " + user + ", senha com bcrypt)");
+      } else {
+        registry = target.registryHost();
+        remoteRegistry = registry;
+        credentials = new Credentials(registry, target.user(), target.password());
+        sink.info("registro configurado: " + registry + " (usuário " + target.user() + ")");
+      }
+      new RegistryApi(registry, credentials).awaitUp(Duration.ofSeconds(20));
+      URI host = target.engine();
       if (target.localEngine()) {
-        standIn = StandInEngine.start(scope.session().id(), dataDir, sink);
+        List<String> insecure = target.localRegistry() ? List.of(remoteRegistry) : List.of();
+        standIn = StandInEngine.start(local, scope, insecure, limits.engine(), sink);
         host = standIn.host();
       }
-      Engine remote = new Engine(host, dataDir);
-      Cloud cloud = new Cloud(scope, local, registry, credentials, target.localRegistry(), remote, standIn);
-      sink.info("engine remoto: " + host + (standIn == null ? " (configurado)" : " (dockerd pid " + standIn.pid() + ")"));
+      Engine remote = new Engine(host, local.dataDir());
+      Cloud cloud = new Cloud(scope, local, registry, remoteRegistry, credentials, target.localRegistry(), remote,
+          standIn);
+      sink.info("engine remoto: " + host + (standIn == null ? " (configurado)"
+          : " (dockerd no contêiner " + StandInEngine.CONTAINER + ", " + describe(standIn.form()) + ")"));
       if (!remote.available()) {
         cloud.stop();
         throw remoteDown(host);
@@ -82,13 +94,29 @@ final class Cloud {
       sink.out("nuvem ligada: registro " + registry + ", engine remoto " + remote.describe());
       return cloud;
     } catch (RuntimeException e) {
-      if (standIn != null && standIn.alive()) {
-        standIn.stop();
+      removeParts(local, scope, target.localRegistry(), standIn != null || target.localEngine());
+      throw e;
+    }
+  }
+
+  private static String describe(NestedEngines.Form form) {
+    return form == NestedEngines.Form.PRIVILEGED ? "--privileged"
+        : "capacidades explícitas e cgroups próprios, pois este engine recusa --privileged";
+  }
+
+  /** Removes the local parts of a session's cloud: the stand-in engine, the registry, their network. */
+  private static void removeParts(Engine local, Scope scope, boolean registry, boolean engine) {
+    try {
+      if (engine) {
+        StandInEngine.remove(local, scope);
       }
-      if (target.localRegistry()) {
+    } finally {
+      if (registry) {
         LocalRegistry.stop(local, scope);
       }
-      throw e;
+      if (local.storage().network(scope, StandInEngine.NETWORK).isPresent()) {
+        local.storage().removeNetwork(scope, StandInEngine.NETWORK);
+      }
     }
   }
 
@@ -103,20 +131,19 @@ final class Cloud {
     sink.out("Login Succeeded (" + given.user() + " em " + registry + ")");
   }
 
-  /** The reference the session's image has in the registry. */
-  Reference reference(String image) {
-    // a shared, configured registry gets the session's prefix, so learners never overwrite each other
-    String repository = localRegistry ? image : scope.name(image);
-    return new Reference(registry + "/" + repository, "latest");
+  /** The reference the session's image has in the registry, as a registry host names it. */
+  Reference reference(String registryHost, String image) {
+    return new Reference(registryHost + "/" + repository(image), "latest");
   }
 
+  /** A shared, configured registry gets the session's prefix, so learners never overwrite each other. */
   String repository(String image) {
     return localRegistry ? image : scope.name(image);
   }
 
   void push(String image, Credentials given, OutputSink sink) {
     new RegistryApi(registry, given).requireAccepted();
-    Reference reference = reference(image);
+    Reference reference = reference(registry, image);
     Transfers transfers = new Transfers(local);
     transfers.tag(scope, image, reference);
     sink.info("docker tag " + image + " " + reference);
@@ -130,17 +157,21 @@ final class Cloud {
     sink.out("enviada: " + reference);
   }
 
-  /** The remote engine pulls the image and creates the worker, stopped, ready to run. */
+  /**
+   * The remote engine pulls the image and creates the worker, stopped, ready to run. The stand-in
+   * joins the emulator's networks and its workers share its network, so they reach the emulator by
+   * name there, as a cloud host reaches a database on its private network; a configured engine gets
+   * the port the emulator published on this machine's loopback.
+   */
   void release(String image, String name, Map<String, String> env, String firestore, OutputSink sink) {
     requireRemote();
-    Reference reference = reference(image);
+    Reference reference = reference(remoteRegistry, image);
     sink.info("engine remoto: docker pull " + reference);
-    new Transfers(remote).pull(reference, credentials, sink, TRANSFER_TIMEOUT);
+    new Transfers(remote).pull(reference, new Credentials(remoteRegistry, credentials.user(), credentials.password()),
+        sink, TRANSFER_TIMEOUT);
     Map<String, String> environment = new LinkedHashMap<>(env);
     if (firestore != null) {
-      int port = local.containers().hostPort(scope, firestore, 8080)
-          .orElseThrow(() -> new EngineError("o emulador " + firestore + " não está rodando com a porta 8080 publicada"));
-      environment.put("FIRESTORE_EMULATOR_HOST", "127.0.0.1:" + port);
+      environment.put("FIRESTORE_EMULATOR_HOST", firestoreAddress(firestore, sink));
     }
     Workers workers = new Workers(remote);
     if (remote.containers().inspect(scope, name).isPresent()) {
@@ -150,6 +181,23 @@ final class Cloud {
     workers.create(scope, name, reference.toString(), environment, hostNetwork);
     release = new Release(name, reference, Map.copyOf(environment), hostNetwork);
     sink.out("worker " + name + " criado no engine remoto a partir de " + reference + " (parado, até rodar)");
+  }
+
+  private String firestoreAddress(String firestore, OutputSink sink) {
+    boolean running = local.containers().inspect(scope, firestore)
+        .map(c -> Boolean.TRUE.equals(c.getState().getRunning())).orElse(false);
+    if (!running) {
+      throw new EngineError("o emulador " + firestore + " não está rodando: rode antes o passo que o liga");
+    }
+    if (standIn != null) {
+      local.storage().joinNetworksOf(scope, StandInEngine.CONTAINER, firestore);
+      sink.info("engine remoto: ligado às redes de " + firestore + " (docker network connect)");
+      return firestore + ":" + FIRESTORE_PORT;
+    }
+    int port = local.containers().hostPort(scope, firestore, FIRESTORE_PORT)
+        .orElseThrow(() -> new EngineError("o emulador " + firestore + " não está rodando com a porta "
+            + FIRESTORE_PORT + " publicada"));
+    return "127.0.0.1:" + port;
   }
 
   int run(String name, OutputSink sink) {
@@ -193,9 +241,7 @@ final class Cloud {
       }
     } finally {
       remote.close();
-      if (localRegistry) {
-        LocalRegistry.stop(local, scope);
-      }
+      removeParts(local, scope, localRegistry, false);
     }
   }
 
@@ -214,7 +260,7 @@ final class Cloud {
   /** Test hook: stops only the stand-in engine, as a remote host going down would. */
   void stopRemoteEngine() {
     if (standIn != null) {
-      standIn.stop();
+      standIn.halt();
     }
   }
 

@@ -3,6 +3,8 @@ package dev.workbench.cloud;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.EngineError;
 import dev.workbench.engine.OutputSink;
+import dev.workbench.engine.Owner;
+import dev.workbench.engine.QuotaExceeded;
 import dev.workbench.engine.Scope;
 import dev.workbench.engine.Transfers.Credentials;
 import dev.workbench.engine.Session;
@@ -13,28 +15,31 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
- * The clouds of one engine's learners, one per session: performs the {@code cloud.*} actions and
- * evaluates the cloud checks. A lesson's reset stops its cloud; so does the JVM's shutdown, so no
- * {@code dockerd} or schedule outlives the workbench.
+ * The clouds of one engine's learners, one per session and at most {@link CloudLimits#clouds} at
+ * once: performs the {@code cloud.*} actions and evaluates the cloud checks. A lesson's reset stops
+ * its cloud, and so does the server's shutdown ({@link #stopAll}, from the runner's close); what a
+ * killed server left, {@link #removeOrphans} removes at the next start.
  */
 public final class Clouds {
   private static final Map<Engine, Clouds> BY_ENGINE = Collections.synchronizedMap(new WeakHashMap<>());
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
-  static {
-    Runtime.getRuntime().addShutdownHook(new Thread(Clouds::stopEverything, "workbench-clouds-stop"));
-  }
-
   private final Engine engine;
   private final Map<String, Cloud> bySession = new ConcurrentHashMap<>();
+  /** Sessions whose cloud is starting: they count against the limit already. */
+  private final Set<String> starting = new HashSet<>();
+
+  private volatile CloudLimits limits = CloudLimits.LAPTOP;
   /** Null: read the environment when a cloud starts, so a bad setting fails that step, nothing else. */
   private volatile CloudTarget target;
 
@@ -53,15 +58,29 @@ public final class Clouds {
     return this;
   }
 
+  /** The limits clouds started from now on get. */
+  public Clouds limits(CloudLimits newLimits) {
+    this.limits = newLimits;
+    return this;
+  }
+
+  /**
+   * Removes what clouds of killed processes left in the engine (stand-in engines, their volumes,
+   * registries, networks) and in the data dir (their folders); a live process's clouds stay.
+   */
+  public static int removeOrphans(Engine engine) {
+    int removed = engine.removeLabelled(labels -> StandInEngine.KIND.equals(labels.get(StandInEngine.KIND_LABEL))
+        && Owner.gone(labels.get(Owner.LABEL)));
+    return removed + StandInEngine.removeOrphanFolders(engine);
+  }
+
   /** The verdict of a cloud check, in the learner's words. */
   public record Verdict(String description, boolean passed, String detail) {}
 
   /** Performs a cloud action; returns an exit code where there is one (a worker's run). */
   public Integer perform(Action.CloudAction action, Scope scope, UnaryOperator<String> vars, OutputSink sink) {
     if (action instanceof Action.CloudStart) {
-      stop(scope.session());
-      CloudTarget where = target != null ? target : CloudTarget.fromEnvironment();
-      bySession.put(scope.session().id(), Cloud.start(engine, scope, where, sink));
+      start(scope, sink);
       return null;
     }
     Cloud cloud = cloud(scope);
@@ -125,6 +144,52 @@ public final class Clouds {
     throw new IllegalStateException("verificação de nuvem sem avaliação: " + check);
   }
 
+  /**
+   * Starts the session's cloud. Starting again in the lesson that holds it replaces it (the learner
+   * runs the step again); another lesson, or one cloud too many on this server, is refused.
+   */
+  private void start(Scope scope, OutputSink sink) {
+    String id = scope.session().id();
+    CloudLimits now = limits;
+    Cloud previous;
+    synchronized (this) {
+      requireRoom(scope);
+      starting.add(id);
+      previous = bySession.remove(id); // counted as starting now, not twice
+    }
+    try {
+      if (previous != null) {
+        previous.stop();
+      }
+      CloudTarget where = target != null ? target : CloudTarget.fromEnvironment();
+      bySession.put(id, Cloud.start(engine, scope, where, now, sink));
+    } finally {
+      synchronized (this) {
+        starting.remove(id);
+      }
+    }
+  }
+
+  /**
+   * Throws {@link QuotaExceeded} unless {@code scope} may start a cloud now: the learner has none
+   * in another lesson, and the server has room (a cloud this lesson holds counts as room: starting
+   * again replaces it). The site may ask before it accepts a run, to answer 429 at once.
+   */
+  public synchronized void requireRoom(Scope scope) {
+    String id = scope.session().id();
+    Cloud mine = bySession.get(id);
+    if (starting.contains(id) || mine != null && !mine.scope.lesson().equals(scope.lesson())) {
+      String lesson = mine == null ? scope.lesson() : mine.scope.lesson();
+      throw new QuotaExceeded("nuvens por aluno", 1, "A sua nuvem da lição " + lesson
+          + " está ligada: reinicie essa lição (ou rode o passo que desliga a nuvem) para ligar outra.");
+    }
+    int running = bySession.size() - (mine == null ? 0 : 1) + starting.size();
+    if (running >= limits.clouds()) {
+      throw new QuotaExceeded("nuvens ligadas ao mesmo tempo neste servidor", limits.clouds(),
+          "Espere alguém desligar a sua nuvem, ou reinicie a lição nuvem numa sessão que já terminou com ela.");
+    }
+  }
+
   /** Stops the session's cloud if this lesson (any lesson, when null) started it. */
   public void reset(Session session, String lessonId) {
     Cloud cloud = bySession.get(session.id());
@@ -133,7 +198,7 @@ public final class Clouds {
     }
   }
 
-  /** Stops every session's cloud. */
+  /** Stops every session's cloud: the server's shutdown. */
   public void stopAll() {
     new ArrayList<>(bySession.keySet()).forEach(id -> stop(new Session(id)));
   }
@@ -189,13 +254,5 @@ public final class Clouds {
       sink.out(String.format("%-4d %-9s %-7s %-6d %s", r.number(), TIME.format(r.started()),
           String.format("%.1fs", r.took().toMillis() / 1000.0), r.exitCode(), r.summary()));
     }
-  }
-
-  private static void stopEverything() {
-    List<Clouds> all;
-    synchronized (BY_ENGINE) {
-      all = new ArrayList<>(BY_ENGINE.values());
-    }
-    all.forEach(Clouds::stopAll);
   }
 }

@@ -2,7 +2,11 @@ package dev.workbench.cloud;
 
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.EngineError;
+import dev.workbench.engine.NestedEngines;
 import dev.workbench.engine.OutputSink;
+import dev.workbench.engine.Owner;
+import dev.workbench.engine.Scope;
+import dev.workbench.step.Limits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,163 +15,190 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A second Docker engine on this machine standing for the cloud's remote host: a {@code dockerd}
- * with its own data root, exec root, pid file, socket and bridge, and no iptables rules; its
- * containers use the host's network. Started and stopped by the workbench; stopping removes
- * everything it held.
- *
- * <p>Never {@code --bridge=none}: a daemon started so deletes {@code docker0}, the first engine's
- * bridge. Two daemons cannot share {@code docker0} either, so the stand-in gets a bridge of its own,
- * made here and deleted when it stops.
+ * The cloud's remote host: a Docker engine in a container of the learner's engine
+ * (Docker-in-Docker, {@code workbench/dockerd}), on a network of the cloud's own, with its images
+ * in a volume and its API on a unix socket in a folder of the data dir. Nothing of it runs on this
+ * machine outside the learner's engine: no daemon, bridge or root process of its own on the host.
+ * Stopping it removes the container, its volume and its folder.
  */
 final class StandInEngine {
+  static final String IMAGE = "workbench/dockerd";
+  /** Logical names of the parts, as the learner's panel shows them. */
+  static final String CONTAINER = "nuvem-remoto";
+
+  static final String VOLUME = "nuvem-remoto-dados";
+  static final String NETWORK = "nuvem-rede";
+
+  /** The labels every part of a cloud carries besides the scope's: its kind and its owner. */
+  static final String KIND_LABEL = "workbench.kind";
+
+  static final String KIND = "cloud";
+
   private static final Duration START_PATIENCE = Duration.ofSeconds(60);
-  private static final Duration STOP_PATIENCE = Duration.ofSeconds(30);
+  /** The file in a cloud's folder naming the process that owns it (see {@link Owner}). */
+  private static final String OWNER_FILE = "owner";
 
-  private final Process process;
-  private final Path runDir;
-  private final Path dataDir;
-  private final String bridge;
+  private final Engine local;
+  private final Scope scope;
+  private final Path folder;
+  private final NestedEngines.Form form;
 
-  private StandInEngine(Process process, Path runDir, Path dataDir, String bridge) {
-    this.process = process;
-    this.runDir = runDir;
-    this.dataDir = dataDir;
-    this.bridge = bridge;
+  private StandInEngine(Engine local, Scope scope, Path folder, NestedEngines.Form form) {
+    this.local = local;
+    this.scope = scope;
+    this.folder = folder;
+    this.form = form;
   }
 
-  /** The stand-in's own bridge: at most 15 characters, as Linux wants interface names. */
-  static String bridgeName(String sessionId) {
-    return "wbc" + String.format("%08x", sessionId.hashCode());
+  static Map<String, String> labels() {
+    return Map.of(KIND_LABEL, KIND, Owner.LABEL, Owner.current());
   }
 
-  /** Where a session's stand-in keeps its socket, pid file and exec root. */
-  static Path runDir(String sessionId) {
-    Path run = Path.of("/run");
-    Path base = Files.isWritable(run) ? run : Path.of(System.getProperty("java.io.tmpdir"));
-    return base.resolve("workbench-cloud").resolve(sessionId);
+  /** Where a session's clouds keep their folders (the engine's socket), under the data dir. */
+  static Path folders(Engine local) {
+    return local.dataDir().resolve("cloud");
+  }
+
+  /** Makes the cloud's network, which the registry joins too; the stand-in joins it as it starts. */
+  static void createNetwork(Engine local, Scope scope) {
+    if (local.storage().network(scope, NETWORK).isEmpty()) {
+      local.storage().createNetwork(scope, NETWORK, labels());
+    }
   }
 
   /**
-   * Starts {@code dockerd} and waits until it answers.
+   * Starts the engine's container and waits until its API answers.
    *
-   * @param dataDir the folder for its images and containers (its {@code --data-root}) and its log
+   * @param insecureRegistries registries it may use over plain HTTP (the cloud's own, by name)
    */
-  static StandInEngine start(String sessionId, Path dataDir, OutputSink sink) {
-    Path runDir = runDir(sessionId);
-    String bridge = bridgeName(sessionId);
-    try {
-      ip("link", "add", bridge, "type", "bridge");
-      ip("link", "set", bridge, "up");
-      Files.createDirectories(runDir);
-      Files.createDirectories(dataDir.resolve("root"));
-      Path config = Files.writeString(dataDir.resolve("daemon.json"), "{}\n");
-      List<String> command = List.of("dockerd",
-          "--data-root", dataDir.resolve("root").toString(),
-          "--exec-root", runDir.resolve("exec").toString(),
-          "--pidfile", runDir.resolve("docker.pid").toString(),
-          "-H", "unix://" + runDir.resolve("docker.sock"),
-          "--config-file", config.toString(),
-          "--bridge=" + bridge, "--iptables=false", "--ip-masq=false", "--log-level=warn");
-      sink.info("engine remoto: " + String.join(" ", command));
-      Process process = new ProcessBuilder(command)
-          .redirectErrorStream(true)
-          .redirectOutput(dataDir.resolve("dockerd.log").toFile())
-          .start();
-      StandInEngine engine = new StandInEngine(process, runDir, dataDir, bridge);
-      engine.awaitSocket();
-      return engine;
-    } catch (IOException e) {
-      deleteBridge(bridge);
-      throw new EngineError("não consegui iniciar o engine remoto (dockerd): " + e.getMessage()
-          + " — é preciso o dockerd nesta máquina e permissão de root, ou um engine em WORKBENCH_CLOUD_ENGINE", e);
+  static StandInEngine start(
+      Engine local, Scope scope, List<String> insecureRegistries, Limits limits, OutputSink sink) {
+    Path folder = folders(local).resolve(scope.session().id());
+    URI socket = NestedEngines.socket(folder);
+    if (socket.getPath().length() > 100) {
+      throw new EngineError("a pasta de dados é longa demais para o socket do engine remoto ("
+          + socket.getPath() + "): use uma pasta de dados de caminho mais curto (--data-dir)");
     }
+    local.images().provide(IMAGE, sink);
+    remove(local, scope);
+    createNetwork(local, scope);
+    try {
+      Files.createDirectories(folder);
+      Files.writeString(folder.resolve(OWNER_FILE), Owner.current());
+    } catch (IOException e) {
+      throw new EngineError("não consegui criar a pasta do engine remoto " + folder + ": " + e.getMessage(), e);
+    }
+    List<String> args = new java.util.ArrayList<>(List.of("--log-level=warn"));
+    insecureRegistries.forEach(r -> args.add("--insecure-registry=" + r));
+    NestedEngines.Spec spec = new NestedEngines.Spec(CONTAINER, IMAGE, VOLUME, NETWORK, folder, args,
+        limits, labels());
+    StandInEngine engine;
+    try {
+      engine = new StandInEngine(local, scope, folder, local.nestedEngines().start(scope, spec, sink));
+    } catch (RuntimeException e) {
+      remove(local, scope);
+      throw e;
+    }
+    engine.awaitApi();
+    return engine;
   }
 
   URI host() {
-    return URI.create("unix://" + runDir.resolve("docker.sock"));
+    return NestedEngines.socket(folder);
   }
 
-  long pid() {
-    return process.pid();
+  /** How the engine allowed the container: privileged, or with explicit capabilities. */
+  NestedEngines.Form form() {
+    return form;
   }
 
   boolean alive() {
-    return process.isAlive();
+    return local.containers().inspect(scope, CONTAINER)
+        .map(c -> Boolean.TRUE.equals(c.getState().getRunning())).orElse(false);
   }
 
-  /** Stops the daemon (and its containers), then removes its folders. */
+  /**
+   * Stops the engine as a host going down would ({@code docker stop}: it stops its containers
+   * first); the container and its data stay until {@link #remove}.
+   */
+  void halt() {
+    if (alive()) {
+      local.nestedEngines().stop(scope, CONTAINER);
+    }
+  }
+
+  /** Stops the engine, then removes its container, volume and folder. */
   void stop() {
-    process.destroy();
     try {
-      if (!process.waitFor(STOP_PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
+      halt();
+    } finally {
+      remove(local, scope);
     }
-    Unmount.under(runDir);
-    Unmount.under(dataDir);
-    deleteTree(runDir);
-    deleteTree(dataDir);
-    deleteBridge(bridge);
   }
 
-  private static void deleteBridge(String bridge) {
-    try {
-      ip("link", "del", bridge);
+  /** Removes what a stand-in of this scope left: container, volume, folder (the network stays). */
+  static void remove(Engine local, Scope scope) {
+    if (local.containers().inspect(scope, CONTAINER).isPresent()) {
+      local.containers().remove(scope, CONTAINER);
+    }
+    if (local.storage().volumeExists(scope, VOLUME)) {
+      local.storage().removeVolume(scope, VOLUME);
+    }
+    deleteTree(folders(local).resolve(scope.session().id()));
+  }
+
+  /** Deletes the folders of clouds whose owning process is gone; returns how many. */
+  static int removeOrphanFolders(Engine local) {
+    Path root = folders(local);
+    if (!Files.isDirectory(root)) {
+      return 0;
+    }
+    int removed = 0;
+    try (Stream<Path> folders = Files.list(root)) {
+      for (Path folder : folders.toList()) {
+        if (Owner.gone(ownerOf(folder))) {
+          deleteTree(folder);
+          removed++;
+        }
+      }
     } catch (IOException e) {
-      // already gone
+      // nothing to list
     }
+    return removed;
   }
 
-  /** Runs {@code ip …}; an existing bridge is fine, any other refusal is an IOException. */
-  private static void ip(String... args) throws IOException {
-    List<String> command = new java.util.ArrayList<>(List.of("ip"));
-    command.addAll(List.of(args));
-    Process ip = new ProcessBuilder(command).redirectErrorStream(true).start();
+  private static String ownerOf(Path folder) {
     try {
-      String said = new String(ip.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
-      if (!ip.waitFor(10, TimeUnit.SECONDS) || ip.exitValue() != 0 && !said.contains("File exists")) {
-        throw new IOException(String.join(" ", command) + ": " + said);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrompido", e);
+      return Files.readString(folder.resolve(OWNER_FILE)).strip();
+    } catch (IOException e) {
+      return null;
     }
   }
 
-  private void awaitSocket() {
+  private void awaitApi() {
     long deadline = System.nanoTime() + START_PATIENCE.toNanos();
-    Path socket = runDir.resolve("docker.sock");
-    while (!Files.exists(socket) || !answers()) {
-      if (!process.isAlive() || System.nanoTime() > deadline) {
-        String log = tail(dataDir.resolve("dockerd.log"));
+    while (!answers()) {
+      if (!alive() || System.nanoTime() > deadline) {
+        String log = local.nestedEngines().logTail(scope, CONTAINER, 3);
+        boolean wasAlive = alive();
         stop();
-        throw new EngineError("o engine remoto (dockerd) não subiu" + (process.isAlive() ? " em "
-            + START_PATIENCE.toSeconds() + " s" : "") + ": " + log);
+        throw new EngineError("o engine remoto (dockerd num contêiner) não subiu"
+            + (wasAlive ? " em " + START_PATIENCE.toSeconds() + " s" : "") + ": " + log);
       }
       RegistryApi.sleep(200);
     }
   }
 
   private boolean answers() {
-    try (Engine engine = new Engine(host(), dataDir)) {
-      return engine.available();
+    if (!Files.exists(folder.resolve("docker.sock"))) {
+      return false;
     }
-  }
-
-  private static String tail(Path log) {
-    try {
-      List<String> lines = Files.readAllLines(log);
-      return String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
-    } catch (IOException | UncheckedIOException e) {
-      return "(sem log)";
+    try (Engine engine = new Engine(host(), local.dataDir())) {
+      return engine.available();
     }
   }
 

@@ -61,6 +61,10 @@ public final class BaseImages {
       new Base("workbench/registry", null,
           new Recipe.Packages("workbench/debian:bookworm", List.of("docker-registry", "apache2-utils"),
               "EXPOSE 5000\nCMD [\"docker-registry\", \"serve\", \"/etc/docker/registry/config.yml\"]\n")),
+      // Debian's Docker Engine, to run inside a container: the nuvem lesson's remote host (NestedEngines).
+      new Base("workbench/dockerd", null,
+          new Recipe.Packages("workbench/debian:bookworm", List.of("docker.io", "mount", "ca-certificates"),
+              "CMD [\"dockerd\"]\n")),
       // No registry publishes the emulator as a small image: it is always the host's jar on our JRE base.
       new Base("workbench/firestore-emulator", null,
           new Recipe.HostFile("workbench/jre:17", FirestoreEmulatorJar::find,

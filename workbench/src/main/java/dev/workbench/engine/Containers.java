@@ -13,6 +13,7 @@ import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.StreamType;
 import dev.workbench.step.ContainerSpec;
+import dev.workbench.step.Limits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,17 +42,17 @@ public final class Containers {
 
   /** Creates a labelled, limited container; returns its id. */
   public String create(Scope scope, ContainerSpec spec, Map<String, String> env) {
+    return create(scope, spec, env, Map.of());
+  }
+
+  /** The same, with labels beyond the scope's (a kind, an owning process). */
+  public String create(
+      Scope scope, ContainerSpec spec, Map<String, String> env, Map<String, String> moreLabels) {
     List<String> environment = new ArrayList<>();
     spec.env().forEach((k, v) -> environment.add(k + "=" + v));
     env.forEach((k, v) -> environment.add(k + "=" + v));
     HostConfig host =
-        HostConfig.newHostConfig()
-            .withMemory(spec.limits().memoryBytes())
-            .withMemorySwap(spec.limits().memoryBytes())
-            .withNanoCPUs((long) (spec.limits().cpus() * 1_000_000_000L))
-            .withPidsLimit(spec.limits().pids())
-            .withInit(true)
-            .withSecurityOpts(List.of("no-new-privileges"))
+        hardened(spec.limits())
             .withBinds(new Mounts(engine, scope).binds(spec.mounts()))
             .withPortBindings(publishedOnLoopback(spec.ports()));
     String image = scope.image(spec.image());
@@ -60,7 +61,7 @@ public final class Containers {
         docker
             .createContainerCmd(image)
             .withName(scope.name(spec.name()))
-            .withLabels(scope.labels())
+            .withLabels(labels(scope, moreLabels))
             .withEnv(environment)
             .withExposedPorts(spec.ports().stream().map(ExposedPort::tcp).toList())
             .withHostConfig(host);
@@ -77,6 +78,32 @@ public final class Containers {
       cmd.withAliases(spec.name());
     }
     return engine.call(cmd::exec).getId();
+  }
+
+  /**
+   * The limits every container of the workbench gets, in one place: memory (no swap beyond it),
+   * CPUs and processes.
+   */
+  static HostConfig limited(Limits limits) {
+    return limit(HostConfig.newHostConfig(), limits);
+  }
+
+  static HostConfig limit(HostConfig host, Limits limits) {
+    return host.withMemory(limits.memoryBytes())
+        .withMemorySwap(limits.memoryBytes())
+        .withNanoCPUs((long) (limits.cpus() * 1_000_000_000L))
+        .withPidsLimit(limits.pids());
+  }
+
+  /** {@link #limited} plus an init that reaps and forwards signals, and no privilege gained by exec. */
+  static HostConfig hardened(Limits limits) {
+    return limited(limits).withInit(true).withSecurityOpts(List.of("no-new-privileges"));
+  }
+
+  static Map<String, String> labels(Scope scope, Map<String, String> moreLabels) {
+    Map<String, String> labels = new java.util.HashMap<>(moreLabels);
+    labels.putAll(scope.labels());
+    return labels;
   }
 
   public void start(Scope scope, String name) {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -102,6 +103,10 @@ public final class Engine implements AutoCloseable {
     return new Storage(this);
   }
 
+  public NestedEngines nestedEngines() {
+    return new NestedEngines(this);
+  }
+
   public Compose compose() {
     return new Compose(this);
   }
@@ -119,6 +124,14 @@ public final class Engine implements AutoCloseable {
   /** Removes what the sessions the predicate picks left behind (runs that were killed). */
   public int removeOrphans(Predicate<String> deadSessions) {
     return new Inventory(this).removeSessions(deadSessions);
+  }
+
+  /**
+   * Removes every container, network, volume and image whose labels the predicate picks, whatever
+   * its session (what a killed process left: see {@link Owner}).
+   */
+  public int removeLabelled(Predicate<Map<String, String>> labels) {
+    return new Inventory(this).removeLabelled(labels);
   }
 
   DockerClient docker() {

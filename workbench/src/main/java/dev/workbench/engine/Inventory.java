@@ -76,6 +76,10 @@ final class Inventory {
     return remove(orphan, name -> name.startsWith(Scope.PREFIX) && sessionIds.test(sessionOf(name)));
   }
 
+  int removeLabelled(Predicate<Map<String, String>> pick) {
+    return remove(labels -> labels != null && pick.test(labels), name -> false);
+  }
+
   /** The session part of {@code wb-<session>-<name>} (compose names use "_" after the session). */
   private static String sessionOf(String name) {
     String rest = name.substring(Scope.PREFIX.length());

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.exception.NotFoundException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Volumes, networks and the session's own files: what outlives a container. */
@@ -18,8 +19,18 @@ public final class Storage {
   }
 
   public void createVolume(Scope scope, String name) {
+    createVolume(scope, name, Map.of());
+  }
+
+  /** The same, with labels beyond the scope's (a kind, an owning process). */
+  public void createVolume(Scope scope, String name, Map<String, String> moreLabels) {
     engine.run(
-        () -> docker.createVolumeCmd().withName(scope.name(name)).withLabels(scope.labels()).exec());
+        () ->
+            docker
+                .createVolumeCmd()
+                .withName(scope.name(name))
+                .withLabels(Containers.labels(scope, moreLabels))
+                .exec());
   }
 
   /** Creates the volume when missing, so the engine never makes an unlabelled one on its own. */
@@ -47,15 +58,47 @@ public final class Storage {
 
   /** A user-defined bridge: containers on it find each other by name. */
   public void createNetwork(Scope scope, String name) {
+    createNetwork(scope, name, Map.of());
+  }
+
+  /** The same, with labels beyond the scope's (a kind, an owning process). */
+  public void createNetwork(Scope scope, String name, Map<String, String> moreLabels) {
     engine.run(
         () ->
             docker
                 .createNetworkCmd()
                 .withName(scope.name(name))
                 .withDriver("bridge")
-                .withLabels(scope.labels())
+                .withLabels(Containers.labels(scope, moreLabels))
                 .withCheckDuplicate(true)
                 .exec());
+  }
+
+  /**
+   * Attaches a container to every user-defined network another container is on (a host that must
+   * reach a database joins the database's networks), where it is not attached yet.
+   */
+  public void joinNetworksOf(Scope scope, String container, String other) {
+    List<String> theirs = containerNetworks(scope, other);
+    List<String> mine = containerNetworks(scope, container);
+    for (String network : theirs) {
+      if (!mine.contains(network) && !List.of("bridge", "host", "none").contains(network)) {
+        engine.run(
+            () ->
+                docker
+                    .connectToNetworkCmd()
+                    .withNetworkId(network)
+                    .withContainerId(scope.name(container))
+                    .exec());
+      }
+    }
+  }
+
+  private List<String> containerNetworks(Scope scope, String container) {
+    return new Containers(engine)
+        .inspect(scope, container)
+        .map(c -> List.copyOf(c.getNetworkSettings().getNetworks().keySet()))
+        .orElseThrow(() -> new EngineError("o contêiner " + container + " não existe"));
   }
 
   public void removeNetwork(Scope scope, String name) {

@@ -25,20 +25,13 @@ public final class Workers {
   }
 
   /**
-   * Creates the container, not started; with {@code hostNetwork} it shares the host's network, so
-   * ports published on the host's loopback are its loopback too.
+   * Creates the container, not started; with {@code hostNetwork} it shares the network of this
+   * engine's host (for the cloud's stand-in engine, its container's network, never this machine's).
    */
   public String create(Scope scope, String name, String reference, Map<String, String> env, boolean hostNetwork) {
     List<String> environment = new ArrayList<>();
     env.forEach((k, v) -> environment.add(k + "=" + v));
-    Limits limits = Limits.DEFAULT;
-    HostConfig host = HostConfig.newHostConfig()
-        .withMemory(limits.memoryBytes())
-        .withMemorySwap(limits.memoryBytes())
-        .withNanoCPUs((long) (limits.cpus() * 1_000_000_000L))
-        .withPidsLimit(limits.pids())
-        .withInit(true)
-        .withSecurityOpts(List.of("no-new-privileges"));
+    HostConfig host = Containers.hardened(Limits.DEFAULT);
     if (hostNetwork) {
       host.withNetworkMode("host");
     }

@@ -1,5 +1,6 @@
 package dev.workbench.run;
 
+import dev.workbench.cloud.Clouds;
 import dev.workbench.engine.Session;
 import dev.workbench.engine.Engine;
 import dev.workbench.lesson.Lesson;
@@ -56,9 +57,12 @@ public final class CourseRun {
     }
   }
 
-  /** Removes what killed headless runs left; a live run's resources stay. */
+  /**
+   * Removes what killed headless runs left, and the clouds of any killed process (a cloud never
+   * outlives its server); a live run's or server's resources stay.
+   */
   public static int removeOrphans(Engine engine) {
-    return engine.removeOrphans(CourseRun::orphaned);
+    return engine.removeOrphans(CourseRun::orphaned) + Clouds.removeOrphans(engine);
   }
 
   /**

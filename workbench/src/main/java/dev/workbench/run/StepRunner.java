@@ -5,6 +5,7 @@ import dev.workbench.Workbench;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.EngineError;
 import dev.workbench.engine.EngineUnavailable;
+import dev.workbench.engine.QuotaExceeded;
 import dev.workbench.engine.OutputSink;
 import dev.workbench.engine.Scope;
 import dev.workbench.lesson.Lesson;
@@ -76,7 +77,7 @@ public final class StepRunner implements AutoCloseable {
       }
     } catch (EngineUnavailable e) {
       failure = e.getMessage();
-    } catch (EngineError | IllegalArgumentException e) {
+    } catch (EngineError | IllegalArgumentException | QuotaExceeded e) {
       failure = output.unscoped(e.getMessage());
     } catch (RuntimeException e) {
       LOG.error("step {} of lesson {} failed unexpectedly", step.id(), lesson.id(), e);
@@ -105,6 +106,16 @@ public final class StepRunner implements AutoCloseable {
     return !step.action().kind().equals("jshell") && !engine.available();
   }
 
+  /**
+   * Throws {@link QuotaExceeded} when the step would go past a limit that is known before it runs
+   * (a cloud too many), so the site can answer 429 instead of accepting a run bound to fail.
+   */
+  public void admit(Lesson lesson, Step step, Session session) {
+    if (step.action() instanceof Action.CloudStart) {
+      dev.workbench.cloud.Clouds.of(engine).requireRoom(new Scope(session, lesson.id()));
+    }
+  }
+
   /** Removes every container, network, volume and image the session created for this lesson. */
   public void resetLesson(Session session, String lessonId) {
     notebooks.close(session, lessonId);
@@ -112,10 +123,17 @@ public final class StepRunner implements AutoCloseable {
     engine.removeAll(session, lessonId);
   }
 
-  /** Closes the notebooks' JShells (their JVMs); the engine belongs to the caller. */
+  /**
+   * Closes the notebooks' JShells (their JVMs) and stops the clouds: the server's one shutdown path.
+   * The engine belongs to the caller.
+   */
   @Override
   public void close() {
-    notebooks.close();
+    try {
+      notebooks.close();
+    } finally {
+      dev.workbench.cloud.Clouds.of(engine).stopAll();
+    }
   }
 
   /** A parameter that would point a bind mount outside the learner's files is a bad parameter. */

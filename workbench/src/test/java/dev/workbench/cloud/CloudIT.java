@@ -1,21 +1,29 @@
 package dev.workbench.cloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.workbench.TestEngines;
+import com.github.dockerjava.api.model.HostConfig;
 import dev.workbench.engine.Engine;
+import dev.workbench.engine.OutputSink;
+import dev.workbench.engine.QuotaExceeded;
 import dev.workbench.engine.Scope;
 import dev.workbench.lesson.Course;
 import dev.workbench.lesson.Lesson;
 import dev.workbench.engine.Session;
+import dev.workbench.run.CourseRun;
 import dev.workbench.run.StepResult;
 import dev.workbench.run.StepRunner;
 import dev.workbench.step.Action;
 import dev.workbench.step.Step;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,9 +31,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The cloud lesson's failures, on the real engine with a real registry and a real second dockerd:
- * refused credentials fail the push, a remote engine that is down fails the release, each with a
- * pt-BR message, and nothing else breaks; reset leaves no dockerd, registry or bridge behind.
+ * The cloud lesson's failures, on the real engine with a real registry and a real second dockerd in
+ * a container: refused credentials fail the push, a remote engine that is down fails the release,
+ * each with a pt-BR message, and nothing else breaks; the stand-in is a limited container, never a
+ * daemon or bridge on the host; clouds past the quotas are refused; reset, and the start after a
+ * killed server, leave nothing behind.
  */
 class CloudIT {
   @TempDir static Path dataDir;
@@ -44,7 +54,7 @@ class CloudIT {
 
   @AfterEach
   void localCloudAgain() {
-    Clouds.of(engine).target(null);
+    Clouds.of(engine).target(null).limits(CloudLimits.LAPTOP);
   }
 
   @AfterAll
@@ -99,27 +109,114 @@ class CloudIT {
   }
 
   @Test
-  void reset_stops_the_remote_engine_and_the_registry_and_leaves_nothing() throws Exception {
+  void the_remote_engine_is_a_limited_container_not_a_daemon_on_the_host_and_reset_leaves_nothing()
+      throws Exception {
+    Set<Long> dockerdsBefore = hostDockerds();
+
     assertPassed(run(step("ligar"), Map.of()));
-    Path runDir = StandInEngine.runDir(session.id());
-    assertThat(dockerdsUsing(runDir)).isEqualTo(1);
+
+    Scope scope = new Scope(session, "nuvem");
+    HostConfig engineLimits = engine.containers().inspect(scope, StandInEngine.CONTAINER).orElseThrow().getHostConfig();
+    assertThat(engineLimits.getMemory()).as("memory of the stand-in's container").isPositive();
+    assertThat(engineLimits.getPidsLimit()).as("pids limit of the stand-in's container").isPositive();
+    HostConfig registryLimits = engine.containers().inspect(scope, LocalRegistry.CONTAINER).orElseThrow().getHostConfig();
+    assertThat(registryLimits.getMemory()).as("memory of the registry").isPositive();
+    assertThat(registryLimits.getNanoCPUs()).as("CPUs of the registry").isPositive();
+    assertThat(registryLimits.getPidsLimit()).as("pids limit of the registry").isPositive();
+    assertThat(hostDockerds()).as("dockerd processes in this machine's own pid namespace").isEqualTo(dockerdsBefore);
+    assertThat(ProcessHandle.current().descendants().filter(p -> command(p).endsWith("dockerd")))
+        .as("dockerd started by the workbench").isEmpty();
+    assertThat(Path.of("/sys/class/net", oldBridgeName(session))).as("the old stand-in's host bridge").doesNotExist();
+    Path folder = StandInEngine.folders(engine).resolve(session.id());
+    assertThat(folder.resolve("docker.sock")).exists();
 
     runner.resetLesson(session, "nuvem");
 
-    assertThat(dockerdsUsing(runDir)).as("dockerd processes with the session's pid file").isZero();
-    assertThat(Files.exists(runDir)).as("run dir " + runDir).isFalse();
-    assertThat(Files.exists(Path.of("/sys/class/net", StandInEngine.bridgeName(session.id())))).isFalse();
-    assertThat(engine.containers().inspect(new Scope(session, "nuvem"), LocalRegistry.CONTAINER)).isEmpty();
+    assertThat(Files.exists(folder)).as("cloud folder " + folder).isFalse();
+    assertThat(engine.containers().inspect(scope, StandInEngine.CONTAINER)).isEmpty();
+    assertThat(engine.containers().inspect(scope, LocalRegistry.CONTAINER)).isEmpty();
+    assertThat(engine.storage().volumeExists(scope, StandInEngine.VOLUME)).isFalse();
+    assertThat(engine.storage().network(scope, StandInEngine.NETWORK)).isEmpty();
     assertThat(engine.snapshot(session).containers()).isEmpty();
     assertThat(engine.snapshot(session).networks()).isEmpty();
     assertThat(engine.snapshot(session).volumes()).isEmpty();
   }
 
-  private static long dockerdsUsing(Path runDir) {
-    String pidfile = runDir.resolve("docker.pid").toString();
+  @Test
+  void a_second_cloud_for_the_same_learner_and_one_past_the_servers_cap_are_refused() {
+    assertPassed(run(step("ligar"), Map.of()));
+    Clouds clouds = Clouds.of(engine);
+
+    assertThatThrownBy(() -> clouds.perform(new Action.CloudStart(), new Scope(session, "outra"), v -> v, OutputSink.NONE))
+        .isInstanceOf(QuotaExceeded.class)
+        .hasMessageContaining("nuvens por aluno")
+        .hasMessageContaining("reinicie essa lição");
+
+    Session other = new Session("cloudit" + Session.random().id());
+    clouds.limits(CloudLimits.LAPTOP.withClouds(1));
+    assertThatThrownBy(() -> clouds.perform(new Action.CloudStart(), new Scope(other, "nuvem"), v -> v, OutputSink.NONE))
+        .isInstanceOf(QuotaExceeded.class)
+        .hasMessageContaining("no máximo 1")
+        .hasMessageContaining("reinicie a lição nuvem");
+    assertThatThrownBy(() -> runner.admit(nuvem, step("ligar"), other)).as("the site's 429, before a run")
+        .isInstanceOf(QuotaExceeded.class);
+    runner.admit(nuvem, step("ligar"), session); // starting one's own cloud again replaces it: room enough
+    assertThat(engine.snapshot(other).containers()).as("nothing made for the refused cloud").isEmpty();
+    assertThat(engine.snapshot(other).networks()).isEmpty();
+    assertPassed(run(step("ligar"), Map.of())); // the learner who has the cloud may start it again
+  }
+
+  @Test
+  void a_server_killed_with_a_cloud_running_leaves_nothing_after_the_next_start() throws Exception {
+    Session killed = new Session("cloudkill" + Session.random().id().substring(0, 4));
+    Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), CloudHolder.class.getName(), dataDir.toString(), killed.id())
+        .redirectErrorStream(true).start();
+    try {
+      String said = new String(server.getInputStream().readNBytes(5), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(said).as("the other process started its cloud").isEqualTo("ready");
+      Scope scope = new Scope(killed, "nuvem");
+      assertThat(engine.containers().inspect(scope, StandInEngine.CONTAINER)).isPresent();
+      CourseRun.removeOrphans(engine);
+      assertThat(engine.containers().inspect(scope, StandInEngine.CONTAINER)).as("a live process's cloud stays")
+          .isPresent();
+
+      server.destroyForcibly().waitFor(); // kill -9
+
+      assertThat(CourseRun.removeOrphans(engine)).isPositive(); // what serve does as it starts
+      assertThat(engine.snapshot(killed).containers()).isEmpty();
+      assertThat(engine.snapshot(killed).networks()).isEmpty();
+      assertThat(engine.snapshot(killed).volumes()).isEmpty();
+      assertThat(StandInEngine.folders(engine).resolve(killed.id())).doesNotExist();
+    } finally {
+      server.destroyForcibly();
+      engine.removeAll(killed, null);
+    }
+  }
+
+  /** The bridge the host dockerd of earlier versions made for a session. */
+  private static String oldBridgeName(Session s) {
+    return "wbc" + String.format("%08x", s.id().hashCode());
+  }
+
+  /** dockerd processes in this process's own pid namespace: none in a container is counted. */
+  private static Set<Long> hostDockerds() throws IOException {
+    String mine = Files.readSymbolicLink(Path.of("/proc/self/ns/pid")).toString();
     return ProcessHandle.allProcesses()
-        .filter(p -> p.info().arguments().map(args -> String.join(" ", args).contains(pidfile)).orElse(false))
-        .count();
+        .filter(p -> command(p).endsWith("dockerd"))
+        .filter(p -> {
+          try {
+            return Files.readSymbolicLink(Path.of("/proc", String.valueOf(p.pid()), "ns", "pid")).toString().equals(mine);
+          } catch (IOException e) {
+            return false; // gone, or not ours to read
+          }
+        })
+        .map(ProcessHandle::pid)
+        .collect(Collectors.toSet());
+  }
+
+  private static String command(ProcessHandle p) {
+    return p.info().command().orElse("");
   }
 
   private static StepResult run(Step step, Map<String, String> params) {

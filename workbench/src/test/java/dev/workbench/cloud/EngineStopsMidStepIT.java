@@ -8,6 +8,8 @@ import dev.workbench.TestEngines;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.EngineUnavailable;
 import dev.workbench.engine.OutputSink;
+import dev.workbench.engine.Scope;
+import dev.workbench.engine.Session;
 import dev.workbench.lesson.Course;
 import dev.workbench.run.StepRunner;
 import dev.workbench.web.WebApp;
@@ -19,6 +21,7 @@ import io.javalin.testtools.JavalinTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -30,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The engine stops while a learner's step runs: the site stays up, the step fails saying the engine
  * stopped and how to start it (not "exit 1" and a dead container), and the pages show the banner.
- * The engine stopped is a dockerd of the test's own, the stand-in the cloud lesson uses: stopping
- * the machine's engine would stop every other test.
+ * The engine stopped is a dockerd of the test's own, the stand-in the cloud lesson uses (a dockerd in
+ * a container): stopping the machine's engine would stop every other test.
  */
 class EngineStopsMidStepIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,15 +61,17 @@ class EngineStopsMidStepIT {
       """;
 
   @TempDir Path root;
+  private Engine machine;
+  private Scope scope;
   private StandInEngine dockerd;
   private Engine engine;
 
   @BeforeEach
   void startAnEngineOfOurOwn() throws Exception {
-    try (Engine machine = TestEngines.require(root.resolve("data"))) {
-      machine.images().provide("workbench/debian:bookworm", OutputSink.NONE);
-    }
-    dockerd = StandInEngine.start("parada" + System.nanoTime() % 100000, root.resolve("dockerd"), OutputSink.NONE);
+    machine = TestEngines.require(root.resolve("data"));
+    machine.images().provide("workbench/debian:bookworm", OutputSink.NONE);
+    scope = new Scope(new Session("parada" + Session.random().id()), "parada");
+    dockerd = StandInEngine.start(machine, scope, List.of(), CloudLimits.LAPTOP.engine(), OutputSink.NONE);
     Process load = new ProcessBuilder("sh", "-c",
         "docker save workbench/debian:bookworm | docker -H " + dockerd.host() + " load")
         .redirectErrorStream(true).start();
@@ -82,6 +87,10 @@ class EngineStopsMidStepIT {
     }
     if (dockerd != null) {
       dockerd.stop();
+    }
+    if (machine != null) {
+      machine.removeAll(scope.session(), null);
+      machine.close();
     }
   }
 
