@@ -43,7 +43,7 @@ public final class BenchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--runs deve ser ao menos 1 e --warmup não pode ser negativo");
     }
     Path root = Workbench.projectRoot();
-    try (Engine engine = new Engine(root.resolve(".workbench/bench"))) {
+    try (Engine engine = new Engine(Workbench.defaultDataDir().resolve("bench"))) {
       if (!engine.available()) {
         throw new EngineUnavailable(engine.host().toString(), null);
       }
