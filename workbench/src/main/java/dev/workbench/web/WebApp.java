@@ -16,7 +16,7 @@ public final class WebApp {
 
   public static Javalin create(WebConfig web, Course course, Engine engine, StepRunner runner) {
     ProgressStore store = ProgressStore.open(web.dataDir().resolve("progress"));
-    Runs runs = new Runs(runner::run, store);
+    Runs runs = new Runs(runner::run, store, engine.quotas());
     Pages pages = new Pages();
     TokenGate gate = web.token() == null ? null : new TokenGate(web.token());
     return Javalin.create(config -> {
