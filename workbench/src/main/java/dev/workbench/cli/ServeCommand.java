@@ -46,10 +46,12 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--max-networks", description = "redes por aluno (padrão: ${DEFAULT-VALUE})")
   int maxNetworks = Quotas.DEFAULT.networks();
 
-  @Option(names = "--max-runs", description = "passos rodando ao mesmo tempo, por aluno (padrão: ${DEFAULT-VALUE})")
+  @Option(names = "--max-runs",
+      description = "passos rodando ao mesmo tempo, por aluno (padrão: ${DEFAULT-VALUE})")
   int maxRuns = Quotas.DEFAULT.runs();
 
-  @Option(names = "--max-total-runs", description = "passos rodando ao mesmo tempo, no servidor todo (padrão: ${DEFAULT-VALUE})")
+  @Option(names = "--max-total-runs",
+      description = "passos rodando ao mesmo tempo, no servidor todo (padrão: ${DEFAULT-VALUE})")
   int maxTotalRuns = Quotas.DEFAULT.totalRuns();
 
   @Option(names = "--cloud-registry", description = "registro da lição nuvem (host:porta ou URL; padrão: um local por aluno);"
@@ -69,7 +71,8 @@ public final class ServeCommand implements Callable<Integer> {
       System.setProperty("workbench.cloud.engine", cloudEngine);
     }
     Path root = Workbench.projectRoot();
-    WebConfig web = new WebConfig(host, port, dataDir == null ? Workbench.defaultDataDir() : dataDir, root, null);
+    Path data = dataDir == null ? Workbench.defaultDataDir() : dataDir;
+    WebConfig web = new WebConfig(host, port, data, root, null);
     // off loopback anyone on the network could drive this machine's Docker: require a token, as Jupyter does
     String token = web.loopback() ? null : token();
     web = web.withToken(token);
@@ -78,7 +81,8 @@ public final class ServeCommand implements Callable<Integer> {
     for (LessonFormatError problem : course.problems()) {
       System.out.println("lição com problema: " + problem.getMessage());
     }
-    Engine engine = engine(web, new Quotas(maxContainers, maxImages, maxVolumes, maxNetworks, maxRuns, maxTotalRuns));
+    Engine engine = engine(web,
+        new Quotas(maxContainers, maxImages, maxVolumes, maxNetworks, maxRuns, maxTotalRuns));
     if (!engine.available()) {
       System.out.println("aviso: " + EngineUnavailable.HOW_TO_START);
     } else if (CourseRun.removeOrphans(engine) > 0) {

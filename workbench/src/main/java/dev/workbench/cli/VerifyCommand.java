@@ -40,7 +40,8 @@ public final class VerifyCommand implements Callable<Integer> {
     List<Lesson> lessons = lessonIds.isEmpty() ? course.lessons()
         : lessonIds.stream().map(id -> course.find(id)
             .orElseThrow(() -> new IllegalArgumentException("lição desconhecida: " + id))).toList();
-    try (Engine engine = new Engine(dataDir == null ? Workbench.defaultDataDir().resolve("verify") : dataDir)) {
+    Path data = dataDir == null ? Workbench.defaultDataDir().resolve("verify") : dataDir;
+    try (Engine engine = new Engine(data)) {
       if (!engine.available()) {
         throw new EngineUnavailable(engine.host().toString(), null);
       }

@@ -150,8 +150,9 @@ public final class Images {
   public void remove(Scope scope, String image) {
     String reference = scope.image(image);
     if (BaseImages.isBase(image) || BaseImages.isBase(reference)) {
-      throw new EngineError("a imagem " + image + " é uma imagem base, compartilhada por todas as lições"
-          + " e por todos os alunos: ela não pode ser removida daqui. Remova as imagens que você construiu.");
+      throw new EngineError("a imagem " + image + " é uma imagem base, compartilhada por todas as"
+          + " lições e por todos os alunos: ela não pode ser removida daqui. Remova as imagens que"
+          + " você construiu.");
     }
     engine.run(() -> docker.removeImageCmd(reference).withForce(true).exec());
   }

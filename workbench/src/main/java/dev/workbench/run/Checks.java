@@ -87,7 +87,8 @@ final class Checks {
     if (text.isEmpty()) {
       return result(what, false, "o arquivo não existe no host");
     }
-    return result(what, contains == null || text.get().contains(contains), "conteúdo: " + abbreviate(text.get()));
+    return result(what, contains == null || text.get().contains(contains),
+        "conteúdo: " + abbreviate(text.get()));
   }
 
   private CheckResult network(Scope scope, String name, boolean exists, List<String> containers) {

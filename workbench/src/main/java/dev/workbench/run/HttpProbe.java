@@ -118,7 +118,8 @@ final class HttpProbe {
    * abandoned unread (closing the stream cancels the exchange), so a server that answers without
    * end cannot fill the memory.
    */
-  static Answer exchange(HttpClient client, HttpRequest request, int cap) throws IOException, InterruptedException {
+  static Answer exchange(HttpClient client, HttpRequest request, int cap)
+      throws IOException, InterruptedException {
     HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
     try (InputStream in = response.body()) {
       return new Answer(response.statusCode(), new String(in.readNBytes(cap), StandardCharsets.UTF_8));
