@@ -3,7 +3,10 @@ package dev.workbench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where the project lives: lessons and build contexts are read from the project root. */
+/**
+ * Where the project lives (lessons and build contexts are read from the project root) and where
+ * the workbench keeps its data (progress, the learners' own files), which is never the project.
+ */
 public final class Workbench {
   private Workbench() {}
 
@@ -23,5 +26,19 @@ public final class Workbench {
     }
     throw new IllegalStateException(
         "não encontrei a pasta do projeto (com lessons/): defina WORKBENCH_ROOT ou rode de dentro do projeto");
+  }
+
+  /**
+   * The data dir when none is given: {@code $XDG_DATA_HOME/workbench}, else
+   * {@code ~/.local/share/workbench}. Not inside the project tree: learners' files there would sit
+   * beside the lessons and build contexts the steps read, and a link a learner's container made
+   * could lead from one to the other.
+   */
+  public static Path defaultDataDir() {
+    String xdg = System.getenv("XDG_DATA_HOME");
+    Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
+        ? Path.of(xdg)
+        : Path.of(System.getProperty("user.home"), ".local", "share");
+    return base.resolve("workbench").toAbsolutePath().normalize();
   }
 }

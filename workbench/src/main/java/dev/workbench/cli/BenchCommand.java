@@ -45,7 +45,7 @@ public final class BenchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--runs deve ser ao menos 1 e --warmup não pode ser negativo");
     }
     Path root = Workbench.projectRoot();
-    try (Engine engine = new Engine(root.resolve(".workbench/bench"))) {
+    try (Engine engine = new Engine(Workbench.defaultDataDir().resolve("bench"))) {
       if (!engine.available()) {
         throw new EngineUnavailable(engine.host().toString(), null);
       }
@@ -83,7 +83,7 @@ public final class BenchCommand implements Callable<Integer> {
    * delay. The learner has run the lesson's first step, so the page carries progress.
    */
   private void site(Engine engine, Path root) throws Exception {
-    try (SiteBench site = new SiteBench(engine, root, root.resolve(".workbench/bench-site"))) {
+    try (SiteBench site = new SiteBench(engine, root, Workbench.defaultDataDir().resolve("bench-site"))) {
       site.learnerWithProgress("volumes", "construir");
       site.load(LESSON_PAGE, 20);
       site.load(STATIC_FILE, 20);

@@ -4,7 +4,6 @@ import dev.workbench.Workbench;
 import dev.workbench.engine.BaseImages;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.EngineUnavailable;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,8 +13,7 @@ import picocli.CommandLine.Command;
 public final class ImagesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
-    Path root = Workbench.projectRoot();
-    try (Engine engine = new Engine(root.resolve(".workbench"))) {
+    try (Engine engine = new Engine(Workbench.defaultDataDir())) {
       if (!engine.available()) {
         throw new EngineUnavailable(engine.host().toString(), null);
       }

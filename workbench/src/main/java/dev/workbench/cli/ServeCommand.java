@@ -5,6 +5,7 @@ import dev.workbench.cloud.CloudLimits;
 import dev.workbench.cloud.Clouds;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.EngineUnavailable;
+import dev.workbench.engine.Quotas;
 import dev.workbench.lesson.Course;
 import dev.workbench.lesson.LessonFormatError;
 import dev.workbench.run.CourseRun;
@@ -34,8 +35,29 @@ public final class ServeCommand implements Callable<Integer> {
       defaultValue = WebConfig.DEFAULT_HOST)
   String host;
 
-  @Option(names = "--data-dir", description = "pasta de dados: progresso e arquivos dos alunos (padrão: .workbench no projeto)")
+  @Option(names = "--data-dir", description = "pasta de dados: progresso e arquivos dos alunos"
+      + " (padrão: $XDG_DATA_HOME/workbench ou ~/.local/share/workbench, fora do projeto)")
   Path dataDir;
+
+  @Option(names = "--max-containers", description = "contêineres por aluno (padrão: ${DEFAULT-VALUE})")
+  int maxContainers = Quotas.DEFAULT.containers();
+
+  @Option(names = "--max-images", description = "imagens por aluno (padrão: ${DEFAULT-VALUE})")
+  int maxImages = Quotas.DEFAULT.images();
+
+  @Option(names = "--max-volumes", description = "volumes por aluno (padrão: ${DEFAULT-VALUE})")
+  int maxVolumes = Quotas.DEFAULT.volumes();
+
+  @Option(names = "--max-networks", description = "redes por aluno (padrão: ${DEFAULT-VALUE})")
+  int maxNetworks = Quotas.DEFAULT.networks();
+
+  @Option(names = "--max-runs",
+      description = "passos rodando ao mesmo tempo, por aluno (padrão: ${DEFAULT-VALUE})")
+  int maxRuns = Quotas.DEFAULT.runs();
+
+  @Option(names = "--max-total-runs",
+      description = "passos rodando ao mesmo tempo, no servidor todo (padrão: ${DEFAULT-VALUE})")
+  int maxTotalRuns = Quotas.DEFAULT.totalRuns();
 
   @Option(names = "--cloud-registry", description = "registro da lição nuvem (host:porta ou URL; padrão: um local por aluno);"
       + " usuário e senha em WORKBENCH_CLOUD_USER e WORKBENCH_CLOUD_PASSWORD")
@@ -75,8 +97,8 @@ public final class ServeCommand implements Callable<Integer> {
     // a token on loopback too, as Jupyter does: any web page open in the learner's browser can send
     // requests to 127.0.0.1, and only the token tells the learner's own tab from such a page
     String token = noToken ? null : token();
-    WebConfig web = new WebConfig(host, port, dataDir == null ? root.resolve(".workbench") : dataDir, root, token,
-        Set.copyOf(allowHosts));
+    Path data = dataDir == null ? Workbench.defaultDataDir() : dataDir;
+    WebConfig web = new WebConfig(host, port, data, root, token, Set.copyOf(allowHosts));
     if (noToken) {
       System.out.println("aviso: sem token (--no-token). Qualquer página aberta neste navegador pode rodar passos"
           + " no seu Docker; use só numa máquina onde você confia em todas as abas.");
@@ -86,7 +108,8 @@ public final class ServeCommand implements Callable<Integer> {
     for (LessonFormatError problem : course.problems()) {
       System.out.println("lição com problema: " + problem.getMessage());
     }
-    Engine engine = engine(web);
+    Engine engine = engine(web,
+        new Quotas(maxContainers, maxImages, maxVolumes, maxNetworks, maxRuns, maxTotalRuns));
     if (!engine.available()) {
       System.out.println("aviso: " + EngineUnavailable.HOW_TO_START);
     } else if (CourseRun.removeOrphans(engine) > 0) {
@@ -123,10 +146,10 @@ public final class ServeCommand implements Callable<Integer> {
 
   /**
    * The one place the site's engine is made: the engine named by {@code DOCKER_HOST}, else the local
-   * socket, with the data dir under which learners' bind mounts live.
+   * socket, with the data dir under which learners' bind mounts live and the learners' quotas.
    */
-  static Engine engine(WebConfig web) {
-    return new Engine(web.dataDir());
+  static Engine engine(WebConfig web, Quotas quotas) {
+    return new Engine(null, web.dataDir(), quotas);
   }
 
   private static String token() {

@@ -29,7 +29,8 @@ public final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--junit", description = "escreve o resultado em JUnit XML neste arquivo")
   Path junit;
 
-  @Option(names = "--data-dir", description = "pasta de dados (padrão: .workbench/verify no projeto)")
+  @Option(names = "--data-dir", description = "pasta de dados (padrão: verify/ na pasta de dados do workbench,"
+      + " $XDG_DATA_HOME/workbench ou ~/.local/share/workbench)")
   Path dataDir;
 
   @Option(names = "--quiet", description = "não mostra a saída dos passos que passam")
@@ -61,7 +62,8 @@ public final class VerifyCommand implements Callable<Integer> {
     List<Lesson> lessons = lessonIds.isEmpty() ? course.lessons(language)
         : lessonIds.stream().map(id -> course.find(id, language)
             .orElseThrow(() -> new IllegalArgumentException("lição desconhecida: " + id))).toList();
-    try (Engine engine = new Engine(dataDir == null ? root.resolve(".workbench/verify") : dataDir)) {
+    Path data = dataDir == null ? Workbench.defaultDataDir().resolve("verify") : dataDir;
+    try (Engine engine = new Engine(data)) {
       if (!engine.available()) {
         throw new EngineUnavailable(engine.host().toString(), null);
       }

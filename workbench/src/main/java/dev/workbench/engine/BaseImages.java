@@ -2,9 +2,7 @@ package dev.workbench.engine;
 
 import com.github.dockerjava.api.command.PullImageResultCallback;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +22,8 @@ import java.util.function.Supplier;
 public final class BaseImages {
   private static final Duration PULL_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(20);
+  /** mmdebstrap takes about 20 s with a near mirror; a slow mirror gets ample room, a hung one not. */
+  private static final Duration ROOTFS_TIMEOUT = Duration.ofMinutes(15);
   private static final Map<String, Object> LOCKS = new ConcurrentHashMap<>();
 
   /** How a base is made when no registry answers. */
@@ -178,13 +178,9 @@ public final class BaseImages {
     try {
       tar = Files.createTempFile("workbench-" + suite, ".tar");
       sink.info(name + ": mmdebstrap --variant=minbase " + suite + " (cerca de 20 s)");
-      Process process = new ProcessBuilder(mmdebstrap(suite, tar))
-          .redirectErrorStream(true)
-          .start();
-      try (InputStream out = process.getInputStream()) {
-        new String(out.readAllBytes(), StandardCharsets.UTF_8).lines().forEach(sink::info);
-      }
-      if (!process.waitFor(BUILD_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0) {
+      int exit = HostProcess.run(new ProcessBuilder(mmdebstrap(suite, tar)), sink::info, ROOTFS_TIMEOUT,
+          "o mmdebstrap");
+      if (exit != 0) {
         throw new EngineError("mmdebstrap falhou ao criar " + name + " a partir do Debian " + suite);
       }
       // A build that ADDs the tar, not an import: docker-java's import (POST /images/create with
@@ -193,9 +189,6 @@ public final class BaseImages {
     } catch (IOException e) {
       throw new EngineError("não consegui criar " + name + " localmente: " + e.getMessage()
           + " (é preciso o mmdebstrap: apt-get install mmdebstrap)", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EngineError("interrompido", e);
     } finally {
       deleteQuietly(tar);
     }

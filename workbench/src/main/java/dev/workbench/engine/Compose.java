@@ -1,15 +1,11 @@
 package dev.workbench.engine;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The real compose binary on a lesson's compose file. The project is named after the session and
@@ -23,8 +19,23 @@ public final class Compose {
     this.engine = engine;
   }
 
+  /**
+   * {@code up -d --build}: first counted against the learner's quotas, service by service, so a
+   * project that would not fit starts nothing. What the project already has is replaced, not added.
+   */
   public int up(Scope scope, Path file, OutputSink sink, Duration timeout) {
+    requireRoom(scope, file);
     return run(scope, file, List.of("up", "-d", "--build", "--remove-orphans"), sink, timeout);
+  }
+
+  /**
+   * Refuses with {@link QuotaExceeded} a file whose {@code up} would take the learner past a
+   * quota; what the project already has does not count, since {@code up} replaces it.
+   */
+  public void requireRoom(Scope scope, Path file) {
+    ComposeFile parsed = ComposeFile.read(file);
+    String project = project(scope);
+    engine.quota().require(scope.session(), parsed.demand(), project, parsed.builtImages(project));
   }
 
   public int down(Scope scope, Path file, OutputSink sink, Duration timeout) {
@@ -43,7 +54,7 @@ public final class Compose {
     List<String> command = new ArrayList<>(binary());
     command.addAll(List.of("-p", project(scope), "-f", file.toString()));
     command.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    ProcessBuilder builder = new ProcessBuilder(command);
     builder.directory(file.getParent().toFile());
     builder.environment().put("WB_SESSION", scope.session().id());
     builder.environment().put("WB_LESSON", scope.lesson());
@@ -51,20 +62,9 @@ public final class Compose {
     builder.environment().put("DOCKER_HOST", engine.host().toString());
     builder.environment().put("COMPOSE_DOCKER_CLI_BUILD", "0");
     try {
-      Process process = builder.start();
-      try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        out.lines().forEach(sink::out);
-      }
-      if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new EngineError("o compose passou do limite de " + timeout.toSeconds() + " s");
-      }
-      return process.exitValue();
+      return HostProcess.run(builder, sink::out, timeout, "o compose");
     } catch (IOException e) {
       throw new EngineError("não encontrei o compose (docker-compose ou docker compose): instale-o", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EngineError("interrompido", e);
     }
   }
 

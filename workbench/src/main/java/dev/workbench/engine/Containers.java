@@ -1,20 +1,17 @@
 package dev.workbench.engine;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
-import com.github.dockerjava.api.model.StreamType;
 import dev.workbench.step.ContainerSpec;
 import dev.workbench.step.Limits;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +28,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 public final class Containers {
   /** Seconds a container gets to stop on its own before it is killed, as {@code docker stop -t}. */
   private static final int STOP_GRACE_SECONDS = 3;
+  /** What the engine keeps of a container's output on its disk ({@code docker logs} shows it). */
+  static final String LOG_MAX_SIZE = "10m";
+  /** The most of a file a check reads out of a container: enough for any text a lesson looks for. */
+  public static final int FILE_CAP = 1 << 20;
 
   private final Engine engine;
   private final DockerClient docker;
@@ -40,7 +41,10 @@ public final class Containers {
     this.docker = engine.docker();
   }
 
-  /** Creates a labelled, limited container; returns its id. */
+  /**
+   * Creates a labelled, limited container; returns its id. Counted against the learner's quota
+   * first, so a refused container leaves nothing behind (not even its volumes).
+   */
   public String create(Scope scope, ContainerSpec spec, Map<String, String> env) {
     return create(scope, spec, env, Map.of());
   }
@@ -48,15 +52,22 @@ public final class Containers {
   /** The same, with labels beyond the scope's (a kind, an owning process). */
   public String create(
       Scope scope, ContainerSpec spec, Map<String, String> env, Map<String, String> moreLabels) {
+    return engine
+        .quota()
+        .reserve(scope.session(), Demand.containers(1), () -> createNow(scope, spec, env, moreLabels));
+  }
+
+  private String createNow(
+      Scope scope, ContainerSpec spec, Map<String, String> env, Map<String, String> moreLabels) {
     List<String> environment = new ArrayList<>();
     spec.env().forEach((k, v) -> environment.add(k + "=" + v));
     env.forEach((k, v) -> environment.add(k + "=" + v));
+    String image = scope.image(spec.image());
+    new Images(engine).requirePresent(image, spec.image());
     HostConfig host =
         hardened(spec.limits())
             .withBinds(new Mounts(engine, scope).binds(spec.mounts()))
             .withPortBindings(publishedOnLoopback(spec.ports()));
-    String image = scope.image(spec.image());
-    new Images(engine).requirePresent(image, spec.image());
     CreateContainerCmd cmd =
         docker
             .createContainerCmd(image)
@@ -82,7 +93,8 @@ public final class Containers {
 
   /**
    * The limits every container of the workbench gets, in one place: memory (no swap beyond it),
-   * CPUs and processes.
+   * CPUs, processes, and a log the engine keeps small — a program that prints without end must not
+   * fill the engine's disk.
    */
   static HostConfig limited(Limits limits) {
     return limit(HostConfig.newHostConfig(), limits);
@@ -92,7 +104,10 @@ public final class Containers {
     return host.withMemory(limits.memoryBytes())
         .withMemorySwap(limits.memoryBytes())
         .withNanoCPUs((long) (limits.cpus() * 1_000_000_000L))
-        .withPidsLimit(limits.pids());
+        .withPidsLimit(limits.pids())
+        .withLogConfig(
+            new LogConfig(
+                LogConfig.LoggingType.JSON_FILE, Map.of("max-size", LOG_MAX_SIZE, "max-file", "1")));
   }
 
   /** {@link #limited} plus an init that reaps and forwards signals, and no privilege gained by exec. */
@@ -157,7 +172,7 @@ public final class Containers {
                     .withAttachStderr(true)
                     .exec()
                     .getId());
-    try (FrameCallback callback = new FrameCallback(sink)) {
+    try (Frames callback = new Frames(sink)) {
       engine.run(() -> docker.execStartCmd(execId).exec(callback));
       awaitOrFail(callback, timeout, "o comando");
     }
@@ -169,14 +184,14 @@ public final class Containers {
   public String commit(Scope scope, String name, String image) {
     String reference = scope.image(image);
     int colon = reference.lastIndexOf(':');
-    return engine.call(
+    return engine.quota().reserve(scope.session(), Demand.images(1), () -> engine.call(
         () ->
             docker
                 .commitCmd(scope.name(name))
                 .withRepository(reference.substring(0, colon))
                 .withTag(reference.substring(colon + 1))
                 .withLabels(scope.labels())
-                .exec());
+                .exec()));
   }
 
   public List<Container> list(Scope scope) {
@@ -202,7 +217,8 @@ public final class Containers {
 
   /**
    * The text of a file inside a container, copied out as {@code docker cp} does (works on stopped
-   * containers too); empty when the file does not exist.
+   * containers too); empty when the file does not exist. Only its first {@link #FILE_CAP} bytes
+   * are read: the rest of the copy is abandoned unread.
    */
   public Optional<String> readFile(Scope scope, String name, String path) {
     InputStream tar;
@@ -219,9 +235,7 @@ public final class Containers {
       if (entry == null || !entry.isFile()) {
         return Optional.empty();
       }
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      in.transferTo(bytes);
-      return Optional.of(bytes.toString(StandardCharsets.UTF_8));
+      return Optional.of(new String(in.readNBytes(FILE_CAP), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new EngineError("não consegui ler " + path + " do contêiner " + name + ": " + e.getMessage(), e);
     }
@@ -242,7 +256,7 @@ public final class Containers {
   }
 
   private void streamLogs(String id, boolean follow, OutputSink sink, Duration timeout) {
-    try (FrameCallback callback = new FrameCallback(sink)) {
+    try (Frames callback = new Frames(sink)) {
       engine.run(
           () ->
               docker
@@ -255,7 +269,7 @@ public final class Containers {
     }
   }
 
-  private void awaitOrFail(FrameCallback callback, Duration timeout, String what) {
+  private void awaitOrFail(Frames callback, Duration timeout, String what) {
     try {
       if (!callback.awaitCompletion(timeout.toSeconds(), TimeUnit.SECONDS)) {
         throw new EngineError(what + " passou do limite de " + timeout.toSeconds() + " s e foi interrompido");
@@ -265,36 +279,5 @@ public final class Containers {
       throw new EngineError("interrompido", e);
     }
     callback.flush();
-  }
-
-  /** Splits a multiplexed stream into stdout and stderr lines. */
-  private static final class FrameCallback extends ResultCallback.Adapter<Frame> {
-    private final Lines out;
-    private final Lines err;
-
-    FrameCallback(OutputSink sink) {
-      this.out = new Lines(sink::out);
-      this.err = new Lines(sink::err);
-    }
-
-    @Override
-    public void onNext(Frame frame) {
-      String text = new String(frame.getPayload(), StandardCharsets.UTF_8);
-      (frame.getStreamType() == StreamType.STDERR ? err : out).accept(text);
-    }
-
-    void flush() {
-      out.flush();
-      err.flush();
-    }
-
-    @Override
-    public void close() {
-      try {
-        super.close();
-      } catch (IOException e) {
-        // the stream is done either way
-      }
-    }
   }
 }

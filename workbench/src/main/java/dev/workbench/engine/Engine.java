@@ -12,6 +12,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -29,18 +31,24 @@ public final class Engine implements AutoCloseable {
   private final DockerHttpClient http;
   private final DockerClient docker;
   private final Path dataDir;
+  private final Quotas quotas;
 
   /** The engine named by {@code DOCKER_HOST}, else the local socket. */
   public Engine(Path dataDir) {
     this(null, dataDir);
   }
 
+  public Engine(URI host, Path dataDir) {
+    this(host, dataDir, Quotas.DEFAULT);
+  }
+
   /**
    * @param host the engine's address ({@code unix:///var/run/docker.sock}, {@code tcp://…}); null
    *     for the default
    * @param dataDir the workbench's data dir: bind mounts resolve under it, never elsewhere
+   * @param quotas what one learner may hold in this engine
    */
-  public Engine(URI host, Path dataDir) {
+  public Engine(URI host, Path dataDir, Quotas quotas) {
     DefaultDockerClientConfig.Builder config = DefaultDockerClientConfig.createDefaultConfigBuilder();
     if (host != null) {
       config.withDockerHost(host.toString());
@@ -48,6 +56,7 @@ public final class Engine implements AutoCloseable {
     this.config = config.build();
     this.host = this.config.getDockerHost();
     this.dataDir = dataDir.toAbsolutePath().normalize();
+    this.quotas = Objects.requireNonNull(quotas, "quotas");
     this.http = httpClient(64, Duration.ofMinutes(30));
     this.docker = DockerClientImpl.getInstance(this.config, http);
   }
@@ -68,6 +77,22 @@ public final class Engine implements AutoCloseable {
 
   public Path dataDir() {
     return dataDir;
+  }
+
+  public Quotas quotas() {
+    return quotas;
+  }
+
+  /**
+   * Refuses, with {@link QuotaExceeded}, what would take the learner past a quota; asked before a
+   * step starts so the site can answer 429 with nothing made. Each creation checks again.
+   */
+  public void requireRoom(Scope scope, Demand demand) {
+    quota().require(scope.session(), demand, null, Set.of());
+  }
+
+  Quota quota() {
+    return new Quota(this, quotas);
   }
 
   /**

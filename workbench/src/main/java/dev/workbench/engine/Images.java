@@ -46,6 +46,8 @@ public final class Images {
   public String build(Scope scope, String image, Path context, String dockerfile,
       Map<String, String> buildArgs, OutputSink sink, Duration timeout) {
     Map<String, String> labels = scope.labels();
+    // checked before, not held during: a build takes minutes, and a refused one makes nothing
+    engine.requireRoom(scope, Demand.images(1));
     return build(scope.image(image), context, dockerfile, buildArgs, labels, sink, timeout);
   }
 
@@ -141,8 +143,18 @@ public final class Images {
     return images;
   }
 
+  /**
+   * Removes one of the session's images. Base images are shared by every learner and lesson (and
+   * take minutes to make again): they are refused, whatever the name leads to.
+   */
   public void remove(Scope scope, String image) {
-    engine.run(() -> docker.removeImageCmd(scope.image(image)).withForce(true).exec());
+    String reference = scope.image(image);
+    if (BaseImages.isBase(image) || BaseImages.isBase(reference)) {
+      throw new EngineError("a imagem " + image + " é uma imagem base, compartilhada por todas as"
+          + " lições e por todos os alunos: ela não pode ser removida daqui. Remova as imagens que"
+          + " você construiu.");
+    }
+    engine.run(() -> docker.removeImageCmd(reference).withForce(true).exec());
   }
 
   public boolean exists(String reference) {

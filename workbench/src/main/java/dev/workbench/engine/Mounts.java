@@ -7,12 +7,14 @@ import dev.workbench.step.Mount;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * Turns a lesson's mounts into engine binds. The only host folders a container can see are the
- * session's own files under the data dir: no absolute path, no {@code ..}, never the engine socket.
+ * session's own files under the data dir: no absolute path, no {@code ..}, no link leading out of
+ * them, never the engine socket.
  */
 final class Mounts {
   private final Engine engine;
@@ -45,7 +47,12 @@ final class Mounts {
     return new Bind(folder.toString(), new Volume(b.target()), mode);
   }
 
-  /** A folder of the session's own files; refuses anything that would leave it. */
+  /**
+   * A folder (or file) of the session's own files, as it really is; refuses anything that would
+   * leave them. The path is compared twice: as written (no absolute path, no {@code ..}), and as
+   * the file system resolves it, links included — a learner's container can make a link in its
+   * own folder that points at {@code /etc}, and the engine would follow it when it binds.
+   */
   static Path sessionFolder(Path dataDir, Scope scope, String relative) {
     if (relative == null || relative.isBlank()) {
       throw new IllegalArgumentException("a pasta do bind está vazia");
@@ -61,7 +68,36 @@ final class Mounts {
     if (!folder.startsWith(base)) {
       throw new IllegalArgumentException("a pasta do bind sai da sua área de arquivos: " + relative);
     }
-    return folder;
+    try {
+      Path realBase = Files.createDirectories(base).toRealPath();
+      Path real = realOfExisting(folder);
+      if (!real.startsWith(realBase)) {
+        throw new IllegalArgumentException("o caminho " + relative + " leva para fora da sua área de"
+            + " arquivos (por um link simbólico) e foi recusado: use uma pasta de verdade");
+      }
+      return real;
+    } catch (IOException e) {
+      throw new IllegalArgumentException("não consegui usar o caminho " + relative + " da sua área de"
+          + " arquivos: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The path with its longest existing part resolved as the file system sees it (links followed)
+   * and the rest, not yet made, appended. A link counts as existing even when what it points at
+   * does not: resolving it then fails, rather than letting the engine create its target.
+   */
+  static Path realOfExisting(Path path) throws IOException {
+    Path existing = path;
+    Path rest = path.getFileSystem().getPath("");
+    while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+      rest = existing.getFileName().resolve(rest);
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return path;
+    }
+    return existing.toRealPath().resolve(rest).normalize();
   }
 
   /** The folder that holds a session's own files (what bind mounts see). */

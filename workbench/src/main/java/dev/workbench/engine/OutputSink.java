@@ -12,6 +12,14 @@ public interface OutputSink {
   /** Progress of a build or a pull; {@code total} is 0 when unknown. */
   void progress(String label, long current, long total);
 
+  /**
+   * True once the sink takes no more output (a run's cap was reached): whoever feeds it may stop
+   * reading the program's output, which then goes unread rather than unbounded.
+   */
+  default boolean full() {
+    return false;
+  }
+
   OutputSink NONE =
       new OutputSink() {
         public void out(String line) {}

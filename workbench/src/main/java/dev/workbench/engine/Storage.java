@@ -3,6 +3,10 @@ package dev.workbench.engine;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.exception.NotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +28,13 @@ public final class Storage {
 
   /** The same, with labels beyond the scope's (a kind, an owning process). */
   public void createVolume(Scope scope, String name, Map<String, String> moreLabels) {
-    engine.run(
+    engine.quota().reserve(scope.session(), Demand.volumes(1), () -> engine.call(
         () ->
             docker
                 .createVolumeCmd()
                 .withName(scope.name(name))
                 .withLabels(Containers.labels(scope, moreLabels))
-                .exec());
+                .exec()));
   }
 
   /** Creates the volume when missing, so the engine never makes an unlabelled one on its own. */
@@ -63,7 +67,7 @@ public final class Storage {
 
   /** The same, with labels beyond the scope's (a kind, an owning process). */
   public void createNetwork(Scope scope, String name, Map<String, String> moreLabels) {
-    engine.run(
+    engine.quota().reserve(scope.session(), Demand.networks(1), () -> engine.call(
         () ->
             docker
                 .createNetworkCmd()
@@ -71,7 +75,7 @@ public final class Storage {
                 .withDriver("bridge")
                 .withLabels(Containers.labels(scope, moreLabels))
                 .withCheckDuplicate(true)
-                .exec());
+                .exec()));
   }
 
   /**
@@ -135,8 +139,28 @@ public final class Storage {
     }
   }
 
-  /** The session's own folder, where bind mounts live; a path relative to it. */
+  /**
+   * A path of the session's own folder, where bind mounts live, as it really is (links resolved);
+   * refuses with {@link IllegalArgumentException} whatever would lead out of that folder.
+   */
   public Path sessionFile(Scope scope, String relative) {
     return Mounts.sessionFolder(engine.dataDir(), scope, relative);
+  }
+
+  /**
+   * The text of a file of the session's own folder (what a bind mount wrote), at most
+   * {@link Containers#FILE_CAP} bytes of it; empty when there is no such file. A link that leads
+   * out of the folder is refused, not followed.
+   */
+  public Optional<String> readSessionFile(Scope scope, String relative) {
+    Path file = sessionFile(scope, relative);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return Optional.of(new String(in.readNBytes(Containers.FILE_CAP), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new EngineError("não consegui ler " + relative + " da sua pasta: " + e.getMessage(), e);
+    }
   }
 }

@@ -1,12 +1,7 @@
 package dev.workbench.engine;
 
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.StreamType;
 import dev.workbench.step.Limits;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +56,7 @@ public final class Workers {
       throw new EngineError("interrompido", e);
     } finally {
       frames.flush();
-      frames.closeQuietly();
+      frames.close();
     }
     return engine.call(() -> engine.docker().waitContainerCmd(id).start()
         .awaitStatusCode(timeout.toSeconds(), TimeUnit.SECONDS));
@@ -69,35 +64,5 @@ public final class Workers {
 
   public void remove(Scope scope, String name) {
     engine.run(() -> engine.docker().removeContainerCmd(scope.name(name)).withForce(true).exec());
-  }
-
-  /** Splits the multiplexed log stream into stdout and stderr lines. */
-  private static final class Frames extends ResultCallback.Adapter<Frame> {
-    private final Lines out;
-    private final Lines err;
-
-    Frames(OutputSink sink) {
-      this.out = new Lines(sink::out);
-      this.err = new Lines(sink::err);
-    }
-
-    @Override
-    public void onNext(Frame frame) {
-      String text = new String(frame.getPayload(), StandardCharsets.UTF_8);
-      (frame.getStreamType() == StreamType.STDERR ? err : out).accept(text);
-    }
-
-    void flush() {
-      out.flush();
-      err.flush();
-    }
-
-    void closeQuietly() {
-      try {
-        close();
-      } catch (IOException e) {
-        // the stream is over either way
-      }
-    }
   }
 }

@@ -1,6 +1,10 @@
 /**
  * The only place that talks to the Docker engine (docker-java, and the compose binary). It scopes
  * every name to a learner's session, labels everything it creates, puts limits on every container
- * and resolves base images: pulled where a registry answers, else built locally from Debian.
+ * (its log included), counts each learner's containers, images, volumes and networks against their
+ * {@link dev.workbench.engine.Quotas} before making more, and resolves base images: pulled where a
+ * registry answers, else built locally from Debian. Host paths a container may see are the
+ * learner's own folder as it really is, links resolved; host programs it runs have time-outs that
+ * fire.
  */
 package dev.workbench.engine;

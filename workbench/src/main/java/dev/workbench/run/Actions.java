@@ -1,5 +1,6 @@
 package dev.workbench.run;
 
+import dev.workbench.engine.Demand;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.Images;
 import dev.workbench.engine.OutputSink;
@@ -91,6 +92,43 @@ final class Actions {
       throw new IllegalStateException("ação sem execução: " + action.kind());
     }
     return null;
+  }
+
+  /**
+   * Refuses, before anything runs, an action that would take the learner past a quota: what it
+   * would create, counted by the engine. The engine counts again as it creates.
+   */
+  void requireRoom(Action action, Scope scope, Vars vars) {
+    if (action instanceof Action.ComposeUp a) {
+      engine.compose().requireRoom(scope, files.inProject(vars.apply(a.file())));
+      return;
+    }
+    Demand demand = Demand.NONE;
+    if (action instanceof Action.CreateContainer a) {
+      demand = container(a.spec(), scope, vars);
+    } else if (action instanceof Action.RunContainer a) {
+      demand = container(a.spec(), scope, vars);
+    } else if (action instanceof Action.BuildImage || action instanceof Action.CommitContainer) {
+      demand = Demand.images(1);
+    } else if (action instanceof Action.CreateVolume) {
+      demand = Demand.volumes(1);
+    } else if (action instanceof Action.CreateNetwork) {
+      demand = Demand.networks(1);
+    }
+    if (!demand.equals(Demand.NONE)) {
+      engine.requireRoom(scope, demand);
+    }
+  }
+
+  /** A container, and the volumes its mounts would create. */
+  private Demand container(ContainerSpec spec, Scope scope, Vars vars) {
+    int volumes = 0;
+    for (Mount mount : spec.mounts()) {
+      if (mount instanceof Mount.Volume v && !engine.storage().volumeExists(scope, vars.apply(v.volume()))) {
+        volumes++;
+      }
+    }
+    return Demand.containers(1).plus(Demand.volumes(volumes));
   }
 
   private void build(Action.BuildImage a, Scope scope, Vars vars, OutputSink sink) {

@@ -6,9 +6,6 @@ import dev.workbench.engine.Scope;
 import dev.workbench.run.StepResult.CheckResult;
 import dev.workbench.step.Check;
 import dev.workbench.step.HttpTarget;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -80,17 +77,18 @@ final class Checks {
   }
 
   private CheckResult hostFile(Scope scope, String relative, String contains) {
-    Path file = engine.storage().sessionFile(scope, relative);
     String what = "no host, " + relative + (contains == null ? " existe" : " contém \"" + contains + "\"");
-    if (!Files.isRegularFile(file)) {
+    Optional<String> text;
+    try {
+      text = engine.storage().readSessionFile(scope, relative);
+    } catch (IllegalArgumentException e) {
+      return result(what, false, e.getMessage());
+    }
+    if (text.isEmpty()) {
       return result(what, false, "o arquivo não existe no host");
     }
-    try {
-      String text = Files.readString(file);
-      return result(what, contains == null || text.contains(contains), "conteúdo: " + abbreviate(text));
-    } catch (IOException e) {
-      return result(what, false, "não consegui ler: " + e.getMessage());
-    }
+    return result(what, contains == null || text.get().contains(contains),
+        "conteúdo: " + abbreviate(text.get()));
   }
 
   private CheckResult network(Scope scope, String name, boolean exists, List<String> containers) {

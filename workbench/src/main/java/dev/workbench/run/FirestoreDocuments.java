@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +28,8 @@ public final class FirestoreDocuments {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
   private static final int PAGE = 300;
+  /** A page of 300 small documents is far less; a body cut here fails to parse, with a message. */
+  private static final int BODY_CAP = 8 << 20;
 
   private final Engine engine;
 
@@ -75,11 +76,11 @@ public final class FirestoreDocuments {
     HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
         .header("Authorization", "Bearer owner").build();
     try {
-      HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new EngineError("o emulador do Firestore respondeu HTTP " + response.statusCode());
+      HttpProbe.Answer answer = HttpProbe.exchange(CLIENT, request, BODY_CAP);
+      if (answer.status() != 200) {
+        throw new EngineError("o emulador do Firestore respondeu HTTP " + answer.status());
       }
-      return JSON.readTree(response.body());
+      return JSON.readTree(answer.body());
     } catch (IOException e) {
       throw new EngineError("o emulador do Firestore não respondeu: " + e.getMessage(), e);
     } catch (InterruptedException e) {

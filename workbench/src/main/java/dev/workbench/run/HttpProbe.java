@@ -7,15 +7,22 @@ import dev.workbench.engine.Scope;
 import dev.workbench.step.Action;
 import dev.workbench.step.HttpTarget;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
 /** HTTP from the host to a container's published port, as a browser or curl would send it. */
 final class HttpProbe {
+  private static final String LOOPBACK = "127.0.0.1";
+  /** The most of a response body read: a check looks for a word in a page, not for a download. */
+  static final int BODY_CAP = 1 << 20;
+
   /** Servers in a just-started container need a moment; we retry a refused connection this long. */
   private static final Duration WARM_UP = Duration.ofSeconds(20);
 
@@ -39,7 +46,7 @@ final class HttpProbe {
       throw new EngineError("a porta " + target.port() + " do contêiner " + target.container()
           + " não está publicada no host: nada responde daqui de fora");
     }
-    URI uri = URI.create("http://127.0.0.1:" + port.get() + vars.apply(target.path()));
+    URI uri = local(port.get(), vars.apply(target.path()));
     sink.info(method + " " + uri + "  (porta " + target.port() + " do contêiner " + target.container() + ")");
     Answer answer = send(uri, method, vars.apply(action.body()))
         .orElseThrow(() -> new EngineError("ninguém respondeu em " + uri));
@@ -51,7 +58,33 @@ final class HttpProbe {
   /** What the host gets from a container port: empty when the port is not published or nobody answers. */
   Optional<Answer> probe(Scope scope, HttpTarget target) {
     return engine.containers().hostPort(scope, target.container(), target.port())
-        .flatMap(port -> send(URI.create("http://127.0.0.1:" + port + target.path()), "GET", null));
+        .flatMap(port -> send(local(port, target.path()), "GET", null));
+  }
+
+  /**
+   * The address of a published port on this machine's loopback, made from its parts, never by
+   * joining text: the path (with its query, if any) is a parameter a learner may type, and a
+   * text like {@code @evil.example/} or {@code //evil.example/} joined after the port would change
+   * the host. The built address is checked to still name 127.0.0.1 and the port.
+   */
+  static URI local(int port, String pathAndQuery) {
+    String given = pathAndQuery == null || pathAndQuery.isEmpty() ? "/" : pathAndQuery;
+    try {
+      URI typed = new URI(given);
+      if (typed.getScheme() != null || typed.getRawAuthority() != null || typed.getRawFragment() != null
+          || typed.getRawPath() == null || !typed.getRawPath().startsWith("/") || given.contains("\\")) {
+        throw new URISyntaxException(given, "não é um caminho");
+      }
+      // decoded parts, quoted again by the constructor: what was escaped stays escaped, once
+      URI uri = new URI("http", null, LOOPBACK, port, typed.getPath(), typed.getQuery(), null);
+      if (!LOOPBACK.equals(uri.getHost()) || uri.getPort() != port || uri.getRawUserInfo() != null) {
+        throw new URISyntaxException(given, "mudaria o endereço");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("o caminho da requisição deve começar com uma única / e não ter"
+          + " espaços, \\ ou #, nem mudar o endereço ou a porta: " + given, e);
+    }
   }
 
   private static Optional<Answer> send(URI uri, String method, String body) {
@@ -62,10 +95,10 @@ final class HttpProbe {
     long deadline = System.nanoTime() + WARM_UP.toNanos();
     while (true) {
       try {
-        HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-        boolean upstreamStarting = response.statusCode() == 502 || response.statusCode() == 503;
+        Answer answer = exchange(CLIENT, request, BODY_CAP);
+        boolean upstreamStarting = answer.status() == 502 || answer.status() == 503;
         if (!upstreamStarting || System.nanoTime() > deadline) {
-          return Optional.of(new Answer(response.statusCode(), response.body()));
+          return Optional.of(answer);
         }
         sleep();
       } catch (IOException e) {
@@ -77,6 +110,19 @@ final class HttpProbe {
         Thread.currentThread().interrupt();
         return Optional.empty();
       }
+    }
+  }
+
+  /**
+   * Sends and reads at most {@code cap} bytes of the body, on the caller's thread; the rest is
+   * abandoned unread (closing the stream cancels the exchange), so a server that answers without
+   * end cannot fill the memory.
+   */
+  static Answer exchange(HttpClient client, HttpRequest request, int cap)
+      throws IOException, InterruptedException {
+    HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    try (InputStream in = response.body()) {
+      return new Answer(response.statusCode(), new String(in.readNBytes(cap), StandardCharsets.UTF_8));
     }
   }
 

@@ -5,8 +5,8 @@ import dev.workbench.Workbench;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.EngineError;
 import dev.workbench.engine.EngineUnavailable;
-import dev.workbench.engine.QuotaExceeded;
 import dev.workbench.engine.OutputSink;
+import dev.workbench.engine.QuotaExceeded;
 import dev.workbench.engine.Scope;
 import dev.workbench.lesson.Lesson;
 import dev.workbench.notebook.Notebooks;
@@ -16,6 +16,7 @@ import dev.workbench.step.Action;
 import dev.workbench.step.Check;
 import dev.workbench.step.Mount;
 import dev.workbench.step.Step;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +31,17 @@ public final class StepRunner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StepRunner.class);
   /** What a result keeps of the output; the page has already seen every line as it came. */
   private static final int OUTPUT_KEPT = 256 * 1024;
+  /**
+   * The most output events (lines and progress) one run passes on; past it, or past
+   * {@link #MAX_OUTPUT_BYTES}, the run says "saída cortada" once and drops the rest. Ten thousand
+   * lines is more than any step of the course prints (a base image made from Debian prints a few
+   * thousand); a program that prints without end is what this stops.
+   */
+  public static final int MAX_OUTPUT_EVENTS = 10_000;
+  /** The most output text (UTF-8 bytes of the lines) one run passes on. */
+  public static final int MAX_OUTPUT_BYTES = 1 << 20;
+  /** The notice a run gives, once, when its output reached a cap. */
+  public static final String OUTPUT_CUT = "saída cortada";
 
   private final Engine engine;
   private final ProjectFiles files;
@@ -47,6 +59,23 @@ public final class StepRunner implements AutoCloseable {
 
   public Engine engine() {
     return engine;
+  }
+
+  /**
+   * Refuses, with {@link QuotaExceeded}, a step whose action would take the learner past a quota,
+   * before it starts: the site answers 429 and nothing is made. With the engine away it says
+   * nothing; the run itself will report that. The engine counts again when it creates.
+   */
+  public void admit(Lesson lesson, Step step, Session session, Map<String, String> params) {
+    Scope scope = new Scope(session, lesson.id());
+    if (step.action() instanceof Action.CloudStart) {
+      dev.workbench.cloud.Clouds.of(engine).requireRoom(scope);
+    }
+    try {
+      new Actions(engine, files, notebooks).requireRoom(step.action(), scope, Vars.of(step, params));
+    } catch (EngineUnavailable e) {
+      // nothing can be created either: the run says the engine is away, with what to do
+    }
   }
 
   /**
@@ -77,7 +106,7 @@ public final class StepRunner implements AutoCloseable {
       }
     } catch (EngineUnavailable e) {
       failure = e.getMessage();
-    } catch (EngineError | IllegalArgumentException | QuotaExceeded e) {
+    } catch (EngineError | QuotaExceeded | IllegalArgumentException e) {
       failure = output.unscoped(e.getMessage());
     } catch (RuntimeException e) {
       LOG.error("step {} of lesson {} failed unexpectedly", step.id(), lesson.id(), e);
@@ -89,7 +118,7 @@ public final class StepRunner implements AutoCloseable {
           + " Docker Desktop) e rode o passo outra vez.";
     }
     if (!failure.isEmpty()) {
-      output.err(failure);
+      output.always("err", failure);
     }
     StepResult result = new StepResult(passed ? Status.PASSED : Status.FAILED, exitCode, output.text(), checks,
         failure, Duration.ofNanos(System.nanoTime() - start));
@@ -110,12 +139,6 @@ public final class StepRunner implements AutoCloseable {
    * Throws {@link QuotaExceeded} when the step would go past a limit that is known before it runs
    * (a cloud too many), so the site can answer 429 instead of accepting a run bound to fail.
    */
-  public void admit(Lesson lesson, Step step, Session session) {
-    if (step.action() instanceof Action.CloudStart) {
-      dev.workbench.cloud.Clouds.of(engine).requireRoom(new Scope(session, lesson.id()));
-    }
-  }
-
   /** Removes every container, network, volume and image the session created for this lesson. */
   public void resetLesson(Session session, String lessonId) {
     notebooks.close(session, lessonId);
@@ -155,12 +178,19 @@ public final class StepRunner implements AutoCloseable {
     }
   }
 
-  /** Passes output on as events, in the learner's names, and keeps the tail for the result. */
+  /**
+   * Passes output on as events, in the learner's names, and keeps the tail for the result. Past
+   * {@link #MAX_OUTPUT_EVENTS} events or {@link #MAX_OUTPUT_BYTES} of text it says so once and
+   * drops the rest: the step goes on to its end and its checks, its output no longer kept.
+   */
   private static final class Output implements OutputSink {
     private final String stepId;
     private final Scope scope;
     private final Consumer<RunEvent> events;
     private final StringBuilder kept = new StringBuilder();
+    private int count;
+    private long size;
+    private volatile boolean cut;
 
     Output(String stepId, Scope scope, Consumer<RunEvent> events) {
       this.stepId = stepId;
@@ -189,12 +219,43 @@ public final class StepRunner implements AutoCloseable {
     }
 
     @Override
-    public void progress(String label, long current, long total) {
-      events.accept(new RunEvent.Progress(stepId, label, current, total));
+    public synchronized void progress(String label, long current, long total) {
+      if (admitted(0)) {
+        events.accept(new RunEvent.Progress(stepId, label, current, total));
+      }
+    }
+
+    @Override
+    public boolean full() {
+      return cut;
     }
 
     private synchronized void emit(String stream, String line) {
       String text = unscoped(line);
+      if (admitted(text.getBytes(StandardCharsets.UTF_8).length)) {
+        always(stream, text);
+      }
+    }
+
+    /** Counts one more event; false (after saying so once) when it passes a cap. */
+    private boolean admitted(int length) {
+      if (cut) {
+        return false;
+      }
+      count++;
+      size += length;
+      if (count <= MAX_OUTPUT_EVENTS && size <= MAX_OUTPUT_BYTES) {
+        return true;
+      }
+      cut = true;
+      events.accept(new RunEvent.Output(stepId, "info", OUTPUT_CUT + ": o passo passou de "
+          + MAX_OUTPUT_EVENTS + " linhas ou " + (MAX_OUTPUT_BYTES >> 20) + " MB de saída; o resto"
+          + " não é mostrado nem guardado. O passo continua até o fim e as verificações rodam."));
+      return false;
+    }
+
+    /** An event past the caps: only the workbench's own last word (why the step failed). */
+    synchronized void always(String stream, String text) {
       if (!stream.equals("info")) {
         kept.append(text).append('\n');
         if (kept.length() > OUTPUT_KEPT) {

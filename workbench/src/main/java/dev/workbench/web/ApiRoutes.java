@@ -24,7 +24,6 @@ import io.javalin.router.JavalinDefaultRouting;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /** The JSON the pages call: start a run and follow it, reset a lesson, the engine's picture. */
 final class ApiRoutes {
@@ -62,7 +61,8 @@ final class ApiRoutes {
     Step step = lesson.step(ctx.pathParam("step"))
         .orElseThrow(() -> new NotFoundResponse("A lição " + lesson.id() + " não tem o passo “" + ctx.pathParam("step") + "”."));
     Map<String, String> params = validParams(step, requestedParams(ctx.body()));
-    runner.admit(lesson, step, Learners.of(ctx)); // a quota known up front is a 429, not a failed run
+    // a quota known up front is a 429 with nothing made, not a failed run
+    runner.admit(lesson, step, Learners.of(ctx), params);
     Run run = runs.start(Learners.of(ctx), lesson, step, params);
     ctx.status(HttpStatus.ACCEPTED).json(Map.of("runId", run.id(), "events", "/api/runs/" + run.id() + "/events"));
   }
@@ -132,18 +132,33 @@ final class ApiRoutes {
     ctx.attribute("wb.run", run);
   }
 
-  /** Replays the run so far, follows it live, and closes the stream once it has finished. */
+  /**
+   * Replays the run so far, follows it live, and closes the stream once it has finished. The
+   * sending happens here, on the stream's own thread, never on the step's (see {@link Follower}).
+   */
   private void streamRun(SseClient client) {
     Run run = client.ctx().attribute("wb.run");
-    client.keepAlive();
-    Consumer<RunEvent> listener = event -> {
-      client.sendEvent(EventJson.name(event), json(EventJson.data(event)));
-      if (event instanceof RunEvent.Finished) {
-        client.close();
-      }
-    };
-    client.onClose(() -> run.unsubscribe(listener));
-    run.subscribe(listener);
+    Follower follower = new Follower();
+    try {
+      follower.pump(run.follow(follower), new Follower.Sender() {
+        @Override
+        public boolean send(RunEvent event) {
+          client.sendEvent(EventJson.name(event), json(EventJson.data(event)));
+          return !client.terminated();
+        }
+
+        @Override
+        public boolean heartbeat() {
+          client.sendComment("ainda rodando");
+          return !client.terminated();
+        }
+      });
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      run.unsubscribe(follower);
+      client.close();
+    }
   }
 
   private void progress(Context ctx) {

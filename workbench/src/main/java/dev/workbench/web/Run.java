@@ -13,6 +13,9 @@ import java.util.function.Consumer;
  * (or reloads) gets the whole story, then the live rest of it.
  */
 final class Run {
+  /** Browsers that may follow one run at once; each holds a thread while it follows. */
+  static final int MAX_FOLLOWERS = 4;
+
   private final String id;
   private final Session session;
   private final String lessonId;
@@ -66,6 +69,24 @@ final class Run {
     if (!finished()) {
       listeners.add(listener);
     }
+  }
+
+  /**
+   * What happened so far, with the follower attached for the rest, in one step so it sees every
+   * event once. A run keeps at most {@link #MAX_FOLLOWERS}: a new one drops the oldest (a page
+   * reloaded leaves its old stream behind until the server notices).
+   */
+  synchronized List<RunEvent> follow(Follower follower) {
+    if (!finished()) {
+      List<Follower> following = listeners.stream()
+          .filter(Follower.class::isInstance).map(Follower.class::cast).toList();
+      if (following.size() >= MAX_FOLLOWERS) {
+        following.get(0).drop();
+        listeners.remove(following.get(0));
+      }
+      listeners.add(follower);
+    }
+    return List.copyOf(events);
   }
 
   void unsubscribe(Consumer<RunEvent> listener) {

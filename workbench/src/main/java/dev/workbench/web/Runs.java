@@ -1,5 +1,7 @@
 package dev.workbench.web;
 
+import dev.workbench.engine.QuotaExceeded;
+import dev.workbench.engine.Quotas;
 import dev.workbench.lesson.Lesson;
 import dev.workbench.progress.ProgressStore;
 import dev.workbench.run.InvalidParameter;
@@ -11,6 +13,7 @@ import dev.workbench.step.Step;
 import io.javalin.http.ConflictResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,15 +42,25 @@ final class Runs implements AutoCloseable {
     StepResult run(Lesson lesson, Step step, Session session, Map<String, String> params, Consumer<RunEvent> events);
   }
 
+  /** Finished runs kept for replay beyond which the oldest are forgotten, however recent. */
+  static final int KEEP_AT_MOST = 500;
+
   private final StepExecution runner;
   private final ProgressStore store;
+  private final Quotas quotas;
   private final Map<String, Run> byId = new ConcurrentHashMap<>();
   private final Map<String, Run> active = new ConcurrentHashMap<>();
   private final ExecutorService workers;
 
   Runs(StepExecution runner, ProgressStore store) {
+    this(runner, store, Quotas.DEFAULT);
+  }
+
+  /** @param quotas how many steps may run at once, per learner and in all */
+  Runs(StepExecution runner, ProgressStore store, Quotas quotas) {
     this.runner = runner;
     this.store = store;
+    this.quotas = quotas;
     AtomicInteger count = new AtomicInteger();
     this.workers = Executors.newCachedThreadPool(task -> {
       Thread t = new Thread(task, "step-run-" + count.incrementAndGet());
@@ -56,12 +69,27 @@ final class Runs implements AutoCloseable {
     });
   }
 
-  /** Starts a step whose parameters were already validated; 409 when it is running already. */
+  /**
+   * Starts a step whose parameters were already validated; 409 when it is running already,
+   * {@link QuotaExceeded} (429) when the learner, or the server, runs as many steps as allowed.
+   */
   Run start(Session session, Lesson lesson, Step step, Map<String, String> params) {
     forgetOldRuns();
     Run run = new Run(UUID.randomUUID().toString(), session, lesson.id(), step.id());
-    if (active.putIfAbsent(key(session, lesson.id(), step.id()), run) != null) {
-      throw new ConflictResponse("Este passo já está rodando: espere ele terminar.");
+    // one lock for the count and the claim, so two requests cannot both take the last place
+    synchronized (active) {
+      if (active.containsKey(key(session, lesson.id(), step.id()))) {
+        throw new ConflictResponse("Este passo já está rodando: espere ele terminar.");
+      }
+      if (active.values().stream().filter(r -> r.session().equals(session)).count() >= quotas.runs()) {
+        throw new QuotaExceeded("passos rodando ao mesmo tempo por aluno", quotas.runs(),
+            "Espere um dos seus passos terminar e rode este de novo.");
+      }
+      if (active.size() >= quotas.totalRuns()) {
+        throw new QuotaExceeded("passos rodando ao mesmo tempo no laboratório", quotas.totalRuns(),
+            "O laboratório está cheio agora: espere alguns segundos e rode de novo.");
+      }
+      active.put(key(session, lesson.id(), step.id()), run);
     }
     byId.put(run.id(), run);
     store.started(session, lesson.id(), step.id(), params);
@@ -129,6 +157,10 @@ final class Runs implements AutoCloseable {
   private void forgetOldRuns() {
     Instant limit = Instant.now().minus(KEEP_FINISHED);
     byId.values().removeIf(r -> r.finished() && r.finishedAt().isBefore(limit));
+    if (byId.size() > KEEP_AT_MOST) {
+      byId.values().stream().filter(Run::finished).sorted(Comparator.comparing(Run::finishedAt))
+          .limit(byId.size() - KEEP_AT_MOST).toList().forEach(r -> byId.remove(r.id()));
+    }
   }
 
   private static String key(Session session, String lessonId, String stepId) {

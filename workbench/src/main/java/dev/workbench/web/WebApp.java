@@ -16,7 +16,7 @@ public final class WebApp {
 
   public static Javalin create(WebConfig web, Course course, Engine engine, StepRunner runner) {
     ProgressStore store = ProgressStore.open(web.dataDir().resolve("progress"));
-    Runs runs = new Runs(runner::run, store);
+    Runs runs = new Runs(runner::run, store, engine.quotas());
     Pages pages = new Pages();
     Learners learners = new Learners(store);
     return Javalin.create(config -> {

@@ -158,9 +158,9 @@ class CloudIT {
         .isInstanceOf(QuotaExceeded.class)
         .hasMessageContaining("no máximo 1")
         .hasMessageContaining("reinicie a lição nuvem");
-    assertThatThrownBy(() -> runner.admit(nuvem, step("ligar"), other)).as("the site's 429, before a run")
+    assertThatThrownBy(() -> runner.admit(nuvem, step("ligar"), other, Map.of())).as("the site's 429, before a run")
         .isInstanceOf(QuotaExceeded.class);
-    runner.admit(nuvem, step("ligar"), session); // starting one's own cloud again replaces it: room enough
+    runner.admit(nuvem, step("ligar"), session, Map.of()); // starting one's own cloud again replaces it: room enough
     assertThat(engine.snapshot(other).containers()).as("nothing made for the refused cloud").isEmpty();
     assertThat(engine.snapshot(other).networks()).isEmpty();
     assertPassed(run(step("ligar"), Map.of())); // the learner who has the cloud may start it again

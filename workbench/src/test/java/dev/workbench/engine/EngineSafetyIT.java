@@ -11,9 +11,12 @@ import dev.workbench.engine.Session;
 import dev.workbench.step.ContainerSpec;
 import dev.workbench.step.Limits;
 import dev.workbench.step.Mount;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,5 +106,77 @@ class EngineSafetyIT {
     assertThat(engine.containers().inspect(other, "firestore")).isPresent();
     assertThat(engine.snapshot(scope.session()).networks()).extracting(Snapshot.NetworkView::lesson)
         .containsExactly("outra");
+  }
+
+  @Test
+  void a_link_in_the_learners_folder_pointing_to_etc_is_neither_mounted_nor_read() throws Exception {
+    Path files = Files.createDirectories(engine.storage().sessionFile(scope, "dados").getParent());
+    Files.createSymbolicLink(files.resolve("fuga"), Path.of("/etc"));
+
+    assertThatThrownBy(() -> engine.containers().create(scope, new ContainerSpec("fuga", "workbench/debian:bookworm",
+        List.of("true"), null, List.of(new Mount.Bind("fuga", "/x", false)), null, null, null, null), Map.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("link simbólico");
+    assertThatThrownBy(() -> engine.storage().readSessionFile(scope, "fuga/hostname"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("para fora");
+    assertThat(engine.containers().inspect(scope, "fuga")).isEmpty();
+  }
+
+  @Test
+  void removing_a_base_image_is_refused_and_the_image_stays() {
+    assertThatThrownBy(() -> engine.images().remove(scope, "workbench/debian:bookworm"))
+        .isInstanceOf(EngineError.class).hasMessageContaining("imagem base, compartilhada");
+
+    assertThat(engine.images().exists("workbench/debian:bookworm")).isTrue();
+  }
+
+  @Test
+  void compose_up_that_waits_for_ever_is_stopped_at_its_time_limit_and_leaves_no_compose_running()
+      throws Exception {
+    // "lento" stays "starting" (its first health check takes ten minutes), and "espera" waits for it
+    Path file = Files.writeString(Files.createDirectories(dataDir.resolve("projeto")).resolve("compose.yml"), """
+        version: "2.4"
+        services:
+          lento:
+            image: %1$s
+            command: ["sleep", "600"]
+            container_name: "${WB_PREFIX}lento"
+            healthcheck: {test: ["CMD", "sleep", "600"], interval: 600s, timeout: 600s}
+            labels: {workbench.session: "${WB_SESSION}", workbench.lesson: "${WB_LESSON}"}
+          espera:
+            image: %1$s
+            command: ["true"]
+            container_name: "${WB_PREFIX}espera"
+            depends_on: {lento: {condition: service_healthy}}
+            labels: {workbench.session: "${WB_SESSION}", workbench.lesson: "${WB_LESSON}"}
+        networks:
+          default:
+            labels: {workbench.session: "${WB_SESSION}", workbench.lesson: "${WB_LESSON}"}
+        """.formatted("workbench/debian:bookworm"));
+    List<String> output = new CopyOnWriteArrayList<>();
+    OutputSink sink = new OutputSink() {
+      public void out(String line) {
+        output.add(line);
+      }
+
+      public void err(String line) {
+        output.add(line);
+      }
+
+      public void info(String line) {}
+
+      public void progress(String label, long current, long total) {}
+    };
+    long start = System.nanoTime();
+
+    assertThatThrownBy(() -> engine.compose().up(scope, file, sink, Duration.ofSeconds(8)))
+        .isInstanceOf(EngineError.class)
+        .hasMessageContaining("o compose passou do limite de 8 s e foi interrompido");
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
+    assertThat(engine.containers().inspect(scope, "lento")).as("compose had started the first service").isPresent();
+    assertThat(engine.containers().inspect(scope, "espera")).isEmpty();
+    assertThat(ProcessHandle.allProcesses()
+        .filter(p -> p.info().commandLine().orElse("").contains(Compose.project(scope)))
+        .filter(ProcessHandle::isAlive)).as("compose processes of this project").isEmpty();
   }
 }

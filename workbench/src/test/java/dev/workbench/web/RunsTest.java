@@ -3,6 +3,8 @@ package dev.workbench.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.workbench.engine.QuotaExceeded;
+import dev.workbench.engine.Quotas;
 import dev.workbench.lesson.Course;
 import dev.workbench.lesson.Lesson;
 import dev.workbench.progress.ProgressStore;
@@ -80,6 +82,39 @@ class RunsTest {
       assertThat(finished.await(10, TimeUnit.SECONDS)).isTrue();
       assertThat(store.lesson(ANA, "volumes").get("criar").status()).isEqualTo(StepStatus.FAILED);
       assertThat(store.lesson(ANA, "volumes").get("criar").message()).contains("erro interno").doesNotContain("bug");
+    }
+  }
+
+  @Test
+  void a_learner_past_their_concurrent_runs_and_a_server_past_its_own_get_quota_exceeded() throws Exception {
+    Course course = TestCourse.write(root);
+    Lesson lesson = course.find("volumes").orElseThrow();
+    CountDownLatch release = new CountDownLatch(1);
+    Session bia = new Session("bia1");
+    try (ProgressStore store = ProgressStore.open(root.resolve("progress"));
+        Runs runs = new Runs((l, s, session, params, events) -> {
+          await(release);
+          StepResult result = new StepResult(StepResult.Status.PASSED, 0, "", List.of(), "", Duration.ZERO);
+          events.accept(new RunEvent.Finished(s.id(), result));
+          return result;
+        }, store, new Quotas(10, 10, 10, 10, 2, 3))) {
+      runs.start(ANA, lesson, lesson.step("criar").orElseThrow(), Map.of());
+      runs.start(ANA, lesson, lesson.step("jvm17").orElseThrow(), Map.of());
+      assertThatThrownBy(() -> runs.start(ANA, lesson, lesson.step("jvm21").orElseThrow(), Map.of()))
+          .isInstanceOf(QuotaExceeded.class)
+          .hasMessageContaining("passos rodando ao mesmo tempo por aluno (no máximo 2)")
+          .hasMessageContaining("Espere");
+      assertThat(runs.running(ANA, "volumes", "jvm21")).isEmpty();
+
+      runs.start(bia, lesson, lesson.step("criar").orElseThrow(), Map.of());
+      assertThatThrownBy(() -> runs.start(bia, lesson, lesson.step("jvm17").orElseThrow(), Map.of()))
+          .isInstanceOf(QuotaExceeded.class).hasMessageContaining("no laboratório (no máximo 3)");
+
+      release.countDown();
+      for (int i = 0; i < 100 && runs.running(ANA, "volumes", "criar").isPresent(); i++) {
+        Thread.sleep(50);
+      }
+      assertThat(runs.start(ANA, lesson, lesson.step("jvm21").orElseThrow(), Map.of())).isNotNull();
     }
   }
 
