@@ -38,11 +38,12 @@ class QuotaApiIT {
   private Engine engine;
   private StepRunner runner;
   private String cookie;
+  private Session session;
 
   @AfterEach
   void cleanUp() {
-    if (cookie != null) {
-      engine.removeAll(new Session(cookie.substring(cookie.indexOf('=') + 1)), null);
+    if (session != null) {
+      engine.removeAll(session, null);
     }
     runner.close();
     engine.close();
@@ -81,9 +82,11 @@ class QuotaApiIT {
   }
 
   /** The learner's first visit gives the cookie; then the step starts (202). */
-  private Response started(HttpClient client, String step) {
+  private Response started(HttpClient client, String step) throws java.io.IOException {
     if (cookie == null) {
-      cookie = client.get("/").header("Set-Cookie").split(";")[0];
+      IssuedSession learner = IssuedSession.from(client);
+      cookie = learner.cookie();
+      session = learner.session();
     }
     Response response = run(client, step);
     assertThat(response.code()).as(step + " starts").isEqualTo(202);
@@ -98,7 +101,6 @@ class QuotaApiIT {
   }
 
   private List<String> containers() {
-    Session session = new Session(cookie.substring(cookie.indexOf('=') + 1));
     return engine.snapshot(session).containers().stream().map(Snapshot.ContainerView::name).toList();
   }
 
@@ -132,6 +134,51 @@ class QuotaApiIT {
       assertThat(containers()).containsExactly("dorme");
       assertThat(finish(client, started(client, "primeiro"))).as("once the first has ended")
           .contains("\"passed\":true");
+    });
+  }
+
+  @Test
+  void fifty_requests_at_once_without_a_cookie_start_no_more_runs_than_the_server_allows() throws Exception {
+    int serverWide = 4;
+    JavalinTest.test(site(new Quotas(5, 5, 5, 5, 3, serverWide)), (server, client) -> {
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(50);
+      List<java.util.concurrent.Future<Response>> answers = new java.util.ArrayList<>();
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      for (int i = 0; i < 50; i++) {
+        answers.add(pool.submit(() -> {
+          go.await();
+          return client.request("/api/lessons/cotas/steps/dormir/runs", b -> b.post(RequestBody.create("{}", JSON)));
+        }));
+      }
+      go.countDown();
+      List<String> started = new java.util.ArrayList<>();
+      int refused = 0;
+      for (java.util.concurrent.Future<Response> answer : answers) {
+        Response response = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        if (response.code() == 202) {
+          started.add(response.header("Set-Cookie").split(";")[0]);
+        } else {
+          assertThat(response.code()).isEqualTo(429);
+          assertThat(response.body().string()).contains("no máximo " + serverWide);
+          refused++;
+        }
+      }
+      pool.shutdown();
+      assertThat(started).as("runs started by 50 learners at once").hasSizeLessThanOrEqualTo(serverWide)
+          .isNotEmpty();
+      assertThat(refused).isEqualTo(50 - started.size());
+      List<Session> learners = new java.util.ArrayList<>();
+      for (String learner : started) {
+        String body = client.get("/api/session", b -> b.header("Cookie", learner)).body().string();
+        learners.add(new Session(body.replaceAll(".*\"session\":\"([a-z0-9]+)\".*", "$1")));
+      }
+      Thread.sleep(6_000); // every admitted run has ended by now (each sleeps 4 s)
+      int made = 0;
+      for (Session learner : learners) {
+        made += engine.snapshot(learner).containers().size();
+        engine.removeAll(learner, null);
+      }
+      assertThat(made).as("containers made for the 50 requests").isLessThanOrEqualTo(serverWide);
     });
   }
 }
