@@ -62,12 +62,15 @@ public final class ServeCommand implements Callable<Integer> {
     if (!engine.available()) {
       System.out.println("aviso: " + EngineUnavailable.HOW_TO_START);
     } else if (CourseRun.removeOrphans(engine) > 0) {
-      System.out.println("removido o que execuções interrompidas de verify deixaram no Docker");
+      System.out.println("removido o que execuções interrompidas (verify, notebooks de um servidor"
+          + " encerrado à força) deixaram no Docker");
     }
-    Javalin app = WebApp.create(web, course, engine, new StepRunner(engine, root)).start();
+    StepRunner runner = new StepRunner(engine, root);
+    Javalin app = WebApp.create(web, course, engine, runner).start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.stop();
+      runner.close(); // the notebooks' containers, while the engine still answers
       engine.close();
       stopped.countDown();
     }, "workbench-stop"));

@@ -13,6 +13,7 @@ import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.StreamType;
 import dev.workbench.step.ContainerSpec;
+import dev.workbench.step.Limits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,13 +46,7 @@ public final class Containers {
     spec.env().forEach((k, v) -> environment.add(k + "=" + v));
     env.forEach((k, v) -> environment.add(k + "=" + v));
     HostConfig host =
-        HostConfig.newHostConfig()
-            .withMemory(spec.limits().memoryBytes())
-            .withMemorySwap(spec.limits().memoryBytes())
-            .withNanoCPUs((long) (spec.limits().cpus() * 1_000_000_000L))
-            .withPidsLimit(spec.limits().pids())
-            .withInit(true)
-            .withSecurityOpts(List.of("no-new-privileges"))
+        hardened(spec.limits())
             .withBinds(new Mounts(engine, scope).binds(spec.mounts()))
             .withPortBindings(publishedOnLoopback(spec.ports()));
     String image = scope.image(spec.image());
@@ -77,6 +72,21 @@ public final class Containers {
       cmd.withAliases(spec.name());
     }
     return engine.call(cmd::exec).getId();
+  }
+
+  /**
+   * The one hardening every container of the workbench starts from: the course's memory (swap
+   * included), CPU and PID limits, an init that reaps zombies, and no privilege gained through
+   * set-uid files.
+   */
+  static HostConfig hardened(Limits limits) {
+    return HostConfig.newHostConfig()
+        .withMemory(limits.memoryBytes())
+        .withMemorySwap(limits.memoryBytes())
+        .withNanoCPUs((long) (limits.cpus() * 1_000_000_000L))
+        .withPidsLimit(limits.pids())
+        .withInit(true)
+        .withSecurityOpts(List.of("no-new-privileges"));
   }
 
   public void start(Scope scope, String name) {
@@ -112,6 +122,11 @@ public final class Containers {
   /** Prints what the container has written so far. */
   public void logs(Scope scope, String name, OutputSink sink, Duration timeout) {
     streamLogs(scope.name(name), false, sink, timeout);
+  }
+
+  /** What the container (by id) has written so far, as {@link #logs} but for the engine's own. */
+  void logsOf(String id, OutputSink sink, Duration timeout) {
+    streamLogs(id, false, sink, timeout);
   }
 
   /** Runs a command in a running container, streaming its output; returns its exit code. */

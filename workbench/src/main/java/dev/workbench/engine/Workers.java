@@ -31,14 +31,7 @@ public final class Workers {
   public String create(Scope scope, String name, String reference, Map<String, String> env, boolean hostNetwork) {
     List<String> environment = new ArrayList<>();
     env.forEach((k, v) -> environment.add(k + "=" + v));
-    Limits limits = Limits.DEFAULT;
-    HostConfig host = HostConfig.newHostConfig()
-        .withMemory(limits.memoryBytes())
-        .withMemorySwap(limits.memoryBytes())
-        .withNanoCPUs((long) (limits.cpus() * 1_000_000_000L))
-        .withPidsLimit(limits.pids())
-        .withInit(true)
-        .withSecurityOpts(List.of("no-new-privileges"));
+    HostConfig host = Containers.hardened(Limits.DEFAULT);
     if (hostNetwork) {
       host.withNetworkMode("host");
     }

@@ -6,6 +6,7 @@ import dev.workbench.engine.Engine;
 import dev.workbench.engine.EngineError;
 import dev.workbench.engine.EngineUnavailable;
 import dev.workbench.engine.OutputSink;
+import dev.workbench.engine.QuotaExceeded;
 import dev.workbench.engine.Scope;
 import dev.workbench.lesson.Lesson;
 import dev.workbench.notebook.Notebooks;
@@ -41,7 +42,7 @@ public final class StepRunner implements AutoCloseable {
   public StepRunner(Engine engine, Path projectRoot) {
     this.engine = engine;
     this.files = new ProjectFiles(projectRoot);
-    this.notebooks = new Notebooks(engine.dataDir(), projectRoot);
+    this.notebooks = new Notebooks(engine, projectRoot);
   }
 
   public Engine engine() {
@@ -74,7 +75,7 @@ public final class StepRunner implements AutoCloseable {
         events.accept(new RunEvent.CheckDone(step.id(), output.unscoped(result.description()), result.passed(),
             output.unscoped(result.detail())));
       }
-    } catch (EngineUnavailable e) {
+    } catch (EngineUnavailable | QuotaExceeded e) {
       failure = e.getMessage();
     } catch (EngineError | IllegalArgumentException e) {
       failure = output.unscoped(e.getMessage());
@@ -103,6 +104,16 @@ public final class StepRunner implements AutoCloseable {
    */
   private boolean engineWentAway(Step step) {
     return !step.action().kind().equals("jshell") && !engine.available();
+  }
+
+  /**
+   * Throws {@link QuotaExceeded} when running the step now would pass a limit the learner should
+   * hear before it starts (a notebook cell that would open one notebook too many).
+   */
+  public void requireRoom(Lesson lesson, Step step, Session session) {
+    if (step.action() instanceof Action.JShellCell) {
+      notebooks.requireRoom(new Scope(session, lesson.id()));
+    }
   }
 
   /** Removes every container, network, volume and image the session created for this lesson. */

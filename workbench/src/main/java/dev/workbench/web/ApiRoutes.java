@@ -60,6 +60,7 @@ final class ApiRoutes {
     Step step = lesson.step(ctx.pathParam("step"))
         .orElseThrow(() -> new NotFoundResponse("A lição " + lesson.id() + " não tem o passo “" + ctx.pathParam("step") + "”."));
     Map<String, String> params = validParams(step, requestedParams(ctx.body()));
+    runner.requireRoom(lesson, step, Learners.of(ctx)); // a limit is a 429 now, not a failed run
     Run run = runs.start(Learners.of(ctx), lesson, step, params);
     ctx.status(HttpStatus.ACCEPTED).json(Map.of("runId", run.id(), "events", "/api/runs/" + run.id() + "/events"));
   }
