@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.instrument.ClassDefinition;
+import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
 import java.lang.reflect.Method;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -33,7 +36,18 @@ public final class KernelAgent {
   /** Exit code when a snippet exhausted the memory or the threads the container allows. */
   static final int EXHAUSTED = 3;
 
+  /** Set before {@link #main} when the JVM starts with this jar as its {@code -javaagent}. */
+  private static volatile Instrumentation instrumentation;
+
   private KernelAgent() {}
+
+  /**
+   * Keeps the JVM's instrumentation, with which JShell's changed classes are redefined in place:
+   * a new import recompiles the earlier snippets, and loading them anew would reset every variable.
+   */
+  public static void premain(String options, Instrumentation given) {
+    instrumentation = given;
+  }
 
   /** {@code args[0]}: the server's socket, in the kernel's read-only folder. */
   public static void main(String[] args) throws IOException {
@@ -86,6 +100,34 @@ public final class KernelAgent {
       } catch (ExecutionControl.ExecutionControlException | RuntimeException e) {
         // no snippet has run yet: nothing to stop
       }
+    }
+
+    /** As JShell's JDI agent does it: in place, keeping the values of static fields. */
+    @Override
+    public void redefine(ExecutionControl.ClassBytecodes[] classes)
+        throws ExecutionControl.ClassInstallException,
+            ExecutionControl.NotImplementedException,
+            ExecutionControl.EngineTerminationException {
+      Instrumentation redefiner = instrumentation;
+      if (redefiner == null) {
+        throw new ExecutionControl.NotImplementedException("redefine needs the -javaagent");
+      }
+      try {
+        ClassDefinition[] definitions = new ClassDefinition[classes.length];
+        for (int i = 0; i < classes.length; i++) {
+          definitions[i] =
+              new ClassDefinition(findClass(classes[i].name()), classes[i].bytecodes());
+        }
+        redefiner.redefineClasses(definitions);
+      } catch (ClassNotFoundException
+          | UnmodifiableClassException
+          | UnsupportedOperationException
+          | LinkageError e) {
+        // JShell then loads the classes anew, as it would for a changed signature
+        throw new ExecutionControl.ClassInstallException(
+            "redefine: " + e.getMessage(), new boolean[classes.length]);
+      }
+      classesRedefined(classes);
     }
 
     @Override

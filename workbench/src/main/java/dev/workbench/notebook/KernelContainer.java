@@ -24,8 +24,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import jdk.jshell.execution.StreamingExecutionControl;
 import jdk.jshell.execution.Util;
 import jdk.jshell.spi.ExecutionControl;
@@ -104,6 +106,7 @@ final class KernelContainer implements ExecutionControlProvider, AutoCloseable {
             "-Dfile.encoding=UTF-8",
             "-Dworkbench.files=" + FILES,
             "-Dworkbench.data=" + DATA,
+            "-javaagent:" + FOLDER + "/" + AGENT_JAR,
             "-cp",
             String.join(":", inside),
             KernelAgent.class.getName(),
@@ -184,11 +187,18 @@ final class KernelContainer implements ExecutionControlProvider, AutoCloseable {
     return lines.isEmpty() ? "o contêiner terminou sem dizer por quê" : String.join(" / ", lines);
   }
 
-  /** The agent and its nested classes, read from our own class path: all it needs but the JDK. */
+  /**
+   * The agent and its nested classes, read from our own class path: all it needs but the JDK. The
+   * manifest makes the jar a {@code -javaagent} too, for {@link KernelAgent#premain}.
+   */
   private static void writeAgentJar(Path jar) {
     List<Class<?>> classes = new ArrayList<>(List.of(KernelAgent.class));
     classes.addAll(List.of(KernelAgent.class.getDeclaredClasses()));
-    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().putValue("Premain-Class", KernelAgent.class.getName());
+    manifest.getMainAttributes().putValue("Can-Redefine-Classes", "true");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
       for (Class<?> type : classes) {
         String entry = type.getName().replace('.', '/') + ".class";
         try (InputStream bytes = KernelAgent.class.getClassLoader().getResourceAsStream(entry)) {

@@ -99,6 +99,37 @@ class NotebooksIT {
   }
 
   @Test
+  void a_later_import_keeps_the_values_of_earlier_variables() {
+    // the notebook lesson's first cells: the import recompiles the earlier snippets, which must be
+    // redefined in place, not loaded anew with every variable reset to null
+    try (Notebooks withClassifier = new Notebooks(engine, TestEngines.projectRoot())) {
+      Scope jo = learner("joao0001");
+      run(
+          withClassifier,
+          jo,
+          """
+          import dev.workbench.classifier.data.*;
+          import java.nio.file.*;
+          import java.util.*;
+          import java.util.stream.*;
+          var tabela = ProductCsv.read(Path.of(System.getProperty("workbench.data")));
+          var produtos = tabela.rows();
+          var porCategoria = produtos.stream()
+              .collect(Collectors.groupingBy(Product::categoria, TreeMap::new, Collectors.counting()));
+          """,
+          0);
+      Lines later =
+          run(
+              withClassifier,
+              jo,
+              "import java.text.Normalizer;\nimport dev.workbench.classifier.text.*;\n"
+                  + "produtos.size() > 0",
+              0);
+      assertThat(later.all()).singleElement().asString().endsWith(" ==> true");
+    }
+  }
+
+  @Test
   void a_cell_holds_several_snippets_and_a_call_chain_may_span_lines() {
     Lines lines =
         run(
