@@ -95,6 +95,8 @@ final class Kernel {
                       .out(new PrintStream(out, true, StandardCharsets.UTF_8))
                       .err(new PrintStream(err, true, StandardCharsets.UTF_8))
                       .executionEngine(container, Map.of())
+                      // a server on a newer Java must not make classes the kernel cannot load
+                      .compilerOptions("--release", Integer.toString(KernelContainer.JAVA))
                       .build();
               js.onShutdown(closed -> ended = true);
               if (!classpath.isEmpty()) {

@@ -41,8 +41,11 @@ import jdk.jshell.spi.ExecutionEnv;
  * itself — compiling, analysing, reporting — stays in the server.
  */
 final class KernelContainer implements ExecutionControlProvider, AutoCloseable {
+  /** The Java of the kernel's JVM; the server's javac compiles snippets for it. */
+  static final int JAVA = 17;
+
   /** The course's own JDK: the notebook runs on the Java the lessons teach. */
-  static final String IMAGE = "workbench/jdk:17";
+  static final String IMAGE = "workbench/jdk:" + JAVA;
 
   /** Where the learner's files folder appears in the container ({@code workbench.files}). */
   static final String FILES = "/workbench/arquivos";
