@@ -42,8 +42,8 @@ public final class KernelAgent {
   private KernelAgent() {}
 
   /**
-   * Keeps the JVM's instrumentation, with which JShell's changed classes are redefined in place:
-   * a new import recompiles the earlier snippets, and loading them anew would reset every variable.
+   * Keeps the JVM's instrumentation, with which JShell's changed classes are redefined in place: a
+   * new import recompiles the earlier snippets, and loading them anew would reset every variable.
    */
   public static void premain(String options, Instrumentation given) {
     instrumentation = given;

@@ -115,7 +115,8 @@ class NotebooksIT {
           var tabela = ProductCsv.read(Path.of(System.getProperty("workbench.data")));
           var produtos = tabela.rows();
           var porCategoria = produtos.stream()
-              .collect(Collectors.groupingBy(Product::categoria, TreeMap::new, Collectors.counting()));
+              .collect(Collectors.groupingBy(
+                  Product::categoria, TreeMap::new, Collectors.counting()));
           """,
           0);
       Lines later =
