@@ -1,5 +1,7 @@
 package dev.workbench.engine;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -15,7 +17,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -33,8 +39,9 @@ import java.util.stream.Stream;
  * The containers notebook cells run in. Learner code gets the strictest container the workbench
  * makes: the common hardening of {@link Containers#hardened} plus no network, no capabilities, a
  * read-only root file system with a small {@code /tmp}, a non-root user and an empty environment.
- * It sees only the host files the caller names (read-only), the learner's own files folder, and a
- * private folder of its own (read-only) through which the server and the kernel talk.
+ * It sees only the files the caller names (read-only copies under the data dir), the learner's own
+ * files folder, and a private folder of its own (read-only) through which the server and the kernel
+ * talk.
  *
  * <p>Each kernel carries its learner's labels (so a lesson's reset removes it), a kind label, and
  * its owner: the server process that made it. A server killed with {@code kill -9} cannot remove
@@ -46,6 +53,7 @@ public final class Kernels {
   public static final String KIND = "notebook-kernel";
   static final String OWNER_LABEL = "workbench.owner";
   static final String FOLDER_LABEL = "workbench.kernel.folder";
+  static final String COPY_LABEL = "workbench.kernel.copy";
 
   /** The name a kernel has in the learner's lesson, as the panel shows it. */
   static final String NAME = "jshell";
@@ -55,6 +63,8 @@ public final class Kernels {
 
   private static final String TMPFS = "rw,nosuid,nodev,noexec,size=64m";
   private static final Pattern FOLDER_NAME = Pattern.compile("[0-9a-f]{8}");
+  private static final Pattern COPY_NAME = Pattern.compile("copy-[0-9a-f]{16}");
+  private static final Object COPYING = new Object();
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /**
@@ -69,7 +79,8 @@ public final class Kernels {
    *
    * @param image a base image ({@code workbench/jdk:17})
    * @param command the program (found in the image's {@code PATH}) and its arguments
-   * @param readOnly host files or folders to mount read-only, by their path in the container
+   * @param readOnly files or folders of this server to mount read-only, by their path in the
+   *     container; the engine mounts a copy under the data dir
    * @param filesTarget where the learner's own files folder appears (writable)
    * @param folderTarget where the kernel's private folder appears (read-only)
    * @param limits the course's memory, CPU and PID limits
@@ -113,7 +124,15 @@ public final class Kernels {
   public Kernel create(Scope scope, Spec spec) {
     new Images(engine).requirePresent(spec.image(), spec.image());
     List<Bind> binds = new ArrayList<>();
-    spec.readOnly().forEach((target, host) -> binds.add(readOnly(host, target)));
+    Path copy = copied(spec.readOnly());
+    spec.readOnly()
+        .forEach(
+            (target, host) ->
+                binds.add(
+                    new Bind(
+                        copy.resolve(copyName(target)).toString(),
+                        new Volume(target),
+                        AccessMode.ro)));
     Path folder = newFolder();
     Path files = Mounts.sessionFiles(engine.dataDir(), scope);
     String user;
@@ -137,6 +156,9 @@ public final class Kernels {
     labels.put(KIND_LABEL, KIND);
     labels.put(OWNER_LABEL, Owner.current());
     labels.put(FOLDER_LABEL, folder.getFileName().toString());
+    if (copy != null) {
+      labels.put(COPY_LABEL, copy.getFileName().toString());
+    }
     List<String> entrypoint = new ArrayList<>(List.of("/bin/sh", "-c", EMPTY_ENVIRONMENT));
     entrypoint.addAll(spec.command());
     String name = scope.name(NAME);
@@ -241,11 +263,15 @@ public final class Kernels {
         removed += removeQuietly(c.getId());
       } else {
         kept.add(folder);
+        kept.add(labels.getOrDefault(COPY_LABEL, ""));
       }
     }
     try (Stream<Path> folders = listFolders()) {
       folders
-          .filter(f -> FOLDER_NAME.matcher(f.getFileName().toString()).matches())
+          .filter(
+              f ->
+                  FOLDER_NAME.matcher(f.getFileName().toString()).matches()
+                      || COPY_NAME.matcher(f.getFileName().toString()).matches())
           .filter(f -> !kept.contains(f.getFileName().toString()))
           .forEach(Kernels::deleteFolder);
     }
@@ -288,19 +314,84 @@ public final class Kernels {
     }
   }
 
-  /** A host file the server chose (never a learner's text), mounted read-only. */
-  private static Bind readOnly(Path host, String target) {
-    Path real;
+  /**
+   * The read-only files, copied once under the data dir: the one folder this server and the
+   * engine's host are known to share (the server may itself run in a container, where its own files
+   * are not the host's). Named by what was copied — paths, sizes, times — so a rebuilt jar makes a
+   * new copy and an unchanged one is reused.
+   */
+  private Path copied(Map<String, Path> readOnly) {
+    if (readOnly.isEmpty()) {
+      return null;
+    }
+    Map<String, Path> sources = new TreeMap<>();
+    MessageDigest digest;
     try {
-      real = host.toRealPath();
+      digest = MessageDigest.getInstance("SHA-256");
+      for (Map.Entry<String, Path> entry : readOnly.entrySet()) {
+        Path real = entry.getValue().toRealPath();
+        if (real.toString().contains("docker.sock") || !entry.getKey().startsWith("/")) {
+          throw new IllegalArgumentException("montagem recusada para um kernel: " + real);
+        }
+        sources.put(copyName(entry.getKey()), real);
+      }
+      for (Map.Entry<String, Path> entry : sources.entrySet()) {
+        digest.update((entry.getKey() + "\0" + entry.getValue() + "\0").getBytes(UTF_8));
+        try (Stream<Path> files = Files.walk(entry.getValue())) {
+          for (Path file : files.sorted().toList()) {
+            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+              digest.update(
+                  (file + "\0" + Files.size(file) + "\0" + Files.getLastModifiedTime(file) + "\0")
+                      .getBytes(UTF_8));
+            }
+          }
+        }
+      }
     } catch (IOException e) {
-      throw new EngineError("o notebook precisa de " + host + ", que não existe", e);
+      throw new EngineError(
+          "o notebook precisa de um arquivo que não existe: " + e.getMessage(), e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
-    if (real.toString().contains("docker.sock") || !target.startsWith("/")) {
-      throw new IllegalArgumentException(
-          "montagem recusada para um kernel: " + host + " em " + target);
+    String name = "copy-" + HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+    Path copy = engine.dataDir().resolve("kernels").resolve(name);
+    synchronized (COPYING) {
+      if (Files.isDirectory(copy)) {
+        return copy;
+      }
+      Path partial = copy.resolveSibling(name + ".partial");
+      deleteFolder(partial);
+      try {
+        Files.createDirectories(partial);
+        for (Map.Entry<String, Path> entry : sources.entrySet()) {
+          copyTree(entry.getValue(), partial.resolve(entry.getKey()));
+        }
+        Files.move(partial, copy, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        deleteFolder(partial);
+        throw new UncheckedIOException("cannot copy the notebook's files to " + copy, e);
+      }
     }
-    return new Bind(real.toString(), new Volume(target), AccessMode.ro);
+    return copy;
+  }
+
+  /** The name of a read-only file's copy: its container path, flattened. */
+  private static String copyName(String target) {
+    return target.substring(1).replace('/', '_');
+  }
+
+  /** Regular files and folders only: a link is not followed out of what was named. */
+  private static void copyTree(Path source, Path target) throws IOException {
+    try (Stream<Path> paths = Files.walk(source)) {
+      for (Path path : paths.sorted().toList()) {
+        Path to = target.resolve(source.relativize(path).toString());
+        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+          Files.createDirectories(to);
+        } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+          Files.copy(path, to, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
   }
 
   /** A short, fresh folder: a unix socket's path must stay under about 100 bytes. */
