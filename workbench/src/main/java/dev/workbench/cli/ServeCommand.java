@@ -113,7 +113,8 @@ public final class ServeCommand implements Callable<Integer> {
     if (!engine.available()) {
       System.out.println("aviso: " + EngineUnavailable.HOW_TO_START);
     } else if (CourseRun.removeOrphans(engine) > 0) {
-      System.out.println("removido o que execuções interrompidas de verify deixaram no Docker");
+      System.out.println("removido o que execuções interrompidas (verify, notebooks de um servidor"
+          + " encerrado à força) deixaram no Docker");
     }
     if (maxClouds != null) {
       Clouds.of(engine).limits(CloudLimits.LAPTOP.withClouds(maxClouds));
@@ -123,7 +124,7 @@ public final class ServeCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.stop();
-      runner.close(); // kernels and clouds, before the engine they use
+      runner.close(); // kernels and clouds, while the engine they use still answers
       engine.close();
       stopped.countDown();
     }, "workbench-stop"));

@@ -156,6 +156,11 @@ public final class Containers {
     streamLogs(scope.name(name), false, sink, timeout);
   }
 
+  /** What the container (by id) has written so far, as {@link #logs} but for the engine's own. */
+  void logsOf(String id, OutputSink sink, Duration timeout) {
+    streamLogs(id, false, sink, timeout);
+  }
+
   /** Runs a command in a running container, streaming its output; returns its exit code. */
   public int exec(Scope scope, String name, List<String> command, Map<String, String> env,
       OutputSink sink, Duration timeout) {

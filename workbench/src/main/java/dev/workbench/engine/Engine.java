@@ -146,9 +146,17 @@ public final class Engine implements AutoCloseable {
     new Inventory(this).removeAll(session, lessonId);
   }
 
-  /** Removes what the sessions the predicate picks left behind (runs that were killed). */
+  /**
+   * Removes what the sessions the predicate picks left behind (runs that were killed), and the
+   * notebook kernels of servers that are gone (killed before they could close them).
+   */
   public int removeOrphans(Predicate<String> deadSessions) {
-    return new Inventory(this).removeSessions(deadSessions);
+    return new Kernels(this).removeOrphans() + new Inventory(this).removeSessions(deadSessions);
+  }
+
+  /** The containers notebook cells run in. */
+  public Kernels kernels() {
+    return new Kernels(this);
   }
 
   /**

@@ -2,11 +2,13 @@ package dev.workbench.notebook;
 
 import dev.workbench.engine.EngineError;
 import dev.workbench.engine.OutputSink;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -20,15 +22,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One live JShell and its remote JVM: what a Jupyter kernel is to a notebook. JShell is not
- * thread-safe, so everything it does runs on this kernel's own thread; the caller waits with the
- * cell's time limit and, past it, stops the snippet from outside — the one call JShell allows from
- * another thread.
+ * One live JShell and the JVM its snippets run in, inside a {@link KernelContainer}: what a Jupyter
+ * kernel is to a notebook. JShell is not thread-safe, so everything it does runs on this kernel's
+ * own thread; the caller waits with the cell's time limit and, past it, stops the snippet from
+ * outside — the one call JShell allows from another thread.
  */
 final class Kernel {
   private static final Logger LOG = LoggerFactory.getLogger(Kernel.class);
 
-  /** Launching the remote JVM and loading the classpath; not counted in the cell's time. */
+  /** Starting the container and its JVM; not counted in the cell's time. */
   static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
   /** How long a stopped snippet has to give up before its JVM is killed. */
@@ -51,11 +53,13 @@ final class Kernel {
   private final AtomicReference<CellOutput> current = new AtomicReference<>();
   private final LineStream out = new LineStream(line -> forward(line, false));
   private final LineStream err = new LineStream(line -> forward(line, true));
+  private final KernelContainer container;
   private final JShell shell;
   private volatile boolean ended;
   private volatile long lastUsed = System.nanoTime();
 
-  private Kernel(String name, List<String> vmOptions, List<Path> classpath) {
+  private Kernel(String name, KernelContainer container, List<Path> classpath) {
+    this.container = container;
     this.thread =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -63,30 +67,40 @@ final class Kernel {
               t.setDaemon(true);
               return t;
             });
-    this.shell = build(vmOptions, classpath);
+    this.shell = build(classpath);
   }
 
   /**
-   * Launches the remote JVM with these options and classpath; throws EngineError when it cannot.
+   * Opens JShell on a launched container; throws EngineError when it cannot (the container is then
+   * removed).
+   *
+   * @param classpath the host paths javac compiles against; the container mounted the same jars
    */
-  static Kernel start(String name, List<String> vmOptions, List<Path> classpath) {
-    return new Kernel(name, vmOptions, classpath);
+  static Kernel start(String name, KernelContainer container, List<Path> classpath) {
+    try {
+      return new Kernel(name, container, classpath);
+    } catch (RuntimeException e) {
+      container.close();
+      throw e;
+    }
   }
 
-  private JShell build(List<String> vmOptions, List<Path> classpath) {
+  private JShell build(List<Path> classpath) {
     CompletableFuture<JShell> built =
         CompletableFuture.supplyAsync(
             () -> {
               JShell js =
                   JShell.builder()
+                      .in(InputStream.nullInputStream())
                       .out(new PrintStream(out, true, StandardCharsets.UTF_8))
                       .err(new PrintStream(err, true, StandardCharsets.UTF_8))
-                      .remoteVMOptions(vmOptions.toArray(String[]::new))
+                      .executionEngine(container, Map.of())
+                      // a server on a newer Java must not make classes the kernel cannot load
+                      .compilerOptions("--release", Integer.toString(KernelContainer.JAVA))
                       .build();
               js.onShutdown(closed -> ended = true);
               if (!classpath.isEmpty()) {
-                // One call: both javac's classpath and the remote class loader take a
-                // path-separated list.
+                // For javac; the container has the same jars on its class path already.
                 js.addToClasspath(
                     String.join(
                         java.io.File.pathSeparator,
@@ -116,10 +130,16 @@ final class Kernel {
   }
 
   /**
-   * True once the remote JVM is gone (System.exit, crash, killed): the kernel is of no more use.
+   * True once the kernel's JVM is gone (System.exit, crash, a limit, its container removed): the
+   * kernel is of no more use.
    */
   boolean ended() {
-    return ended;
+    return ended || container.disconnected();
+  }
+
+  /** Whether the JVM ended because a snippet exhausted the container's memory or threads. */
+  boolean exhausted() {
+    return container.exhausted();
   }
 
   boolean busy() {
@@ -146,7 +166,7 @@ final class Kernel {
       err.endLine();
       output.close();
       current.compareAndSet(output, null);
-      if (ending == Ending.RAN && ended) {
+      if (ending == Ending.RAN && ended()) {
         ending = Ending.JVM_ENDED;
       }
       return new CellResult(ending == Ending.RAN && task.getNow(false), ending);
@@ -211,7 +231,7 @@ final class Kernel {
     try {
       SnippetReport report = new SnippetReport(shell, output);
       for (Piece piece : CellSource.split(shell.sourceCodeAnalysis(), code)) {
-        if (!report.report(piece, shell.eval(piece.source())) || ended) {
+        if (!report.report(piece, shell.eval(piece.source())) || ended()) {
           return false;
         }
         if (output.overCap()) {
@@ -238,7 +258,10 @@ final class Kernel {
     }
   }
 
-  /** Closes the JShell, which ends its remote JVM; safe to call more than once, from any thread. */
+  /**
+   * Closes the JShell and removes its container, which ends the JVM; safe to call more than once,
+   * from any thread.
+   */
   void close() {
     ended = true;
     try {
@@ -247,6 +270,7 @@ final class Kernel {
       LOG.debug("closing a JShell failed", e);
     } finally {
       thread.shutdownNow();
+      container.close();
     }
   }
 }

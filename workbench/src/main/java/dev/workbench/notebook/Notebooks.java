@@ -1,10 +1,12 @@
 package dev.workbench.notebook;
 
+import dev.workbench.engine.Engine;
 import dev.workbench.engine.OutputSink;
+import dev.workbench.engine.QuotaExceeded;
 import dev.workbench.engine.Scope;
 import dev.workbench.engine.Session;
+import dev.workbench.step.Limits;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,15 +22,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The notebooks of every learner: one live JShell per (session, lesson), opened by the first cell
- * and kept, so later cells see earlier variables. A cell that runs too long or prints too much is
- * stopped; a JVM that dies (a snippet's {@code System.exit}) or had to be killed is dropped and the
- * next cell opens a fresh one. Unused notebooks close after {@link NotebookLimits#idleAfter()}, and
- * all of them close with the server.
+ * and kept, so later cells see earlier variables. Each runs its snippets in a container of its own
+ * ({@link KernelContainer}); a learner has one notebook open at a time and the server a few. A cell
+ * that runs too long or prints too much is stopped; a JVM that dies (a snippet's {@code
+ * System.exit}, a limit) or had to be killed is dropped and the next cell opens a fresh one. Unused
+ * notebooks close after {@link NotebookLimits#idleAfter()}, and all of them close with the server.
  */
 public final class Notebooks implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Notebooks.class);
 
-  private final Path dataDir;
+  private final Engine engine;
   private final Path projectRoot;
   private final NotebookLimits limits;
   private final Map<Scope, Kernel> kernels = new ConcurrentHashMap<>();
@@ -36,16 +39,17 @@ public final class Notebooks implements AutoCloseable {
   private final Thread shutdownHook = new Thread(this::closeAll, "notebooks-shutdown");
 
   /**
-   * @param dataDir the workbench's data dir; a notebook's {@code workbench.files} is the session's
-   *     own files folder under it, the one bind mounts and {@code hostFile} checks see
+   * @param engine where the kernels' containers run; the learner's files folder under its data dir
+   *     is the notebook's {@code workbench.files}, the one bind mounts and {@code hostFile} checks
+   *     see
    * @param projectRoot where {@code classifier/target/classifier.jar} and the dataset live
    */
-  public Notebooks(Path dataDir, Path projectRoot) {
-    this(dataDir, projectRoot, NotebookLimits.DEFAULT);
+  public Notebooks(Engine engine, Path projectRoot) {
+    this(engine, projectRoot, NotebookLimits.DEFAULT);
   }
 
-  public Notebooks(Path dataDir, Path projectRoot, NotebookLimits limits) {
-    this.dataDir = dataDir.toAbsolutePath().normalize();
+  public Notebooks(Engine engine, Path projectRoot, NotebookLimits limits) {
+    this.engine = engine;
     this.projectRoot = projectRoot.toAbsolutePath().normalize();
     this.limits = limits;
     this.reaper =
@@ -83,7 +87,17 @@ public final class Notebooks implements AutoCloseable {
                 + " a próxima célula começa outra, sem as variáveis de antes");
         break;
       case JVM_ENDED:
-        sink.err("a JVM do notebook terminou; a próxima célula começa outra");
+        if (kernel.exhausted()) {
+          sink.err(
+              "a célula esgotou a memória ou os processos do notebook (até "
+                  + (Limits.DEFAULT.memoryBytes() >> 20)
+                  + " MiB e "
+                  + Limits.DEFAULT.pids()
+                  + " processos e threads): a JVM foi encerrada; a próxima célula começa outra,"
+                  + " sem as variáveis de antes");
+        } else {
+          sink.err("a JVM do notebook terminou; a próxima célula começa outra");
+        }
         break;
       default:
         break; // RAN reports through its snippets; CUT has said "saída cortada" already
@@ -103,7 +117,7 @@ public final class Notebooks implements AutoCloseable {
     }
   }
 
-  /** Closes every notebook; their remote JVMs end with them. */
+  /** Closes every notebook; their containers are removed with them. */
   public void closeAll() {
     for (Scope scope : new ArrayList<>(kernels.keySet())) {
       Kernel kernel = kernels.remove(scope);
@@ -125,9 +139,46 @@ public final class Notebooks implements AutoCloseable {
     }
   }
 
-  /** The session's own files folder, as {@code engine.Mounts.sessionFiles} places it. */
-  static Path sessionFiles(Path dataDir, Session session) {
-    return dataDir.resolve("sessions").resolve(session.id()).resolve("files");
+  /**
+   * Throws {@link QuotaExceeded} when opening the notebook of {@code scope} now would pass a limit:
+   * what a page asks before it starts a cell, so the learner hears it at once (the opening itself
+   * checks again).
+   */
+  public void requireRoom(Scope scope) {
+    Kernel own = kernels.get(scope);
+    if (own != null && !own.ended()) {
+      return;
+    }
+    List<String> otherLessons = new ArrayList<>();
+    int open = 0;
+    for (Map.Entry<Scope, Kernel> entry : kernels.entrySet()) {
+      if (entry.getValue().ended() || entry.getKey().equals(scope)) {
+        continue;
+      }
+      open++;
+      if (entry.getKey().session().equals(scope.session())) {
+        otherLessons.add(entry.getKey().lesson());
+      }
+    }
+    if (otherLessons.size() >= limits.kernelsPerLearner()) {
+      throw new QuotaExceeded(
+          "notebooks abertos por aluno",
+          limits.kernelsPerLearner(),
+          "O notebook da lição "
+              + String.join(", ", otherLessons)
+              + " está aberto. Reinicie essa lição para fechá-lo (ou deixe-o "
+              + limits.idleAfter().toMinutes()
+              + " min sem uso, e ele fecha sozinho) e rode a célula de novo.");
+    }
+    if (open >= limits.kernels()) {
+      throw new QuotaExceeded(
+          "notebooks abertos no servidor",
+          limits.kernels(),
+          "Todos estão em uso por outros alunos. Um notebook fecha quando a lição dele é"
+              + " reiniciada ou após "
+              + limits.idleAfter().toMinutes()
+              + " min sem uso; tente de novo daqui a pouco.");
+    }
   }
 
   private synchronized Kernel open(Scope scope, OutputSink sink) {
@@ -135,31 +186,30 @@ public final class Notebooks implements AutoCloseable {
     if (existing != null && !existing.ended()) {
       return existing; // another request of the same learner opened it meanwhile
     }
-    Path files = sessionFiles(dataDir, scope.session());
-    try {
-      Files.createDirectories(files);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + files, e);
+    if (existing != null && kernels.remove(scope, existing)) {
+      existing.close();
     }
+    requireRoom(scope);
     List<Path> classpath = classifierClasspath();
     if (classpath.isEmpty()) {
       sink.info(
           "o classificador não está compilado (classifier/target/classifier.jar): as células"
               + " que o usam vão falhar; rode mvn -q -f classifier/pom.xml package -DskipTests");
     }
-    sink.info("abrindo o notebook: um JShell novo, numa JVM separada…");
+    if (!engine.images().exists(KernelContainer.IMAGE)) {
+      engine.images().provide(KernelContainer.IMAGE, sink);
+    }
+    sink.info("abrindo o notebook: um JShell novo, numa JVM num contêiner só seu…");
+    KernelContainer container =
+        KernelContainer.launch(
+            engine,
+            scope,
+            classpath,
+            projectRoot.resolve("classifier/data/produtos.csv"),
+            Kernel.STARTUP_TIMEOUT);
     Kernel kernel =
         Kernel.start(
-            "notebook-" + scope.session().id() + "-" + scope.lesson(),
-            List.of(
-                "-Xmx512m",
-                "-XX:+UseSerialGC",
-                "-Dworkbench.files=" + files,
-                "-Dworkbench.data=" + projectRoot.resolve("classifier/data/produtos.csv"),
-                "-Duser.language=pt",
-                // System.out of the remote JVM follows the default charset; ours decodes UTF-8.
-                "-Dfile.encoding=UTF-8"),
-            classpath);
+            "notebook-" + scope.session().id() + "-" + scope.lesson(), container, classpath);
     kernels.put(scope, kernel);
     return kernel;
   }

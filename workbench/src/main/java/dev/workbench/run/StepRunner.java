@@ -54,7 +54,7 @@ public final class StepRunner implements AutoCloseable {
   public StepRunner(Engine engine, Path projectRoot) {
     this.engine = engine;
     this.files = new ProjectFiles(projectRoot);
-    this.notebooks = new Notebooks(engine.dataDir(), projectRoot);
+    this.notebooks = new Notebooks(engine, projectRoot);
   }
 
   public Engine engine() {
@@ -68,8 +68,11 @@ public final class StepRunner implements AutoCloseable {
    */
   public void admit(Lesson lesson, Step step, Session session, Map<String, String> params) {
     Scope scope = new Scope(session, lesson.id());
+    // limits the learner should hear before a run starts: a cloud or a notebook too many
     if (step.action() instanceof Action.CloudStart) {
       dev.workbench.cloud.Clouds.of(engine).requireRoom(scope);
+    } else if (step.action() instanceof Action.JShellCell) {
+      notebooks.requireRoom(scope);
     }
     try {
       new Actions(engine, files, notebooks).requireRoom(step.action(), scope, Vars.of(step, params));
@@ -135,10 +138,6 @@ public final class StepRunner implements AutoCloseable {
     return !step.action().kind().equals("jshell") && !engine.available();
   }
 
-  /**
-   * Throws {@link QuotaExceeded} when the step would go past a limit that is known before it runs
-   * (a cloud too many), so the site can answer 429 instead of accepting a run bound to fail.
-   */
   /** Removes every container, network, volume and image the session created for this lesson. */
   public void resetLesson(Session session, String lessonId) {
     notebooks.close(session, lessonId);

@@ -2,6 +2,7 @@ package dev.workbench.notebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.workbench.TestEngines;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.OutputSink;
 import dev.workbench.engine.Scope;
@@ -11,27 +12,41 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Real JShells in real remote JVMs; no Docker. Each test is its own learner, so its own notebook.
+ * Real JShells whose snippets run in real kernel containers on the real engine. Each test is its
+ * own learner, so its own notebook, closed when the test ends (the server holds only a few).
  */
-class NotebooksTest {
+class NotebooksIT {
   @TempDir static Path dataDir;
   @TempDir static Path projectRoot;
+  static Engine engine;
   static Notebooks notebooks;
+  static final Set<Scope> used = ConcurrentHashMap.newKeySet();
 
   @BeforeAll
   static void open() {
-    notebooks = new Notebooks(dataDir, projectRoot);
+    engine = TestEngines.require(dataDir);
+    notebooks = new Notebooks(engine, projectRoot);
+  }
+
+  @AfterEach
+  void closeThisLearnersNotebook() {
+    used.forEach(scope -> notebooks.close(scope.session(), scope.lesson()));
   }
 
   @AfterAll
   static void closeAll() {
     notebooks.close();
+    used.forEach(scope -> engine.removeAll(scope.session(), null));
+    engine.close();
   }
 
   /** The cell's lines as the learner sees them, "out: …" or "err: …". */
@@ -60,7 +75,9 @@ class NotebooksTest {
   }
 
   private static Scope learner(String id) {
-    return new Scope(new Session(id), "notebook");
+    Scope scope = new Scope(new Session(id), "notebook");
+    used.add(scope);
+    return scope;
   }
 
   private static Lines run(Notebooks notebooks, Scope scope, String code, int expectedExit) {
@@ -79,6 +96,38 @@ class NotebooksTest {
 
     Lines second = run(notebooks, ana, "x + 1", 0);
     assertThat(second.all()).singleElement().asString().endsWith(" ==> 42");
+  }
+
+  @Test
+  void a_later_import_keeps_the_values_of_earlier_variables() {
+    // the notebook lesson's first cells: the import recompiles the earlier snippets, which must be
+    // redefined in place, not loaded anew with every variable reset to null
+    try (Notebooks withClassifier = new Notebooks(engine, TestEngines.projectRoot())) {
+      Scope jo = learner("joao0001");
+      run(
+          withClassifier,
+          jo,
+          """
+          import dev.workbench.classifier.data.*;
+          import java.nio.file.*;
+          import java.util.*;
+          import java.util.stream.*;
+          var tabela = ProductCsv.read(Path.of(System.getProperty("workbench.data")));
+          var produtos = tabela.rows();
+          var porCategoria = produtos.stream()
+              .collect(Collectors.groupingBy(
+                  Product::categoria, TreeMap::new, Collectors.counting()));
+          """,
+          0);
+      Lines later =
+          run(
+              withClassifier,
+              jo,
+              "import java.text.Normalizer;\nimport dev.workbench.classifier.text.*;\n"
+                  + "produtos.size() > 0",
+              0);
+      assertThat(later.all()).singleElement().asString().endsWith(" ==> true");
+    }
   }
 
   @Test
@@ -123,7 +172,7 @@ class NotebooksTest {
   void an_endless_loop_is_stopped_at_the_time_limit_and_the_next_cell_still_runs() {
     try (Notebooks quick =
         new Notebooks(
-            dataDir, projectRoot, NotebookLimits.DEFAULT.withCellTimeout(Duration.ofSeconds(5)))) {
+            engine, projectRoot, NotebookLimits.DEFAULT.withCellTimeout(Duration.ofSeconds(5)))) {
       Scope eva = learner("eva00001");
       Lines loop = run(quick, eva, "while (true) {}", 1);
       assertThat(loop.errors()).contains("err: a célula passou de 5 s e foi interrompida");
@@ -169,11 +218,32 @@ class NotebooksTest {
   }
 
   @Test
-  void closing_a_lesson_notebook_forgets_its_variables() {
+  void closing_a_lesson_notebook_removes_its_container_and_forgets_its_variables() {
     Scope hugo = learner("hugo0001");
     run(notebooks, hugo, "int guardado = 5;", 0);
+    assertThat(engine.containers().inspect(hugo, "jshell")).isPresent();
     notebooks.close(hugo.session(), hugo.lesson());
+    assertThat(engine.containers().inspect(hugo, "jshell")).isEmpty();
     assertThat(run(notebooks, hugo, "guardado", 1).errors()).isNotEmpty();
+  }
+
+  @Test
+  void an_idle_notebook_is_closed_and_its_container_removed() throws InterruptedException {
+    try (Notebooks shortLived =
+        new Notebooks(
+            engine, projectRoot, NotebookLimits.DEFAULT.withIdleAfter(Duration.ofSeconds(2)))) {
+      Scope iris = learner("iris0001");
+      run(shortLived, iris, "int guardado = 7;", 0);
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (engine.containers().inspect(iris, "jshell").isPresent()
+          && System.nanoTime() < deadline) {
+        Thread.sleep(250);
+      }
+      assertThat(engine.containers().inspect(iris, "jshell"))
+          .as("the idle notebook's container")
+          .isEmpty();
+      assertThat(run(shortLived, iris, "guardado", 1).errors()).isNotEmpty();
+    }
   }
 
   @Test
@@ -188,9 +258,7 @@ class NotebooksTest {
         java.nio.file.Files.writeString(pasta.resolve("nota.txt"), "ção");
         """,
         0);
-    try (Engine engine = new Engine(dataDir)) {
-      Path file = engine.storage().sessionFile(ines, "notebook/nota.txt");
-      assertThat(file).hasContent("ção");
-    }
+    Path file = engine.storage().sessionFile(ines, "notebook/nota.txt");
+    assertThat(file).hasContent("ção");
   }
 }
