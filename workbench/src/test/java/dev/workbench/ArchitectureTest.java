@@ -1,0 +1,64 @@
+package dev.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Arrows point down only: cli → web → run → {notebook, cloud} → {engine, lesson} → step, with the
+ * progress store beside run for the site. A package that reached up (the engine asking the runner
+ * for a session, say) would tie the layers into one knot; this test reads every import of the main
+ * sources and names each one that does.
+ */
+class ArchitectureTest {
+  private static final Pattern IMPORT = Pattern.compile("(?m)^import (?:static )?dev\\.workbench\\.([a-z]+)\\.");
+
+  /** What each package may import from the project; the root package (Workbench) is open to all. */
+  private static final Map<String, Set<String>> MAY_USE = Map.of(
+      "step", Set.of(),
+      "lesson", Set.of("step"),
+      "engine", Set.of("step"),
+      "notebook", Set.of("engine", "step"),
+      "cloud", Set.of("engine", "step", "lesson"),
+      "run", Set.of("notebook", "cloud", "engine", "lesson", "step"),
+      "progress", Set.of("run", "engine", "step"),
+      "web", Set.of("run", "progress", "notebook", "cloud", "engine", "lesson", "step"),
+      "cli", Set.of("web", "run", "progress", "notebook", "cloud", "engine", "lesson", "step"));
+
+  @Test
+  void no_package_imports_one_above_it() throws IOException {
+    Path main = TestEngines.projectRoot().resolve("workbench/src/main/java/dev/workbench");
+    List<String> upward = new ArrayList<>();
+    int read = 0;
+    try (Stream<Path> files = Files.walk(main)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        Path relative = main.relativize(file);
+        if (relative.getNameCount() < 2) {
+          continue; // dev.workbench.Workbench and friends
+        }
+        String from = relative.getName(0).toString();
+        assertThat(MAY_USE).as("%s is a package this test knows; add its arrows", from).containsKey(from);
+        Matcher imported = IMPORT.matcher(Files.readString(file));
+        while (imported.find()) {
+          String to = imported.group(1);
+          if (!to.equals(from) && !MAY_USE.get(from).contains(to)) {
+            upward.add(relative + " imports dev.workbench." + to);
+          }
+        }
+        read++;
+      }
+    }
+    assertThat(read).as("main sources read").isGreaterThan(50);
+    assertThat(upward).as("imports that point up or sideways").isEmpty();
+  }
+}
