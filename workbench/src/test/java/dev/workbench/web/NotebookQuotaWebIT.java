@@ -49,11 +49,9 @@ class NotebookQuotaWebIT {
       JavalinTest.test(
           app,
           (server, client) -> {
-            String cookie;
-            try (Response first = client.get("/")) {
-              cookie = first.header("Set-Cookie").split(";")[0];
-            }
-            learner[0] = new Session(cookie.substring(cookie.indexOf('=') + 1));
+            IssuedSession issued = IssuedSession.from(client);
+            String cookie = issued.cookie();
+            learner[0] = issued.session();
             try (Response started = post(client, "um", cookie)) {
               assertThat(started.code()).isEqualTo(202);
             }
