@@ -18,8 +18,8 @@ import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 
 /**
- * A trained Tribuo model together with the text normaliser it was trained with. The normaliser's
- * settings travel inside the model's provenance, so a loaded model always reads text the way it
+ * A trained Tribuo model together with the text normaliser and the feature set it was trained
+ * with. Both travel inside the model's provenance, so a loaded model always reads text the way it
  * learnt it.
  */
 public final class ProductClassifier {
@@ -28,9 +28,9 @@ public final class ProductClassifier {
   private final Model<Label> model;
   private final Features features;
 
-  ProductClassifier(Model<Label> model, NormaliserSettings settings) {
+  ProductClassifier(Model<Label> model, NormaliserSettings settings, FeatureSet features) {
     this.model = model;
-    this.features = new Features(new TextNormaliser(settings));
+    this.features = new Features(new TextNormaliser(settings), features);
   }
 
   /**
@@ -118,6 +118,9 @@ public final class ProductClassifier {
     }
     @SuppressWarnings("unchecked") // checked just above with validate(Label.class)
     Model<Label> model = (Model<Label>) loaded;
-    return new ProductClassifier(model, ModelProvenanceText.normaliserSettings(model, file));
+    return new ProductClassifier(
+        model,
+        ModelProvenanceText.normaliserSettings(model, file),
+        ModelProvenanceText.featureSet(model, file));
   }
 }
