@@ -3,6 +3,8 @@ package dev.workbench.classifier.model;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
@@ -36,6 +38,7 @@ public enum TrainerChoice {
   LINEAR("linear", FeatureSet.WORDS_AND_CHARS) {
     @Override
     public Trainer<Label> create(long seed) {
+      SGD_LOG.setLevel(Level.WARNING);
       // includeImplicitZeroFeatures: the idf needs to know how many products lack each feature.
       return new TransformTrainer<>(
           new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(LEARNING_RATE, 0.1), EPOCHS, 1000, 1, seed),
@@ -46,6 +49,11 @@ public enum TrainerChoice {
   };
 
   static final int EPOCHS = 10;
+  /**
+   * The SGD trainer logs every thousand examples at INFO; in a notebook cell that buries the
+   * figures the learner asked for. Held here so the logger, and its level, outlive this call.
+   */
+  private static final Logger SGD_LOG = Logger.getLogger("org.tribuo.common.sgd");
   /** AdaGrad's initial rate: 1.0 overshot on tf-idf values, which are larger than raw counts. */
   static final double LEARNING_RATE = 0.1;
 
