@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -88,13 +90,21 @@ public final class ProductClassifier {
     return ModelProvenanceText.describe(model);
   }
 
-  /** Written beside the target, then moved: an interrupted save never leaves half a model. */
+  /**
+   * Written beside the target, then moved: an interrupted save never leaves half a model. Readable by
+   * all (0644), like any other build output.
+   */
   public void save(Path file) {
     try {
       Path dir = file.toAbsolutePath().getParent();
       Files.createDirectories(dir);
       Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
       model.serializeToFile(tmp);
+      // A temp file is private (0600); a model is not a secret, and the image copies the file with
+      // its mode for a non-root user to read.
+      if (Files.getFileAttributeView(tmp, PosixFileAttributeView.class) != null) {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+      }
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new ClassifierError("cannot write model " + file + ": " + e.getMessage(), e);

@@ -58,6 +58,16 @@ class ModelTrainingTest {
   }
 
   @Test
+  void a_saved_model_is_readable_by_everyone_so_the_images_non_root_user_can_load_it()
+      throws IOException {
+    Path file = dir.resolve("shared.model");
+    outcome.classifier().save(file);
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-r--r--");
+  }
+
+  @Test
   void the_linear_model_over_tf_idf_reaches_095_on_held_out_products_and_says_how_it_was_made() {
     var linear = ModelTraining.train(TestData.shippedTable(), 0.2, 42, TrainerChoice.LINEAR);
     assertThat(linear.heldOut().accuracy()).isGreaterThanOrEqualTo(0.95);
