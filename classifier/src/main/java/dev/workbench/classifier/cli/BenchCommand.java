@@ -45,6 +45,7 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s: %.0f docs/s (%d written in %.2f s; verified %d/%d categorised)%n",
             w.name(), w.docsPerSecond(), w.written(), w.elapsed().toNanos() / 1e9, w.after().categorised(), w.after().products());
       }
+      out.println(r.breakdownLine());
       out.printf(Locale.ROOT, "ratio: %.1f%n", r.ratio());
       out.flush();
     } finally {

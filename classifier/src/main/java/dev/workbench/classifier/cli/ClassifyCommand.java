@@ -30,7 +30,7 @@ final class ClassifyCommand implements Callable<Integer> {
   @Option(names = "--parallel", defaultValue = "4", description = "commits in flight at once (default ${DEFAULT-VALUE})")
   int parallel;
 
-  @Option(names = "--page-size", defaultValue = "5000", description = "documents per read (default ${DEFAULT-VALUE})")
+  @Option(names = "--page-size", defaultValue = "20000", description = "documents per read (default ${DEFAULT-VALUE})")
   int pageSize;
 
   @Override
@@ -49,6 +49,7 @@ final class ClassifyCommand implements Callable<Integer> {
       ClassifyJob.Result r = new ClassifyJob(connection.db(), classifier, settings, ClassifyJob.Progress.NONE).run();
       out.printf(Locale.ROOT, "read: %d%ncategorised: %d%nskipped: %d%nseconds: %.2f%n",
           r.read(), r.categorised(), r.skipped(), r.elapsed().toNanos() / 1e9);
+      out.println("breakdown: " + r.timings().line(settings.parallelCommits()));
       out.flush();
     }
     return 0;

@@ -7,16 +7,21 @@ import dev.workbench.classifier.model.ModelTraining;
 import dev.workbench.classifier.model.TrainerChoice;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(
     name = "train",
-    description = "Train on a CSV (nome;descricao;categoria), evaluate on a held-out part, save the model.")
+    description =
+        "Cross-validate each trainer on the training part of a CSV (nome;descricao;categoria), train"
+            + " the best, evaluate it on the held-out part, save the model.")
 final class TrainCommand implements Callable<Integer> {
+  static final String AUTO = "auto";
+
   @Spec CommandSpec spec;
 
   @Option(names = "--data", required = true, description = "CSV with nome;descricao;categoria")
@@ -25,27 +30,54 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, description = "where to write the model")
   Path model;
 
-  @Option(names = "--test-fraction", defaultValue = "0.2", description = "held-out part (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--test-fraction",
+      defaultValue = "0.2",
+      description = "held-out part (default ${DEFAULT-VALUE})")
   double testFraction;
 
-  @Option(names = "--seed", defaultValue = "42", description = "split and trainer seed (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "split, fold and trainer seed (default ${DEFAULT-VALUE})")
   long seed;
 
   @Option(
+      names = "--folds",
+      defaultValue = "5",
+      description = "cross-validation folds on the training part (default ${DEFAULT-VALUE})")
+  int folds;
+
+  @Option(
       names = "--trainer",
-      defaultValue = "naive-bayes",
-      description = "naive-bayes or logistic (default ${DEFAULT-VALUE})")
+      defaultValue = AUTO,
+      description =
+          "auto (the best in cross-validation), naive-bayes or linear (default ${DEFAULT-VALUE})")
   String trainer;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    TrainerChoice choice = TrainerChoice.fromCliName(trainer);
+    Optional<TrainerChoice> given =
+        trainer.equalsIgnoreCase(AUTO)
+            ? Optional.empty()
+            : Optional.of(TrainerChoice.fromCliName(trainer));
     ProductTable table = ProductCsv.read(data);
     out.printf("rows read: %d%nrows skipped: %d%n", table.read(), table.skipped());
-    ModelTraining.Outcome outcome = ModelTraining.train(table, testFraction, seed, choice);
+    out.flush();
+    ModelTraining.Outcome outcome =
+        ModelTraining.trainBest(table, testFraction, seed, folds, given);
     Split split = outcome.split();
-    out.printf("trainer: %s%ntrain rows: %d%nheld-out rows: %d%n", choice.cliName(), split.train().size(), split.test().size());
+    out.printf(
+        "cross-validation: %d folds of the %d training rows, seed %d%n",
+        folds, split.train().size(), seed);
+    outcome.crossValidation().forEach(cv -> out.println("  " + cv.line()));
+    out.printf(
+        "trainer: %s (%s)%ntrain rows: %d%nheld-out rows: %d%n",
+        outcome.trainer().cliName(),
+        given.isPresent() ? "given" : "best in cross-validation",
+        split.train().size(),
+        split.test().size());
     out.println(outcome.heldOut().accuracyLine());
     out.println(outcome.heldOut().confusionMatrix());
     outcome.classifier().save(model);
@@ -53,5 +85,4 @@ final class TrainCommand implements Callable<Integer> {
     out.flush();
     return 0;
   }
-
 }

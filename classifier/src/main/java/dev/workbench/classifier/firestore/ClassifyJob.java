@@ -1,6 +1,6 @@
 package dev.workbench.classifier.firestore;
 
-import com.google.api.core.ApiFuture;
+import com.google.api.gax.rpc.ApiStreamObserver;
 import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.FieldMask;
@@ -8,10 +8,10 @@ import com.google.cloud.firestore.FieldPath;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Precondition;
 import com.google.cloud.firestore.Query;
-import com.google.cloud.firestore.QueryDocumentSnapshot;
-import com.google.cloud.firestore.QuerySnapshot;
 import com.google.cloud.firestore.WriteBatch;
 import dev.workbench.classifier.model.ProductClassifier;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The production job: find every product without a category, predict one, write it back.
@@ -28,15 +32,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Finding them. Firestore cannot query "field is missing", and uncategorised products come both
  * without the field and with {@code categoria: ""}. So the job pages through the whole collection
  * in document-id order ({@code orderBy(__name__)}, {@code startAfter(last id)}), asking only for the
- * three fields it reads ({@code select}), and filters on the client, asking for the next page while
- * it works on the current one. Pages are large (5,000 by default): the emulator's cost is per
- * query more than per document, and 5,000 three-field documents are a few megabytes. One read per
- * product per run:
+ * three fields it reads ({@code select}), and filters on the client. Each page is streamed: the
+ * first products are predicted and written while the rest of the page is still arriving. Pages are
+ * large (20,000 by default): the emulator pays per query, more so the further a query starts into
+ * the collection, and at most one page (a few megabytes of three-field documents) is held at once.
+ * One read per product per run:
  * the price of accepting both shapes; a collection that always writes {@code ""} could query {@code
  * categoria == ""} instead.
  *
- * <p>Writing them. Updates go in {@link WriteBatch}es of at most 500 (Firestore's limit), several
- * in flight at once. Each update carries {@code Precondition.updatedAt(time we read it)}: if anyone
+ * <p>Writing them. Worker threads, as many as commits in flight, each take a batch of at most 500
+ * uncategorised products (Firestore's limit), predict them and commit the updates in one {@link
+ * WriteBatch}: prediction runs in parallel and overlaps other batches' round trips. Each update carries {@code Precondition.updatedAt(time we read it)}: if anyone
  * changed the product since (categorised it by hand, say), the batch is refused, the job reads those
  * products again and retries without the ones no longer uncategorised. So a categorised product is
  * never rewritten.
@@ -69,7 +75,7 @@ public final class ClassifyJob {
     }
 
     public static Settings defaults() {
-      return new Settings(ProductFields.COLLECTION, MAX_BATCH, 4, 5000);
+      return new Settings(ProductFields.COLLECTION, MAX_BATCH, 4, 20_000);
     }
 
     public Settings withCollection(String name) {
@@ -90,15 +96,61 @@ public final class ClassifyJob {
   }
 
   /** read = documents scanned; skipped = read but not written (already categorised, no known word, changed meanwhile). */
-  public record Result(long read, long categorised, long skipped, Duration elapsed) {}
+  public record Result(long read, long categorised, long skipped, Duration elapsed, Timings timings) {}
+
+  /**
+   * Where the time went. The three stages overlap, so they do not add up to the elapsed time: {@code
+   * scan} is wall time from the first query to the last document received, of which {@code
+   * slotWait} the reader spent blocked because every commit slot was busy (commits were the
+   * bottleneck then); {@code predict} is CPU time and {@code commit} wall time (the round trip),
+   * both summed over the worker threads.
+   */
+  public record Timings(
+      Duration scan,
+      int queries,
+      Duration slotWait,
+      Duration predict,
+      long predicted,
+      Duration commit,
+      int batches,
+      Duration afterScan) {
+    public String line(int workers) {
+      return String.format(
+          java.util.Locale.ROOT,
+          "scan %.2f s (%d %s, %.2f s of it waiting for a free commit slot), predict %.2f s of CPU"
+              + " over %d threads (%.0f us/product), commit %.2f s summed over %d threads (%d"
+              + " batches), %.2f s after the last document arrived",
+          seconds(scan),
+          queries,
+          queries == 1 ? "query" : "queries",
+          seconds(slotWait),
+          seconds(predict),
+          workers,
+          predicted == 0 ? 0.0 : predict.toNanos() / 1e3 / predicted,
+          seconds(commit),
+          workers,
+          batches,
+          seconds(afterScan));
+    }
+
+    private static double seconds(Duration d) {
+      return d.toNanos() / 1e9;
+    }
+  }
 
   private record Update(DocumentReference ref, com.google.cloud.Timestamp readAt, String category) {}
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private final Firestore db;
   private final ProductClassifier classifier;
   private final Settings settings;
   private final Progress progress;
   private final AtomicLong categorised = new AtomicLong();
+  private final LongAdder predictNanos = new LongAdder();
+  private final LongAdder predicted = new LongAdder();
+  private final LongAdder commitNanos = new LongAdder();
+  private final LongAdder batches = new LongAdder();
 
   public ClassifyJob(Firestore db, ProductClassifier classifier, Settings settings, Progress progress) {
     this.db = db;
@@ -107,40 +159,114 @@ public final class ClassifyJob {
     this.progress = progress;
   }
 
+  /**
+   * The reader (this thread) streams each page and hands the uncategorised products, a batch at a
+   * time, to the worker threads; a worker predicts its batch and commits it. So reading, predicting
+   * and writing overlap from the first document on, and prediction runs on as many threads as
+   * there are commits in flight.
+   */
   public Result run() {
     long start = System.nanoTime();
     long read = 0;
-    ExecutorService committers = Executors.newFixedThreadPool(settings.parallelCommits());
+    int queries = 0;
+    long slotWait = 0;
+    ExecutorService workers = Executors.newFixedThreadPool(settings.parallelCommits());
     Semaphore inFlight = new Semaphore(settings.parallelCommits());
     List<Future<?>> commits = new ArrayList<>();
+    long scanEnd;
     try {
-      List<Update> pending = new ArrayList<>();
-      ApiFuture<QuerySnapshot> next = page(null).get();
-      while (next != null) {
-        failFast(commits);
-        List<QueryDocumentSnapshot> page = Rpc.await(next, "reading products").getDocuments();
-        read += page.size();
-        // Ask for the next page before working on this one: reading overlaps predicting and writing.
-        next = page.size() < settings.pageSize() ? null : page(page.get(page.size() - 1).getId()).get();
-        for (QueryDocumentSnapshot doc : page) {
-          toUpdate(doc).ifPresent(pending::add);
+      List<DocumentSnapshot> pending = new ArrayList<>();
+      String after = null;
+      boolean more = true;
+      while (more) {
+        PageStream page = new PageStream(page(after));
+        queries++;
+        int inPage = 0;
+        for (DocumentSnapshot doc = page.next(); doc != null; doc = page.next()) {
+          inPage++;
+          after = doc.getId();
+          if (ProductFields.uncategorised(doc)) {
+            pending.add(doc);
+          }
           if (pending.size() == settings.batchSize()) {
-            commits.add(submit(committers, inFlight, pending));
+            failFast(commits);
+            slotWait += submit(workers, inFlight, pending, commits);
             pending = new ArrayList<>();
           }
         }
+        read += inPage;
+        more = inPage == settings.pageSize();
       }
+      scanEnd = System.nanoTime();
       if (!pending.isEmpty()) {
-        commits.add(submit(committers, inFlight, pending));
+        slotWait += submit(workers, inFlight, pending, commits);
       }
       for (Future<?> c : commits) {
         Futures.join(c);
       }
     } finally {
-      committers.shutdownNow();
+      workers.shutdownNow();
     }
+    long end = System.nanoTime();
     long done = categorised.get();
-    return new Result(read, done, read - done, Duration.ofNanos(System.nanoTime() - start));
+    Timings timings =
+        new Timings(
+            Duration.ofNanos(scanEnd - start),
+            queries,
+            Duration.ofNanos(slotWait),
+            Duration.ofNanos(predictNanos.sum()),
+            predicted.sum(),
+            Duration.ofNanos(commitNanos.sum()),
+            batches.intValue(),
+            Duration.ofNanos(end - scanEnd));
+    return new Result(read, done, read - done, Duration.ofNanos(end - start), timings);
+  }
+
+  /**
+   * One page as a stream: documents are handed over as the server sends them, not when the whole
+   * page has arrived. At most one page is held, so memory stays bounded by the page size.
+   */
+  private static final class PageStream implements ApiStreamObserver<DocumentSnapshot> {
+    private static final Object END = new Object();
+    private final BlockingQueue<Object> arrived = new LinkedBlockingQueue<>();
+
+    PageStream(Query query) {
+      query.stream(this);
+    }
+
+    @Override
+    public void onNext(DocumentSnapshot doc) {
+      arrived.add(doc);
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      arrived.add(t);
+    }
+
+    @Override
+    public void onCompleted() {
+      arrived.add(END);
+    }
+
+    /** The next document, or null at the end of the page. */
+    DocumentSnapshot next() {
+      Object item;
+      try {
+        item = arrived.poll(Rpc.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new Rpc.FirestoreFailure("reading products: interrupted", null);
+      }
+      if (item == null) {
+        throw new Rpc.FirestoreFailure(
+            "reading products: no answer after " + Rpc.TIMEOUT_SECONDS + " s", null);
+      }
+      if (item instanceof Throwable t) {
+        throw new Rpc.FirestoreFailure("reading products", Rpc.unwrap(t));
+      }
+      return item == END ? null : (DocumentSnapshot) item;
+    }
   }
 
   private Query page(String after) {
@@ -161,18 +287,50 @@ public final class ClassifyJob {
         .map(p -> new Update(doc.getReference(), doc.getUpdateTime(), p.category()));
   }
 
-  /** Blocks while enough commits are in flight: memory stays bounded on any collection size. */
-  private Future<?> submit(ExecutorService pool, Semaphore inFlight, List<Update> batch) {
+  /**
+   * CPU time of this thread: on a busy machine a thread's wall time counts the time it waited for a
+   * core, which says nothing about what prediction costs.
+   */
+  private static long cpuTime() {
+    return THREADS.isCurrentThreadCpuTimeSupported()
+        ? THREADS.getCurrentThreadCpuTime()
+        : System.nanoTime();
+  }
+
+  /** Predicts every product of the batch that the model can predict, timing it. */
+  private List<Update> predict(List<DocumentSnapshot> docs) {
+    long t0 = cpuTime();
+    List<Update> updates = new ArrayList<>(docs.size());
+    for (DocumentSnapshot doc : docs) {
+      toUpdate(doc).ifPresent(updates::add);
+    }
+    predictNanos.add(cpuTime() - t0);
+    predicted.add(docs.size());
+    return updates;
+  }
+
+  /**
+   * Blocks while every commit slot is busy, so memory stays bounded on any collection size; returns
+   * how long it blocked.
+   */
+  private long submit(
+      ExecutorService pool, Semaphore inFlight, List<DocumentSnapshot> docs, List<Future<?>> out) {
+    long t0 = System.nanoTime();
     Futures.acquire(inFlight);
-    return pool.submit(
-        () -> {
-          try {
-            int written = commit(batch);
-            progress.committed(written, categorised.addAndGet(written));
-          } finally {
-            inFlight.release();
-          }
-        });
+    long waited = System.nanoTime() - t0;
+    out.add(
+        pool.submit(
+            () -> {
+              try {
+                int written = commit(predict(docs));
+                if (written > 0) {
+                  progress.committed(written, categorised.addAndGet(written));
+                }
+              } finally {
+                inFlight.release();
+              }
+            }));
+    return waited;
   }
 
   /** Returns how many products the batch categorised once conflicts are set aside. */
@@ -186,8 +344,10 @@ public final class ClassifyJob {
       for (Update u : todo) {
         batch.update(u.ref(), Map.of(ProductFields.CATEGORIA, u.category()), Precondition.updatedAt(u.readAt()));
       }
+      long t0 = System.nanoTime();
       try {
         Rpc.await(batch.commit(), "writing a batch of " + todo.size() + " categories");
+        batches.increment();
         return todo.size();
       } catch (Rpc.FirestoreFailure e) {
         boolean conflict = e.status().equals("FAILED_PRECONDITION") || e.status().equals("NOT_FOUND");
@@ -195,6 +355,8 @@ public final class ClassifyJob {
           throw e;
         }
         todo = reread(todo);
+      } finally {
+        commitNanos.add(System.nanoTime() - t0);
       }
     }
   }

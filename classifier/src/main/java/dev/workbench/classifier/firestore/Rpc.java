@@ -29,6 +29,16 @@ final class Rpc {
     }
   }
 
+  /** The failure itself, out of the wrappers futures put around it. */
+  static Throwable unwrap(Throwable t) {
+    Throwable cause = t;
+    while ((cause instanceof ExecutionException || cause instanceof java.util.concurrent.CompletionException)
+        && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
   /** A Firestore call failed; {@link #status()} says why in gRPC terms (e.g. UNAVAILABLE). */
   static final class FirestoreFailure extends ClassifierError {
     private final String status;

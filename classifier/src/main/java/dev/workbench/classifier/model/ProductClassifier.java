@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +20,8 @@ import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 
 /**
- * A trained Tribuo model together with the text normaliser it was trained with. The normaliser's
- * settings travel inside the model's provenance, so a loaded model always reads text the way it
+ * A trained Tribuo model together with the text normaliser and the feature set it was trained
+ * with. Both travel inside the model's provenance, so a loaded model always reads text the way it
  * learnt it.
  */
 public final class ProductClassifier {
@@ -28,9 +30,9 @@ public final class ProductClassifier {
   private final Model<Label> model;
   private final Features features;
 
-  ProductClassifier(Model<Label> model, NormaliserSettings settings) {
+  ProductClassifier(Model<Label> model, NormaliserSettings settings, FeatureSet features) {
     this.model = model;
-    this.features = new Features(new TextNormaliser(settings));
+    this.features = new Features(new TextNormaliser(settings), features);
   }
 
   /**
@@ -88,13 +90,21 @@ public final class ProductClassifier {
     return ModelProvenanceText.describe(model);
   }
 
-  /** Written beside the target, then moved: an interrupted save never leaves half a model. */
+  /**
+   * Written beside the target, then moved: an interrupted save never leaves half a model. Readable by
+   * all (0644), like any other build output.
+   */
   public void save(Path file) {
     try {
       Path dir = file.toAbsolutePath().getParent();
       Files.createDirectories(dir);
       Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
       model.serializeToFile(tmp);
+      // A temp file is private (0600); a model is not a secret, and the image copies the file with
+      // its mode for a non-root user to read.
+      if (Files.getFileAttributeView(tmp, PosixFileAttributeView.class) != null) {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+      }
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new ClassifierError("cannot write model " + file + ": " + e.getMessage(), e);
@@ -118,6 +128,9 @@ public final class ProductClassifier {
     }
     @SuppressWarnings("unchecked") // checked just above with validate(Label.class)
     Model<Label> model = (Model<Label>) loaded;
-    return new ProductClassifier(model, ModelProvenanceText.normaliserSettings(model, file));
+    return new ProductClassifier(
+        model,
+        ModelProvenanceText.normaliserSettings(model, file),
+        ModelProvenanceText.featureSet(model, file));
   }
 }

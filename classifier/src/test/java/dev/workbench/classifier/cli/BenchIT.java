@@ -15,7 +15,7 @@ class BenchIT {
   @TempDir Path dir;
 
   @Test
-  void bench_prints_both_rates_the_ratio_and_what_it_verified() {
+  void bench_prints_both_rates_the_ratio_where_the_time_went_and_what_it_verified() {
     Path model = dir.resolve("produtos.model");
     TestData.shippedModel().classifier().save(model);
     StringWriter out = new StringWriter();
@@ -30,6 +30,11 @@ class BenchIT {
     assertThat(out.toString())
         .containsPattern("(?m)^naive: \\d+ docs/s \\(\\d+ written in [\\d.]+ s; verified (\\d+)/300 categorised\\)$")
         .containsPattern("(?m)^batched: \\d+ docs/s \\(\\d+ written in [\\d.]+ s; verified (\\d+)/300 categorised\\)$")
+        .containsPattern(
+            "(?m)^batched breakdown: scan [\\d.]+ s \\(\\d+ quer(y|ies), [\\d.]+ s of it waiting for a"
+                + " free commit slot\\), predict [\\d.]+ s of CPU over 4 threads \\(\\d+ us/product\\),"
+                + " commit [\\d.]+ s summed over 4 threads \\(\\d+ batch(es)?\\), [\\d.]+ s after the last"
+                + " document arrived$")
         .containsPattern("(?m)^ratio: [\\d.]+$");
   }
 }

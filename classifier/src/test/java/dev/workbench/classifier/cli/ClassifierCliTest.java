@@ -31,7 +31,12 @@ class ClassifierCliTest {
     Path model = dir.resolve("produtos.model");
     Run train = run("train", "--data", "data/produtos.csv", "--model", model.toString());
     assertThat(train.exit()).isZero();
-    assertThat(train.out()).contains("rows read: ", "rows skipped: 0").containsPattern("accuracy: 0\\.\\d{4}");
+    assertThat(train.out())
+        .contains("rows read: ", "rows skipped: 0", "cross-validation: 5 folds")
+        .containsPattern("(?m)^  naive-bayes +mean accuracy 0\\.\\d{4} \\(folds( 0\\.\\d{4}){5}\\)$")
+        .containsPattern("(?m)^  linear +mean accuracy 0\\.\\d{4} \\(folds( 0\\.\\d{4}){5}\\)$")
+        .containsPattern("(?m)^trainer: (naive-bayes|linear) \\(best in cross-validation\\)$")
+        .containsPattern("accuracy: 0\\.\\d{4}");
     assertThat(model).isRegularFile();
 
     Run evaluate = run("evaluate", "--model", model.toString(), "--data", "data/produtos.csv");
@@ -40,7 +45,8 @@ class ClassifierCliTest {
     Run predict = run("predict", "--model", model.toString(), "Figura Transformers Prime War Deluxe - E9687 - Hasbro");
     assertThat(predict.out()).startsWith("brinquedo ");
 
-    assertThat(run("info", "--model", model.toString()).out()).contains("data-sha256:", "split-seed:");
+    assertThat(run("info", "--model", model.toString()).out())
+        .contains("data-sha256:", "split-seed:", "trainer-chosen-by:", "cv-mean-accuracy-linear:");
   }
 
   @Test

@@ -29,6 +29,30 @@ class SplitTest {
   }
 
   @Test
+  void folds_cover_every_row_once_and_keep_the_category_mix() {
+    List<Split> folds = Split.folds(rows, 5, 42);
+    assertThat(folds).hasSize(5);
+    List<Product> allTest = folds.stream().flatMap(f -> f.test().stream()).toList();
+    assertThat(allTest).hasSameSizeAs(rows).containsExactlyInAnyOrderElementsOf(rows);
+    for (Split f : folds) {
+      assertThat(f.train().size() + f.test().size()).isEqualTo(rows.size());
+      assertThat(f.test()).doesNotContainAnyElementsOf(f.train());
+      for (String c : List.of("game", "maquiagem", "brinquedo", "livro")) {
+        long all = rows.stream().filter(p -> p.categoria().equals(c)).count();
+        long inFold = f.test().stream().filter(p -> p.categoria().equals(c)).count();
+        assertThat(inFold).isBetween(all / 5 - 1, all / 5 + 1);
+      }
+    }
+  }
+
+  @Test
+  void fewer_than_two_folds_is_refused() {
+    assertThatThrownBy(() -> Split.folds(rows, 1, 42))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("folds must be between 2 and the number of rows");
+  }
+
+  @Test
   void a_fraction_outside_zero_and_one_is_refused() {
     assertThatThrownBy(() -> Split.of(rows, 1.0, 42))
         .isInstanceOf(IllegalArgumentException.class)
