@@ -69,6 +69,34 @@
     const el = card.querySelector("[data-message]");
     el.textContent = text || "";
     el.hidden = !text;
+    offerFix(card, text || "");
+  }
+
+  // a rerun whose container name is taken: show the docker rm -f that clears it, and a button
+  // that runs it and then the step again
+  const NAME_TAKEN = document.body.dataset.nameTaken || "\u0000";
+  function offerFix(card, text) {
+    const box = card.querySelector("[data-fix]");
+    const command = text.startsWith(NAME_TAKEN) && /`(docker rm -f [^`]+)`/.exec(text);
+    box.hidden = !command;
+    if (command) box.querySelector("[data-fix-cli]").textContent = command[1];
+  }
+
+  function removeAndRun(card) {
+    const button = card.querySelector("[data-fix-run]");
+    button.disabled = true;
+    fetch("/api/lessons/" + encodeURIComponent(lessonId) + "/steps/" + encodeURIComponent(card.dataset.step) + "/clear", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: "{}",
+    })
+      .then((r) => r.json().catch(() => ({})).then((body) => ({ ok: r.ok, status: r.status, body })))
+      .then(({ ok, status, body }) => {
+        button.disabled = false;
+        if (!ok) { showMessage(card, body.error || t("refused", status)); return; }
+        run(card);
+      })
+      .catch(() => { button.disabled = false; showMessage(card, t("no_answer")); });
   }
 
   function appendLine(card, stream, text) {
@@ -151,6 +179,7 @@
       list.hidden = true;
       (d.checks || []).forEach((c) => addCheck(card, c));
       showMessage(card, d.passed ? "" : d.message);
+      if (d.passed) card.classList.add("done");
       setStatus(card, d.passed ? "passed" : "failed");
       const checks = d.checks || [];
       let said = t("announce_result", stepTitle(card), LABELS[d.passed ? "passed" : "failed"]);
@@ -231,7 +260,8 @@
     const box = document.getElementById("lesson-progress");
     if (!box) return;
     const total = document.querySelectorAll(".step").length;
-    const passed = document.querySelectorAll(".step.status-passed").length;
+    // a step once passed counts while a rerun fails or runs: the card shows the latest run
+    const passed = document.querySelectorAll(".step.status-passed, .step.done").length;
     box.querySelector(".bar > span").style.width = total ? (100 * passed) / total + "%" : "0";
     const done = t("steps_done", passed, total);
     box.querySelector(".count").textContent = done;
@@ -272,6 +302,8 @@
       });
     });
     card.querySelector("[data-form]").addEventListener("submit", (e) => { e.preventDefault(); run(card); });
+    card.querySelector("[data-fix-run]").addEventListener("click", () => removeAndRun(card));
+    offerFix(card, card.querySelector("[data-message]").textContent);
     card.querySelectorAll("[data-copy]").forEach((button) => button.addEventListener("click",
       () => copy(button, button.closest(".cli").querySelector("[data-cli]").textContent)));
     if (card.dataset.run) follow(card, card.dataset.run);

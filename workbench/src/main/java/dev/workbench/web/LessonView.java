@@ -142,6 +142,7 @@ final class LessonView {
         : last.status() == StepStatus.RUNNING ? StepStatus.NOT_RUN : last.status();
     card.put("status", status.name().toLowerCase().replace('_', '-'));
     card.put("statusLabel", label(status, texts));
+    card.put("doneBefore", last.done() && status != StepStatus.PASSED);
     card.put("runLabel", texts.get(status == StepStatus.NOT_RUN ? "run"
         : status == StepStatus.RUNNING ? "running" : "run_again"));
     card.put("runId", runId == null ? "" : runId);

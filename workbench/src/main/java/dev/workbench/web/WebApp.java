@@ -41,6 +41,7 @@ public final class WebApp {
         new PageRoutes(course, engine, store, runs, pages).install(router);
         new ApiRoutes(course, engine, runner, store, runs).install(router);
         new LiveTables(course, engine).install(router);
+        new RerunRoutes(course, runner, store, runs).install(router);
       });
     });
   }

@@ -2,14 +2,9 @@ package dev.workbench.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.workbench.TestEngines;
-import dev.workbench.Workbench;
-import dev.workbench.engine.Engine;
 import dev.workbench.lesson.Course;
 import dev.workbench.lesson.Language;
 import dev.workbench.lesson.Lesson;
-import dev.workbench.run.StepRunner;
-import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,35 +34,24 @@ class AccessibilityIT {
   @TempDir Path dataDir;
   @TempDir Path browserProfile;
 
-  private Engine engine;
-  private Javalin app;
+  private BrowserSite site;
   private WebDriver browser;
   private Course course;
   private String base;
 
   @BeforeEach
   void start() {
-    Path root = Workbench.projectRoot();
-    engine = TestEngines.require(dataDir);
-    TestBrowsers.requireChromium();
-    course = Course.load(root.resolve("lessons"));
+    site = new BrowserSite(dataDir, browserProfile);
+    browser = site.browser;
+    course = site.course;
+    base = site.base;
     assertThat(course.lessons()).as("the course's lessons").hasSizeGreaterThanOrEqualTo(9);
-    app = WebApp.create(new WebConfig("127.0.0.1", 0, dataDir, root, null), course, engine,
-        new StepRunner(engine, root)).start();
-    base = "http://127.0.0.1:" + app.port();
-    browser = TestBrowsers.chromium(browserProfile);
   }
 
   @AfterEach
   void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (app != null) {
-      app.stop();
-    }
-    if (engine != null) {
-      engine.close();
+    if (site != null) {
+      site.close();
     }
   }
 
