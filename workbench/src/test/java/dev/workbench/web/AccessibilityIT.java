@@ -90,6 +90,10 @@ class AccessibilityIT {
     TestBrowsers.screenshot(browser, "lesson-en-step.png");
     ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0);");
 
+    // remembered: a page with no ?lang= stays English although the browser asks for pt-BR
+    browser.get(base + "/lessons/volumes");
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+
     // Tab from the top of the page to the language switch, then Enter: no mouse
     WebElement target = browser.findElement(By.cssSelector(".lang-switch"));
     browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
@@ -102,7 +106,7 @@ class AccessibilityIT {
     assertThat(browser.findElement(By.tagName("h1")).getText())
         .isEqualTo(course.find("volumes").orElseThrow().title());
 
-    // remembered: the next page, with no ?lang=, is still in pt-BR even though the link says nothing
+    // and the switch is remembered too
     browser.get(base + "/");
     assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("pt-BR");
   }
