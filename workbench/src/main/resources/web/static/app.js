@@ -67,9 +67,10 @@
 
   function showMessage(card, text) {
     const el = card.querySelector("[data-message]");
-    el.textContent = text || "";
+    const command = offerFix(card, text || "");
+    // the engine explains a taken name in pt-BR; the page says it in its own language
+    el.textContent = command ? t("name_taken", command.slice("docker rm -f ".length), command) : text || "";
     el.hidden = !text;
-    offerFix(card, text || "");
   }
 
   // a rerun whose container name is taken: show the docker rm -f that clears it, and a button
@@ -79,7 +80,9 @@
     const box = card.querySelector("[data-fix]");
     const command = text.startsWith(NAME_TAKEN) && /`(docker rm -f [^`]+)`/.exec(text);
     box.hidden = !command;
-    if (command) box.querySelector("[data-fix-cli]").textContent = command[1];
+    if (!command) return null;
+    box.querySelector("[data-fix-cli]").textContent = command[1];
+    return command[1];
   }
 
   function removeAndRun(card) {
@@ -303,7 +306,7 @@
     });
     card.querySelector("[data-form]").addEventListener("submit", (e) => { e.preventDefault(); run(card); });
     card.querySelector("[data-fix-run]").addEventListener("click", () => removeAndRun(card));
-    offerFix(card, card.querySelector("[data-message]").textContent);
+    showMessage(card, card.querySelector("[data-message]").textContent);
     card.querySelectorAll("[data-copy]").forEach((button) => button.addEventListener("click",
       () => copy(button, button.closest(".cli").querySelector("[data-cli]").textContent)));
     if (card.dataset.run) follow(card, card.dataset.run);

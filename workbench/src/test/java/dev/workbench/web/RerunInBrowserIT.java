@@ -62,10 +62,18 @@ class RerunInBrowserIT {
     assertThat(card.findElement(By.cssSelector("[data-done]")).isDisplayed()).isTrue();
     TestBrowsers.screenshot(browser, "rerun-conflict.png");
 
+    // the same card in English, as stored: explained in English, the same fix
+    browser.get(site.base + "/lessons/volumes?lang=en");
+    card = card("sem-volume");
+    assertThat(card.findElement(By.cssSelector("[data-message]")).getText())
+        .startsWith("A container called efemero already exists");
+    assertThat(card.findElement(By.cssSelector("[data-fix-cli]")).getText()).isEqualTo("docker rm -f efemero");
+    assertThat(card.findElement(By.cssSelector("[data-fix-run]")).getText()).isEqualTo("Remove and run again");
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", card);
     card.findElement(By.cssSelector("[data-fix-run]")).click();
     TestBrowsers.waiting(browser, PER_STEP).until(b -> status("sem-volume").contains("status-passed"));
     assertThat(card("sem-volume").findElement(By.cssSelector("[data-fix]")).isDisplayed()).isFalse();
-    assertThat(progressText()).isEqualTo(doneBefore);
+    assertThat(progressText()).isEqualTo(doneBefore.replace(" de ", " of ").replace("passos concluídos", "steps done"));
   }
 
   private void runAndWait(String step) {
