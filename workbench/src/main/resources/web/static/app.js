@@ -6,6 +6,17 @@
 
   const lessonId = document.body.dataset.lesson;
   const SVG = "http://www.w3.org/2000/svg";
+  // the interface's words, in the page's language, from the page itself (web/i18n/*.properties)
+  const TEXTS = JSON.parse(document.getElementById("wb-texts").textContent);
+  const LANG = document.documentElement.lang || "pt-BR";
+  function t(key) {
+    const args = Array.prototype.slice.call(arguments, 1);
+    const text = TEXTS[key] !== undefined ? TEXTS[key] : TEXTS["js_" + key];
+    return (text === undefined ? key : text).replace(/\{(\d+)\}/g, (m, i) => (args[i] === undefined ? m : args[i]));
+  }
+  function time() {
+    return new Date().toLocaleTimeString(LANG);
+  }
 
   // ---------- engine status (header pill + banner) ----------
   function refreshEngine() {
@@ -17,7 +28,7 @@
         const banner = document.getElementById("engine-banner");
         if (pill) {
           pill.classList.toggle("down", !data.available);
-          pill.querySelector(".engine-text").textContent = data.available ? "Docker conectado" : "Docker fora do ar";
+          pill.querySelector(".engine-text").textContent = t(data.available ? "engine_up" : "engine_down");
           pill.title = data.message || "";
         }
         if (banner) banner.hidden = data.available;
@@ -30,7 +41,18 @@
   if (!lessonId) return;
 
   // ---------- steps ----------
-  const LABELS = { "not-run": "não rodado", running: "rodando", passed: "passou", failed: "falhou" };
+  const LABELS = { "not-run": t("status_not_run"), running: t("status_running"), passed: t("status_passed"), failed: t("status_failed") };
+
+  // one live region for the page: a screen reader hears a step start and how it ended
+  const announcer = document.getElementById("announcer");
+  function announce(text) {
+    announcer.textContent = "";
+    // a fresh node after a tick, so the same sentence twice is still read twice
+    setTimeout(() => { announcer.textContent = text; }, 50);
+  }
+  function stepTitle(card) {
+    return card.querySelector(".step-title").textContent;
+  }
   const MAX_LINES = 3000;
 
   function setStatus(card, status) {
@@ -39,14 +61,45 @@
     card.querySelector("[data-badge]").textContent = LABELS[status];
     const button = card.querySelector("[data-run]");
     button.disabled = status === "running";
-    card.querySelector("[data-run-label]").textContent = status === "running" ? "Rodando…" : status === "not-run" ? "Rodar" : "Rodar de novo";
+    card.querySelector("[data-run-label]").textContent = t(status === "running" ? "running" : status === "not-run" ? "run" : "run_again");
     updateLessonProgress();
   }
 
   function showMessage(card, text) {
     const el = card.querySelector("[data-message]");
-    el.textContent = text || "";
+    const command = offerFix(card, text || "");
+    // the engine explains a taken name in pt-BR; the page says it in its own language
+    el.textContent = command ? t("name_taken", command.slice("docker rm -f ".length), command) : text || "";
     el.hidden = !text;
+  }
+
+  // a rerun whose container name is taken: show the docker rm -f that clears it, and a button
+  // that runs it and then the step again
+  const NAME_TAKEN = document.body.dataset.nameTaken || "\u0000";
+  function offerFix(card, text) {
+    const box = card.querySelector("[data-fix]");
+    const command = text.startsWith(NAME_TAKEN) && /`(docker rm -f [^`]+)`/.exec(text);
+    box.hidden = !command;
+    if (!command) return null;
+    box.querySelector("[data-fix-cli]").textContent = command[1];
+    return command[1];
+  }
+
+  function removeAndRun(card) {
+    const button = card.querySelector("[data-fix-run]");
+    button.disabled = true;
+    fetch("/api/lessons/" + encodeURIComponent(lessonId) + "/steps/" + encodeURIComponent(card.dataset.step) + "/clear", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: "{}",
+    })
+      .then((r) => r.json().catch(() => ({})).then((body) => ({ ok: r.ok, status: r.status, body })))
+      .then(({ ok, status, body }) => {
+        button.disabled = false;
+        if (!ok) { showMessage(card, body.error || t("refused", status)); return; }
+        run(card);
+      })
+      .catch(() => { button.disabled = false; showMessage(card, t("no_answer")); });
   }
 
   function appendLine(card, stream, text) {
@@ -68,7 +121,11 @@
     li.className = check.passed ? "ok" : "ko";
     const mark = document.createElement("span");
     mark.className = "mark";
+    mark.setAttribute("aria-hidden", "true");
     mark.textContent = check.passed ? "✓" : "✗";
+    const said = document.createElement("span");
+    said.className = "visually-hidden";
+    said.textContent = t(check.passed ? "check_passed" : "check_failed") + ": ";
     const text = document.createElement("span");
     text.className = "check-text";
     text.textContent = check.description;
@@ -77,7 +134,7 @@
       small.textContent = check.detail;
       text.appendChild(small);
     }
-    li.append(mark, text);
+    li.append(mark, said, text);
     list.appendChild(li);
   }
 
@@ -89,6 +146,12 @@
     card.querySelector("[data-progress-label]").textContent =
       data.label + (known ? " — " + Math.round((100 * data.current) / data.total) + "%" : "");
     card.querySelector("[data-progress-bar]").style.width = known ? Math.min(100, (100 * data.current) / data.total) + "%" : "";
+    const bar = card.querySelector("[data-progress] [role=progressbar]");
+    if (known) {
+      bar.setAttribute("aria-valuenow", String(Math.round((100 * data.current) / data.total)));
+    } else {
+      bar.removeAttribute("aria-valuenow");
+    }
   }
 
   function clearRun(card) {
@@ -106,7 +169,7 @@
     const source = new EventSource("/api/runs/" + encodeURIComponent(runId) + "/events");
     let done = false;
     const on = (name, handler) => source.addEventListener(name, (e) => handler(JSON.parse(e.data)));
-    on("started", () => { clearRun(card); setStatus(card, "running"); });
+    on("started", () => { clearRun(card); setStatus(card, "running"); announce(t("announce_running", stepTitle(card))); });
     on("output", (d) => appendLine(card, d.stream, d.text));
     on("progress", (d) => showProgress(card, d));
     on("check", (d) => addCheck(card, d));
@@ -114,12 +177,18 @@
       done = true;
       source.close();
       card.querySelector("[data-progress]").hidden = true;
-      const checks = card.querySelector("[data-checks]");
-      checks.replaceChildren();
-      checks.hidden = true;
+      const list = card.querySelector("[data-checks]");
+      list.replaceChildren();
+      list.hidden = true;
       (d.checks || []).forEach((c) => addCheck(card, c));
       showMessage(card, d.passed ? "" : d.message);
+      if (d.passed) card.classList.add("done");
       setStatus(card, d.passed ? "passed" : "failed");
+      const checks = d.checks || [];
+      let said = t("announce_result", stepTitle(card), LABELS[d.passed ? "passed" : "failed"]);
+      if (checks.length) said += " " + t("announce_checks", checks.filter((c) => c.passed).length, checks.length);
+      if (!d.passed && d.message) said += " " + d.message;
+      announce(said);
       card.dataset.run = "";
       refreshPanel();
     });
@@ -163,20 +232,20 @@
           follow(card, body.runId);
         } else {
           button.disabled = false;
-          showMessage(card, body.error || "O workbench recusou o pedido (" + status + ").");
+          showMessage(card, body.error || t("refused", status));
         }
       })
       .catch(() => {
         button.disabled = false;
-        showMessage(card, "Sem resposta do workbench. Ele ainda está rodando?");
+        showMessage(card, t("no_answer"));
       });
   }
 
   function copy(button, text) {
     const ok = () => {
-      button.textContent = "Copiado";
+      button.textContent = t("copied");
       button.classList.add("copied");
-      setTimeout(() => { button.textContent = "Copiar"; button.classList.remove("copied"); }, 1500);
+      setTimeout(() => { button.textContent = t("copy"); button.classList.remove("copied"); }, 1500);
     };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(text).then(ok).catch(() => {});
@@ -194,9 +263,15 @@
     const box = document.getElementById("lesson-progress");
     if (!box) return;
     const total = document.querySelectorAll(".step").length;
-    const passed = document.querySelectorAll(".step.status-passed").length;
+    // a step once passed counts while a rerun fails or runs: the card shows the latest run
+    const passed = document.querySelectorAll(".step.status-passed, .step.done").length;
     box.querySelector(".bar > span").style.width = total ? (100 * passed) / total + "%" : "0";
-    box.querySelector(".count").textContent = passed + " de " + total + " passos concluídos";
+    const done = t("steps_done", passed, total);
+    box.querySelector(".count").textContent = done;
+    const bar = box.querySelector("[role=progressbar]");
+    bar.setAttribute("aria-valuemax", String(total));
+    bar.setAttribute("aria-valuenow", String(passed));
+    bar.setAttribute("aria-valuetext", done);
   }
 
   // a step's parameters: one-line inputs and, for code, text areas
@@ -230,6 +305,8 @@
       });
     });
     card.querySelector("[data-form]").addEventListener("submit", (e) => { e.preventDefault(); run(card); });
+    card.querySelector("[data-fix-run]").addEventListener("click", () => removeAndRun(card));
+    showMessage(card, card.querySelector("[data-message]").textContent);
     card.querySelectorAll("[data-copy]").forEach((button) => button.addEventListener("click",
       () => copy(button, button.closest(".cli").querySelector("[data-cli]").textContent)));
     if (card.dataset.run) follow(card, card.dataset.run);
@@ -240,7 +317,7 @@
 
   const resetButton = document.getElementById("reset-lesson");
   resetButton.addEventListener("click", () => {
-    if (!confirm("Reiniciar a lição? Os contêineres, redes, volumes e imagens que ela criou serão removidos, e o seu progresso nela será apagado.")) return;
+    if (!confirm(t("reset_confirm"))) return;
     resetButton.disabled = true;
     const message = document.getElementById("lesson-message");
     fetch("/api/lessons/" + encodeURIComponent(lessonId) + "/reset", {
@@ -255,7 +332,7 @@
           window.location.reload();
           return;
         }
-        message.textContent = body.error || "Não foi possível reiniciar a lição.";
+        message.textContent = body.error || t("reset_failed");
         message.className = "toolbar-message error";
         message.hidden = false;
         resetButton.disabled = false;
@@ -271,7 +348,7 @@
     if (value === null || value === undefined) {
       const missing = document.createElement("span");
       missing.className = "missing";
-      missing.textContent = "— sem " + column + " —";
+      missing.textContent = t("table_missing", column);
       td.appendChild(missing);
     } else {
       td.textContent = value;
@@ -307,13 +384,13 @@
     function tick() {
       if (document.hidden) { setTimeout(tick, TABLE_EVERY); return; }
       fetch(box.dataset.table, { headers: { Accept: "application/json" }, cache: "no-store" })
-        .then((r) => r.json().catch(() => ({})).then((body) => (r.ok ? body : { state: "waiting", message: body.error || "A tabela não pôde ser lida agora (" + r.status + ")." })))
+        .then((r) => r.json().catch(() => ({})).then((body) => (r.ok ? body : { state: "waiting", message: body.error || t("table_unreadable", r.status) })))
         .then((data) => {
-          box.querySelector("[data-updated]").textContent = "lido às " + new Date().toLocaleTimeString("pt-BR");
+          box.querySelector("[data-updated]").textContent = t("table_read_at", time());
           const key = JSON.stringify(data);
           if (key !== lastKey) { lastKey = key; draw(data); }
         })
-        .catch(() => draw({ state: "waiting", message: "Sem resposta do workbench. Ele ainda está rodando?" }))
+        .catch(() => draw({ state: "waiting", message: t("no_answer") }))
         .finally(() => setTimeout(tick, TABLE_EVERY));
     }
     tick();
@@ -323,6 +400,8 @@
   // ---------- the live panel: the learner's Docker as a picture ----------
   const panelBody = document.getElementById("panel-body");
   const updated = document.getElementById("panel-updated");
+  const panelText = document.getElementById("panel-text");
+  const panelList = document.getElementById("panel-list");
   let lastPanel = "";
 
   function refreshPanel() {
@@ -330,17 +409,19 @@
       .then((r) => r.json().then((body) => ({ ok: r.ok, body })))
       .then(({ ok, body }) => {
         const key = JSON.stringify({ ok, body });
-        updated.textContent = "atualizado às " + new Date().toLocaleTimeString("pt-BR");
+        updated.textContent = t("panel_updated_at", time());
         if (key === lastPanel) return;
         lastPanel = key;
         if (!ok) {
           const p = document.createElement("p");
           p.className = "panel-error";
-          p.textContent = body.error || "Não foi possível ler o estado do Docker.";
+          p.textContent = body.error || t("panel_error");
           panelBody.replaceChildren(p);
+          panelText.hidden = true;
           return;
         }
         panelBody.replaceChildren(drawPanel(body));
+        listPanel(body);
       })
       .catch(() => {});
   }
@@ -359,26 +440,68 @@
   }
 
   const STATE = {
-    running: { fill: "#e5f6ec", stroke: "#12a150", label: "rodando" },
-    exited: { fill: "#f0f2f6", stroke: "#8a94a8", label: "parado" },
-    created: { fill: "#e8f0fe", stroke: "#4f9bff", label: "criado" },
-    paused: { fill: "#fff4e0", stroke: "#d08a00", label: "pausado" },
-    restarting: { fill: "#fff4e0", stroke: "#d08a00", label: "reiniciando" },
-    dead: { fill: "#fdeaea", stroke: "#d93a3a", label: "morto" },
+    running: { fill: "#e5f6ec", stroke: "#0f7a3d", label: t("state_running") },
+    exited: { fill: "#f0f2f6", stroke: "#5b6580", label: t("state_exited") },
+    created: { fill: "#e8f0fe", stroke: "#1d5fd6", label: t("state_created") },
+    paused: { fill: "#fff4e0", stroke: "#8a5a00", label: t("state_paused") },
+    restarting: { fill: "#fff4e0", stroke: "#8a5a00", label: t("state_restarting") },
+    dead: { fill: "#fdeaea", stroke: "#b42323", label: t("state_dead") },
   };
 
-  function drawPanel(snap) {
-    const containers = snap.containers || [];
+  // the named volumes, then what containers mount that is not one: bind folders, anonymous volumes
+  function volumesOf(snap) {
     const volumes = (snap.volumes || []).map((v) => ({ name: v.name, lesson: v.lesson, kind: "volume" }));
-    containers.forEach((c) => (c.volumes || []).forEach((v) => {
+    (snap.containers || []).forEach((c) => (c.volumes || []).forEach((v) => {
       if (!volumes.some((x) => x.name === v)) {
         volumes.push({ name: v, kind: v.startsWith("pasta:") ? "folder" : /^[0-9a-f]{32,}$/.test(v) ? "anon" : "volume" });
       }
     }));
+    return volumes;
+  }
+
+  function volumeName(v) {
+    return v.kind === "folder" ? v.name.slice(6) : v.kind === "anon" ? t("volume_anon", v.name.slice(0, 6)) : v.name;
+  }
+
+  function networkTitle(name) {
+    return name === null ? t("net_none") : name === "bridge" ? t("net_bridge") : t("net_named", name);
+  }
+
+  // the picture's text alternative: the same resources as a list a screen reader (or anyone) can read
+  function listPanel(snap) {
+    const containers = snap.containers || [];
+    const volumes = volumesOf(snap);
+    const items = [];
+    const names = (snap.networks || []).map((n) => n.name);
+    containers.forEach((c) => (c.networks || []).forEach((n) => { if (!names.includes(n)) names.push(n); }));
+    const describe = (c) => {
+      let text = t("list_container", c.name, c.image || "", (STATE[c.state] || STATE.exited).label);
+      if ((c.ports || []).length) text += t("list_ports", c.ports.join(", "));
+      if ((c.volumes || []).length) text += t("list_mounts", c.volumes.map((v) => volumeName(volumes.find((x) => x.name === v))).join(", "));
+      if (lessonId && c.lesson && c.lesson !== lessonId) text += t("list_other_lesson", c.lesson);
+      return text;
+    };
+    names.forEach((name) => {
+      const inside = containers.filter((c) => (c.networks || [])[0] === name);
+      items.push(t("list_network", networkTitle(name), inside.length ? inside.map(describe).join("; ") : t("list_no_containers")));
+    });
+    containers.filter((c) => !(c.networks || []).length).forEach((c) => items.push(networkTitle(null) + ": " + describe(c)));
+    volumes.forEach((v) => items.push(t(v.kind === "folder" ? "list_folder" : "list_volume", volumeName(v))));
+    panelList.replaceChildren(...items.map((text) => {
+      const li = document.createElement("li");
+      li.textContent = text;
+      return li;
+    }));
+    panelText.hidden = items.length === 0;
+  }
+
+  function drawPanel(snap) {
+    const containers = snap.containers || [];
+    const volumes = volumesOf(snap);
     if (!containers.length && !volumes.length && !(snap.networks || []).length) {
       const p = document.createElement("p");
       p.className = "panel-empty";
-      p.textContent = "Nada no seu laboratório ainda. Rode um passo e veja aparecer aqui.";
+      p.textContent = t("panel_empty");
       return p;
     }
 
@@ -398,7 +521,7 @@
     if (loose.containers.length) groups.push(loose);
 
     const W = 360, PAD = 8, GAP = 10, CW = (W - 2 * PAD - 3 * GAP) / 2, CH = 60, HEAD = 40;
-    const svg = el("svg", { viewBox: "0 0 " + W + " 100", role: "img", "aria-label": "Contêineres, redes e volumes do seu laboratório" });
+    const svg = el("svg", { viewBox: "0 0 " + W + " 100", role: "img", "aria-label": t("panel_picture") });
     const defs = el("defs");
     const marker = el("marker", { id: "arrow", viewBox: "0 0 10 10", refX: "9", refY: "5", markerWidth: "7", markerHeight: "7", orient: "auto-start-reverse" });
     marker.appendChild(el("path", { d: "M0,0 L10,5 L0,10 z", fill: "#1d63ed" }));
@@ -413,7 +536,7 @@
       el("rect", { x: PAD, y: PAD, width: W - 2 * PAD, height: 34, rx: 8, fill: "#0e1525" }),
       el("rect", { x: PAD + 12, y: PAD + 10, width: 18, height: 12, rx: 2, fill: "none", stroke: "#7fb4ff", "stroke-width": 1.5 }),
       el("path", { d: `M${PAD + 17},${PAD + 26} h8`, stroke: "#7fb4ff", "stroke-width": 1.5 }),
-      el("text", { x: PAD + 38, y: PAD + 22, fill: "#d6deeb", "font-size": 13, "font-weight": 600 }, "sua máquina (host) · 127.0.0.1")
+      el("text", { x: PAD + 38, y: PAD + 22, fill: "#d6deeb", "font-size": 13, "font-weight": 600 }, t("host"))
     );
     back.appendChild(host);
     const hostBottom = PAD + 34;
@@ -424,13 +547,13 @@
       const rows = Math.max(1, Math.ceil(g.containers.length / 2));
       const h = HEAD + rows * (CH + GAP) + 2;
       const net = el("g", { class: "network", "data-name": g.name || "" });
-      const title = g.name === null ? "sem rede" : g.name === "bridge" ? "rede: bridge (padrão)" : "rede: " + g.name;
+      const title = networkTitle(g.name);
       net.append(
         el("rect", { x: PAD, y, width: W - 2 * PAD, height: h, rx: 10, fill: g.name === null ? "#fafbfe" : "#f3f7ff", stroke: g.name === null ? "#c3cde0" : "#9bb8f3", "stroke-dasharray": g.name === null ? "4 3" : "" }),
         el("text", { x: PAD + 12, y: y + 21, fill: "#0b3fb3", "font-size": 12, "font-weight": 700 }, fit(title, 44))
       );
       if (!g.containers.length) {
-        net.appendChild(el("text", { x: W / 2, y: y + HEAD + 18, fill: "#7a86a1", "font-size": 12, "text-anchor": "middle" }, "nenhum contêiner nesta rede"));
+        net.appendChild(el("text", { x: W / 2, y: y + HEAD + 18, fill: "#7a86a1", "font-size": 12, "text-anchor": "middle" }, t("net_empty")));
       }
       back.appendChild(net);
       g.containers.forEach((c, i) => {
@@ -469,20 +592,20 @@
     // volumes: cylinders under everything, linked to the containers that mount them
     if (volumes.length) {
       y += 14;
-      back.appendChild(el("text", { x: PAD + 2, y: y, fill: "#4a5672", "font-size": 12, "font-weight": 700 }, "volumes e pastas"));
+      back.appendChild(el("text", { x: PAD + 2, y: y, fill: "#4a5672", "font-size": 12, "font-weight": 700 }, t("volumes_heading")));
       y += 12;
       const VW = (W - 2 * PAD - 2 * GAP) / 3, VH = 50;
       volumes.forEach((v, i) => {
         const vx = PAD + (i % 3) * (VW + GAP), vy = y + Math.floor(i / 3) * (VH + 18);
         const color = v.kind === "folder" ? { fill: "#fff4e0", stroke: "#d08a00" } : { fill: "#f4ecff", stroke: "#9b5cf0" };
-        const name = v.kind === "folder" ? v.name.slice(6) : v.kind === "anon" ? "anônimo " + v.name.slice(0, 6) : v.name;
+        const name = volumeName(v);
         const g = el("g", { class: "volume", "data-name": v.name });
         const ry = 7;
         g.append(
           el("path", { d: `M${vx},${vy + ry} v${VH - 2 * ry} a${VW / 2},${ry} 0 0 0 ${VW},0 v${-(VH - 2 * ry)}`, fill: color.fill, stroke: color.stroke, "stroke-width": 1.5 }),
           el("ellipse", { cx: vx + VW / 2, cy: vy + ry, rx: VW / 2, ry, fill: color.fill, stroke: color.stroke, "stroke-width": 1.5 }),
           el("text", { x: vx + VW / 2, y: vy + 30, fill: "#3b2466", "font-size": 11.5, "font-weight": 700, "text-anchor": "middle" }, fit(name, 14)),
-          el("text", { x: vx + VW / 2, y: vy + 43, fill: "#7a6a99", "font-size": 9.5, "text-anchor": "middle" }, v.kind === "folder" ? "pasta (bind)" : "volume"),
+          el("text", { x: vx + VW / 2, y: vy + 43, fill: "#7a6a99", "font-size": 9.5, "text-anchor": "middle" }, t(v.kind === "folder" ? "volume_folder" : "volume")),
           el("title", {}, v.name)
         );
         middle.appendChild(g);

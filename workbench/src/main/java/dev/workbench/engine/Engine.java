@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  */
 public final class Engine implements AutoCloseable {
   private static final Pattern ENGINE_MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+  private static final Pattern NAME_IN_USE =
+      Pattern.compile("container name \"/?([^\"]+)\" is already in use");
 
   private final URI host;
   private final DefaultDockerClientConfig config;
@@ -177,13 +179,19 @@ public final class Engine implements AutoCloseable {
 
   /**
    * Runs one engine call, turning docker-java's failures into ours: a connection that fails is
-   * {@link EngineUnavailable}; an engine that refuses is {@link EngineError} with its own words.
+   * {@link EngineUnavailable}; an engine that refuses is {@link EngineError} with its own words, or
+   * {@link NameInUse} when the words are a container name already taken.
    */
   <T> T call(Supplier<T> operation) {
     try {
       return operation.get();
     } catch (DockerException e) {
-      throw new EngineError("o Docker respondeu: " + engineMessage(e), e);
+      String said = engineMessage(e);
+      Matcher taken = NAME_IN_USE.matcher(said);
+      if (e.getHttpStatus() == 409 && taken.find()) {
+        throw new NameInUse(taken.group(1), e);
+      }
+      throw new EngineError("o Docker respondeu: " + said, e);
     } catch (RuntimeException e) {
       if (causedByIo(e)) {
         throw new EngineUnavailable(host.toString(), e);

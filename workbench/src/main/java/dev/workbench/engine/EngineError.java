@@ -1,7 +1,7 @@
 package dev.workbench.engine;
 
 /** The engine answered, but refused or failed the operation; the message says what it said. */
-public final class EngineError extends RuntimeException {
+public sealed class EngineError extends RuntimeException permits NameInUse {
   public EngineError(String message) {
     super(message);
   }

@@ -70,6 +70,9 @@ public final class ProgressStore implements AutoCloseable {
         "CREATE TABLE IF NOT EXISTS issued_session ("
             + " secret_hash VARCHAR(64) PRIMARY KEY, session_id VARCHAR(32) NOT NULL UNIQUE,"
             + " issued TIMESTAMP WITH TIME ZONE NOT NULL)");
+    // a step once passed stays done while a rerun fails; stores made before this column get it
+    store.update("ALTER TABLE step_progress ADD COLUMN IF NOT EXISTS passed_once BOOLEAN DEFAULT FALSE NOT NULL");
+    store.update("UPDATE step_progress SET passed_once = TRUE WHERE status = 'PASSED'");
     store.update("UPDATE step_progress SET status = 'FAILED', message = ? WHERE status = 'RUNNING'", INTERRUPTED);
     return store;
   }
@@ -84,6 +87,11 @@ public final class ProgressStore implements AutoCloseable {
       Session session, String lessonId, String stepId, StepResult result, String transcript, Map<String, String> params) {
     StepStatus status = result.passed() ? StepStatus.PASSED : StepStatus.FAILED;
     upsert(session, lessonId, stepId, status, tail(transcript), result.checks(), result.message(), params);
+    if (result.passed()) {
+      update("UPDATE step_progress SET passed_once = TRUE"
+          + " WHERE session_id = ? AND lesson_id = ? AND step_id = ?", session.id(), lessonId, stepId);
+      forget(session, lessonId);
+    }
   }
 
   /** The learner's progress on each step of a lesson they touched, by step id. */
@@ -94,7 +102,7 @@ public final class ProgressStore implements AutoCloseable {
   private Map<String, StepProgress> readLesson(Session session, String lessonId) {
     Map<String, StepProgress> steps = new LinkedHashMap<>();
     query(
-        "SELECT step_id, status, output, checks, message, params, updated FROM step_progress"
+        "SELECT step_id, status, output, checks, message, params, updated, passed_once FROM step_progress"
             + " WHERE session_id = ? AND lesson_id = ? ORDER BY step_id",
         rs -> {
           StepProgress p = read(rs);
@@ -113,7 +121,8 @@ public final class ProgressStore implements AutoCloseable {
   private Map<String, Integer> readPassed(Session session) {
     Map<String, Integer> passed = new HashMap<>();
     query(
-        "SELECT lesson_id, COUNT(*) FROM step_progress WHERE session_id = ? AND status = 'PASSED' GROUP BY lesson_id",
+        "SELECT lesson_id, COUNT(*) FROM step_progress WHERE session_id = ?"
+            + " AND (status = 'PASSED' OR passed_once) GROUP BY lesson_id",
         rs -> passed.put(rs.getString(1), rs.getInt(2)),
         session.id());
     return Collections.unmodifiableMap(passed);
@@ -202,7 +211,8 @@ public final class ProgressStore implements AutoCloseable {
         fromJson(rs.getString("checks"), CHECKS),
         rs.getString("message"),
         fromJson(rs.getString("params"), PARAMS),
-        updated == null ? null : updated.toInstant());
+        updated == null ? null : updated.toInstant(),
+        rs.getBoolean("passed_once"));
   }
 
   private interface RowReader {

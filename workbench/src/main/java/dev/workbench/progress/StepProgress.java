@@ -11,6 +11,8 @@ import java.util.Map;
  * @param output the tail of the run's output (capped, see {@link ProgressStore#OUTPUT_CAP})
  * @param message a learner-facing sentence when the run failed before its checks, else empty
  * @param params the values the learner ran it with, to prefill the form next time
+ * @param passedOnce some run of the step passed: it counts as done even while a later run failed
+ *     or runs (the card shows the latest run, the progress what the learner has achieved)
  */
 public record StepProgress(
     String stepId,
@@ -19,7 +21,8 @@ public record StepProgress(
     List<CheckResult> checks,
     String message,
     Map<String, String> params,
-    Instant updated) {
+    Instant updated,
+    boolean passedOnce) {
 
   public StepProgress {
     output = output == null ? "" : output;
@@ -28,7 +31,18 @@ public record StepProgress(
     params = Map.copyOf(params == null ? Map.of() : params);
   }
 
+  /** The last run alone: done exactly when it passed. */
+  public StepProgress(String stepId, StepStatus status, String output, List<CheckResult> checks,
+      String message, Map<String, String> params, Instant updated) {
+    this(stepId, status, output, checks, message, params, updated, status == StepStatus.PASSED);
+  }
+
   public static StepProgress notRun(String stepId) {
     return new StepProgress(stepId, StepStatus.NOT_RUN, "", List.of(), "", Map.of(), null);
+  }
+
+  /** Counted as done: this run passed, or an earlier one did. */
+  public boolean done() {
+    return passedOnce || status == StepStatus.PASSED;
   }
 }

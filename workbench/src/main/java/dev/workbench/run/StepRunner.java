@@ -14,6 +14,7 @@ import dev.workbench.run.StepResult.CheckResult;
 import dev.workbench.run.StepResult.Status;
 import dev.workbench.step.Action;
 import dev.workbench.step.Check;
+import dev.workbench.step.ContainerSpec;
 import dev.workbench.step.Mount;
 import dev.workbench.step.Step;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,6 +81,30 @@ public final class StepRunner implements AutoCloseable {
     } catch (EngineUnavailable e) {
       // nothing can be created either: the run says the engine is away, with what to do
     }
+  }
+
+  /**
+   * Removes the container {@code step} would create with {@code params}, as {@code docker rm -f}
+   * does: the fix offered when a rerun finds its name taken by the container of an earlier run.
+   *
+   * @return the container's name as the learner knows it; empty when the step names no container
+   */
+  public Optional<String> removeItsContainer(
+      Lesson lesson, Step step, Session session, Map<String, String> params) {
+    ContainerSpec spec = step.action() instanceof Action.RunContainer run ? run.spec()
+        : step.action() instanceof Action.CreateContainer create ? create.spec() : null;
+    if (spec == null || spec.name() == null || spec.name().isBlank()) {
+      return Optional.empty();
+    }
+    String name = Vars.of(step, params).apply(spec.name());
+    try {
+      engine.containers().remove(new Scope(session, lesson.id()), name);
+    } catch (EngineError e) {
+      if (!e.getMessage().contains("No such container")) {
+        throw e; // already gone is what was asked; anything else is news
+      }
+    }
+    return Optional.of(name);
   }
 
   /**

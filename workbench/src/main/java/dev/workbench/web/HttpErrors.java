@@ -13,14 +13,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place where failures become answers. The API gets {@code {"error": "…"}}; a browser gets
- * a page. Learners read pt-BR sentences, never a stack trace: unexpected failures are logged with
- * their detail and answered with a generic message.
+ * a page in the learner's language. Learners read sentences, never a stack trace: unexpected
+ * failures are logged with their detail and answered with a generic message.
  */
 final class HttpErrors {
   private static final Logger LOG = LoggerFactory.getLogger(HttpErrors.class);
-  static final String NOT_FOUND = "Não encontramos esta página.";
-  static final String INTERNAL =
-      "Algo deu errado no workbench. Tente de novo; se continuar, avise o instrutor (os detalhes estão no log).";
 
   private final Pages pages;
 
@@ -31,7 +28,7 @@ final class HttpErrors {
   void install(JavalinDefaultRouting router) {
     router.exception(
         SiteGuard.RedirectWithoutToken.class, (e, ctx) -> ctx.redirect(e.location, HttpStatus.FOUND));
-    router.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(), message(e)));
+    router.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(), message(ctx, e)));
     router.exception(InvalidParameter.class, (e, ctx) -> answer(ctx, 400, e.getMessage()));
     router.exception(IllegalArgumentException.class, (e, ctx) -> answer(ctx, 400, e.getMessage()));
     router.exception(QuotaExceeded.class, (e, ctx) -> answer(ctx, 429, e.getMessage()));
@@ -41,15 +38,15 @@ final class HttpErrors {
     });
     router.exception(Exception.class, (e, ctx) -> {
       LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-      answer(ctx, 500, INTERNAL);
+      answer(ctx, 500, Languages.texts(ctx).get("msg_internal"));
     });
   }
 
   /** Javalin's own 404 ("Endpoint GET /x not found") is English and for developers. */
-  private static String message(HttpResponseException e) {
+  private static String message(Context ctx, HttpResponseException e) {
     if (e.getStatus() == 404 && (e.getMessage() == null || e.getMessage().startsWith("Endpoint ")
         || e.getMessage().equals("Not Found"))) {
-      return NOT_FOUND;
+      return Languages.texts(ctx).get("msg_not_found");
     }
     return e.getMessage();
   }
@@ -61,10 +58,10 @@ final class HttpErrors {
       return;
     }
     String template = status == 401 ? "token" : status == 404 ? "not-found" : "error";
-    String title = status == 401 ? "Token de acesso" : status == 404 ? "Página não encontrada" : "Erro";
-    ctx.html(pages.render(template, title, Map.of(
+    Texts texts = Languages.texts(ctx);
+    String title = texts.get(status == 401 ? "title_token" : status == 404 ? "title_not_found" : "title_error");
+    ctx.html(pages.render(template, title, texts, Map.of(
         "status", status,
-        "reason", HttpStatus.forStatus(status).getMessage(),
         "message", message == null ? "" : message,
         "path", ctx.path())));
   }

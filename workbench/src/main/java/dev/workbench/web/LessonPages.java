@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * Lesson pages, rendered once. Lessons do not change while the server runs, and a lesson page is
  * the same for every learner except the step cards, so the page is rendered once per lesson (and
- * per engine state, for the banner) with a marker where each card goes; a request only joins the
+ * per language and per engine state, for the banner) with a marker where each card goes; a request only joins the
  * pieces, rendering the cards of the steps this learner has run. A card nobody has touched is
  * rendered once too.
  */
@@ -22,9 +22,11 @@ final class LessonPages {
   private static final Pattern MARKER = Pattern.compile("<!--wb-card:(\\d+)-->");
 
   /** One lesson's page cut at its cards: {@code chunks} has one more entry than {@code cards}. */
-  private record Prepared(List<String> chunks, List<NumberedStep> cards, List<String> untouched) {}
+  private record Prepared(
+      List<String> chunks, List<NumberedStep> cards, List<String> untouched, Texts texts) {}
 
-  private record NumberedStep(Step step, int number) {}
+  /** A card's place: its number in the lesson and its heading level in the page's outline. */
+  private record NumberedStep(Step step, int number, int level) {}
 
   private final Pages pages;
   private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
@@ -37,11 +39,13 @@ final class LessonPages {
    * @param page the page's model without the learner: lesson fields, neighbours, engine state
    * @param progress the learner's last run of each step they ran
    * @param runningRunId the run in progress for a step id, or null
+   * @param texts the interface's words, in the language {@code lesson} is written in
    */
   String render(Lesson lesson, Map<String, Object> page, Markdown markdown,
-      Map<String, StepProgress> progress, Function<String, String> runningRunId) {
-    String key = lesson.id() + (Boolean.TRUE.equals(page.get("engineDown")) ? "|down" : "|up");
-    Prepared cut = prepared.computeIfAbsent(key, k -> prepare(lesson, page, markdown));
+      Map<String, StepProgress> progress, Function<String, String> runningRunId, Texts texts) {
+    String key = lesson.id() + "|" + texts.language().tag()
+        + (Boolean.TRUE.equals(page.get("engineDown")) ? "|down" : "|up");
+    Prepared cut = prepared.computeIfAbsent(key, k -> prepare(lesson, page, markdown, texts));
     StringBuilder html = new StringBuilder(cut.chunks().get(0).length() * 2);
     for (int i = 0; i < cut.cards().size(); i++) {
       html.append(cut.chunks().get(i));
@@ -51,20 +55,21 @@ final class LessonPages {
       if (last == null && runId == null) {
         html.append(cut.untouched().get(i));
       } else {
-        html.append(card(card, last == null ? StepProgress.notRun(card.step().id()) : last, runId));
+        StepProgress shown = last == null ? StepProgress.notRun(card.step().id()) : last;
+        html.append(card(card, shown, runId, cut.texts()));
       }
     }
     return html.append(cut.chunks().get(cut.chunks().size() - 1)).toString();
   }
 
-  private Prepared prepare(Lesson lesson, Map<String, Object> page, Markdown markdown) {
+  private Prepared prepare(Lesson lesson, Map<String, Object> page, Markdown markdown, Texts texts) {
     List<NumberedStep> cards = new ArrayList<>();
     Map<String, Object> model = new java.util.HashMap<>(page);
-    model.putAll(LessonView.sections(lesson, markdown, (step, number) -> {
-      cards.add(new NumberedStep(step, number));
+    model.putAll(LessonView.sections(lesson, markdown, (step, number, level) -> {
+      cards.add(new NumberedStep(step, number, level));
       return "<!--wb-card:" + (cards.size() - 1) + "-->";
     }));
-    String whole = pages.render("lesson", lesson.title(), model);
+    String whole = pages.render("lesson", lesson.title(), texts, model);
     List<String> chunks = new ArrayList<>();
     Matcher marker = MARKER.matcher(whole);
     int from = 0;
@@ -81,12 +86,13 @@ final class LessonPages {
       throw new IllegalStateException("the lesson template lost a step card of " + lesson.id());
     }
     List<String> untouched = cards.stream()
-        .map(card -> card(card, StepProgress.notRun(card.step().id()), null))
+        .map(card -> card(card, StepProgress.notRun(card.step().id()), null, texts))
         .toList();
-    return new Prepared(List.copyOf(chunks), List.copyOf(cards), untouched);
+    return new Prepared(List.copyOf(chunks), List.copyOf(cards), untouched, texts);
   }
 
-  private String card(NumberedStep card, StepProgress last, String runId) {
-    return pages.render("step-card", null, LessonView.card(card.step(), card.number(), last, runId));
+  private String card(NumberedStep card, StepProgress last, String runId, Texts texts) {
+    return pages.render("step-card", null, texts,
+        LessonView.card(card.step(), card.number(), card.level(), last, runId, texts));
   }
 }

@@ -22,7 +22,7 @@ final class LessonView {
   /** What stands where a step card goes: {@link LessonPages} renders the cards per learner. */
   @FunctionalInterface
   interface CardSlot {
-    String html(Step step, int number);
+    String html(Step step, int number, int level);
   }
 
   static Map<String, Object> sections(Lesson lesson, Markdown markdown, CardSlot slot) {
@@ -31,21 +31,25 @@ final class LessonView {
     String rowGroup = "";
     int number = 0;
     int tables = 0;
+    int level = 2; // the page's h1 is the lesson's title; before any heading, cards are h2
     for (Lesson.Block block : lesson.blocks()) {
       if (block instanceof Lesson.Block.Prose prose) {
         String text = sections.isEmpty() ? withoutTitle(prose.markdown(), lesson.title()) : prose.markdown();
         sections.add(Map.of("isProse", true, "html", markdown.render(text, lesson.id())));
+        level = levelAfter(text, level);
         row = null;
         continue;
       }
       if (block instanceof Lesson.Block.FirestoreTable table) {
-        sections.add(table(table, LiveTables.address(lesson.id(), tables++)));
+        Map<String, Object> frame = new HashMap<>(table(table, LiveTables.address(lesson.id(), tables++)));
+        frame.put("level", level);
+        sections.add(frame);
         row = null;
         continue;
       }
       Step step = ((Lesson.Block.StepBlock) block).step();
       number++;
-      Map<String, Object> card = Map.of("html", slot.html(step, number));
+      Map<String, Object> card = Map.of("html", slot.html(step, number, level));
       if (row != null && !step.group().isEmpty() && step.group().equals(rowGroup)) {
         row.add(card);
         continue;
@@ -72,6 +76,33 @@ final class LessonView {
     return model;
   }
 
+  /**
+   * The heading level of what comes after {@code markdown}: one below its last heading (a card
+   * after a "## Section" is an h3, after a "### Part" an h4), so the outline has no jumps.
+   */
+  static int levelAfter(String markdown, int level) {
+    boolean fenced = false;
+    for (String line : markdown.split("\n")) {
+      String stripped = line.stripLeading();
+      if (stripped.startsWith("```") || stripped.startsWith("~~~")) {
+        fenced = !fenced;
+        continue;
+      }
+      if (fenced || line.length() - stripped.length() > 3) {
+        continue;
+      }
+      int hashes = 0;
+      while (hashes < stripped.length() && stripped.charAt(hashes) == '#') {
+        hashes++;
+      }
+      if (hashes >= 1 && hashes <= 6
+          && (stripped.length() == hashes || stripped.charAt(hashes) == ' ')) {
+        level = Math.min(hashes + 1, 6);
+      }
+    }
+    return level;
+  }
+
   /** The table's frame; its rows come from {@code address}, polled by the page. */
   static Map<String, Object> table(Lesson.Block.FirestoreTable table, String address) {
     return Map.of(
@@ -92,11 +123,17 @@ final class LessonView {
     return markdown;
   }
 
-  static Map<String, Object> card(Step step, int number, StepProgress last, String runId) {
+  static Map<String, Object> card(
+      Step step, int number, int level, StepProgress last, String runId, Texts texts) {
     Map<String, Object> card = new HashMap<>();
+    String title = step.title().isEmpty() ? step.id() : step.title();
     card.put("id", step.id());
     card.put("number", number);
-    card.put("title", step.title().isEmpty() ? step.id() : step.title());
+    card.put("level", level);
+    card.put("title", title);
+    card.put("stepLabel", texts.format("step_label", number));
+    card.put("outputLabel", texts.format("output_label", title));
+    card.put("checksLabel", texts.format("checks_label", title));
     card.put("cli", step.cli());
     card.put("heroku", step.heroku());
     card.put("hasHeroku", !step.heroku().isEmpty());
@@ -104,10 +141,12 @@ final class LessonView {
     StepStatus status = runId != null ? StepStatus.RUNNING
         : last.status() == StepStatus.RUNNING ? StepStatus.NOT_RUN : last.status();
     card.put("status", status.name().toLowerCase().replace('_', '-'));
-    card.put("statusLabel", label(status));
-    card.put("runLabel", status == StepStatus.NOT_RUN ? "Rodar" : status == StepStatus.RUNNING ? "Rodando…" : "Rodar de novo");
+    card.put("statusLabel", label(status, texts));
+    card.put("doneBefore", last.done() && status != StepStatus.PASSED);
+    card.put("runLabel", texts.get(status == StepStatus.NOT_RUN ? "run"
+        : status == StepStatus.RUNNING ? "running" : "run_again"));
     card.put("runId", runId == null ? "" : runId);
-    card.put("params", params(step, last.params()));
+    card.put("params", params(step, last.params(), texts.format("param_of", title)));
     card.put("hasParams", !step.params().isEmpty());
     card.put("lines", lines(last.output()));
     card.put("hasOutput", !last.output().isEmpty());
@@ -118,16 +157,18 @@ final class LessonView {
     return card;
   }
 
-  static String label(StepStatus status) {
+  static String label(StepStatus status, Texts texts) {
     switch (status) {
-      case RUNNING: return "rodando";
-      case PASSED: return "passou";
-      case FAILED: return "falhou";
-      default: return "não rodado";
+      case RUNNING: return texts.get("status_running");
+      case PASSED: return texts.get("status_passed");
+      case FAILED: return texts.get("status_failed");
+      default: return texts.get("status_not_run");
     }
   }
 
-  private static List<Map<String, Object>> params(Step step, Map<String, String> lastValues) {
+  /** @param of which step the field belongs to, for its accessible name ("CODIGO em “…”") */
+  private static List<Map<String, Object>> params(
+      Step step, Map<String, String> lastValues, String of) {
     List<Map<String, Object>> params = new ArrayList<>();
     for (Param p : new LinkedHashMap<>(step.params()).values()) {
       String value = lastValues.getOrDefault(p.name(), p.defaultValue());
@@ -136,6 +177,7 @@ final class LessonView {
           "value", value,
           "defaultValue", p.defaultValue(),
           "help", p.help(),
+          "paramOf", of,
           "multiline", multiline(p),
           "rows", rows(value)));
     }

@@ -14,7 +14,8 @@ import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
  * Lesson prose to HTML: CommonMark with GFM tables and heading anchors. Raw HTML in a lesson is
- * shown as text, not obeyed, and pictures named relatively are served from the lesson's folder.
+ * shown as text, not obeyed, pictures named relatively are served from the lesson's folder, and
+ * code blocks take the keyboard's focus so they can be scrolled without a mouse.
  */
 final class Markdown {
   private static final List<Extension> EXTENSIONS =
@@ -43,6 +44,10 @@ final class Markdown {
           attributes.put("src", "/lessons/" + lessonId + "/assets/" + src.replaceFirst("^\\./", ""));
         }
         attributes.put("loading", "lazy");
+      }
+      if (tagName.equals("pre")) {
+        // a long command scrolls sideways: the keyboard must be able to reach it to scroll it
+        attributes.put("tabindex", "0");
       }
     };
   }

@@ -52,11 +52,12 @@ final class PageRoutes {
 
   private void index(Context ctx) {
     Session session = Learners.of(ctx);
+    Texts texts = Languages.texts(ctx);
     Map<String, Integer> passed = store.passedByLesson(session);
     List<Map<String, Object>> lessons = new ArrayList<>();
     int totalSteps = 0;
     int totalPassed = 0;
-    for (Lesson lesson : course.lessons()) {
+    for (Lesson lesson : course.lessons(texts.language())) {
       int total = lesson.steps().size();
       int done = Math.min(passed.getOrDefault(lesson.id(), 0), total);
       totalSteps += total;
@@ -69,6 +70,8 @@ final class PageRoutes {
       item.put("passed", done);
       item.put("total", total);
       item.put("percent", percent(done, total));
+      item.put("stepsText", texts.format("lesson_steps", done, total));
+      item.put("progressLabel", texts.format("lesson_progress_label", lesson.title()));
       item.put("complete", total > 0 && done == total);
       item.put("started", done > 0 && done < total);
       lessons.add(item);
@@ -81,39 +84,43 @@ final class PageRoutes {
     model.put("coursePercent", percent(totalPassed, totalSteps));
     model.put("coursePassed", totalPassed);
     model.put("courseTotal", totalSteps);
-    ctx.html(pages.render("index", null, model));
+    model.put("courseProgressText", texts.format("steps_done", totalPassed, totalSteps));
+    ctx.html(pages.render("index", null, texts, model));
   }
 
   private void lesson(Context ctx) {
-    Lesson lesson = find(ctx.pathParam("id"));
+    Texts texts = Languages.texts(ctx);
+    Lesson lesson = find(ctx, ctx.pathParam("id"));
+    List<Lesson> lessons = course.lessons(texts.language());
     Session session = Learners.of(ctx);
     Map<String, Object> model = engineStatus();
     model.put("lessonId", lesson.id());
     model.put("title", lesson.title());
     model.put("summary", lesson.summary());
     model.put("order", lesson.order());
-    int index = course.lessons().indexOf(lesson);
+    model.put("crumb", texts.format("crumb_lesson", lesson.order()));
+    int index = lessons.indexOf(lesson);
     if (index > 0) {
-      model.put("previous", link(course.lessons().get(index - 1)));
+      model.put("previous", link(lessons.get(index - 1)));
     }
-    if (index + 1 < course.lessons().size()) {
-      model.put("next", link(course.lessons().get(index + 1)));
+    if (index + 1 < lessons.size()) {
+      model.put("next", link(lessons.get(index + 1)));
     }
     ctx.html(lessonPages.render(lesson, model, markdown, store.lesson(session, lesson.id()),
-        stepId -> runs.running(session, lesson.id(), stepId).map(Run::id).orElse(null)));
+        stepId -> runs.running(session, lesson.id(), stepId).map(Run::id).orElse(null), texts));
   }
 
   /** Only pictures, only from the lesson's own folder: the name cannot climb out of it. */
   private void asset(Context ctx) {
-    Lesson lesson = find(ctx.pathParam("id"));
+    Lesson lesson = find(ctx, ctx.pathParam("id"));
     String file = ctx.pathParam("file");
     if (!ASSET.matcher(file).matches() || lesson.source() == null || lesson.source().getParent() == null) {
-      throw new NotFoundResponse(HttpErrors.NOT_FOUND);
+      throw new NotFoundResponse();
     }
     Path folder = lesson.source().toAbsolutePath().normalize().getParent();
     Path asset = folder.resolve(file).normalize();
     if (!asset.getParent().equals(folder) || !Files.isRegularFile(asset)) {
-      throw new NotFoundResponse(HttpErrors.NOT_FOUND);
+      throw new NotFoundResponse();
     }
     String extension = file.substring(file.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
     ctx.contentType(TYPES.get(extension));
@@ -127,8 +134,9 @@ final class PageRoutes {
     }
   }
 
-  private Lesson find(String id) {
-    return course.find(id).orElseThrow(() -> new NotFoundResponse("Não existe uma lição chamada “" + id + "”."));
+  private Lesson find(Context ctx, String id) {
+    return course.find(id, Languages.of(ctx)).orElseThrow(() ->
+        new NotFoundResponse(Languages.texts(ctx).format("msg_no_lesson", id)));
   }
 
   private Map<String, Object> engineStatus() {

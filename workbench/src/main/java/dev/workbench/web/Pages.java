@@ -2,6 +2,7 @@ package dev.workbench.web;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
+import dev.workbench.engine.NameInUse;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -13,20 +14,26 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The page templates ({@code web/templates/*.mustache} on the class path), compiled once. Mustache
- * escapes every {@code {{value}}}; only rendered lesson prose goes out unescaped ({@code {{{html}}}}).
+ * escapes every {@code {{value}}}; only rendered lesson prose and the interface's own texts (which
+ * may hold {@code <code>}) go out unescaped ({@code {{{html}}}}, {@code {{{t.key}}}}).
  */
 final class Pages {
-  static final String COURSE = "Docker na prática";
-
   private final Mustache.Compiler compiler =
       Mustache.compiler().defaultValue("").emptyStringIsFalse(true).withLoader(Pages::reader);
   private final Map<String, Template> templates = new ConcurrentHashMap<>();
 
-  /** Renders a page; every page gets the course name and its own title. */
-  String render(String name, String title, Map<String, Object> model) {
+  /**
+   * Renders a page in the language of {@code texts}; every page gets the course name, its own
+   * title, the interface's words as {@code t} and, for the script, the same words as JSON.
+   */
+  String render(String name, String title, Texts texts, Map<String, Object> model) {
     Map<String, Object> all = new HashMap<>(model);
-    all.put("course", COURSE);
-    all.put("pageTitle", title == null ? COURSE : title + " · " + COURSE);
+    String course = texts.get("course");
+    all.put("t", texts.all());
+    all.put("textsJson", texts.json());
+    all.put("nameTakenLead", NameInUse.LEAD);
+    all.put("course", course);
+    all.put("pageTitle", title == null ? course : title + " · " + course);
     return templates.computeIfAbsent(name, n -> compiler.compile(reader(n))).execute(all);
   }
 

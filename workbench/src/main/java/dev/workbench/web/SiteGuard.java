@@ -106,9 +106,7 @@ final class SiteGuard extends Plugin<Void> {
     }
     String name = hostName(ctx.header("Host"));
     if (name == null || !(LOOPBACK_NAMES.contains(name) || rules.allowedHosts().contains(name))) {
-      throw new ForbiddenResponse(
-          "Este workbench só atende pelo endereço desta máquina (127.0.0.1 ou localhost)."
-              + " Para outro nome, inicie-o com --allow-host NOME.");
+      throw new ForbiddenResponse(Languages.texts(ctx).get("msg_host"));
     }
   }
 
@@ -148,7 +146,7 @@ final class SiteGuard extends Plugin<Void> {
     if (cookie != null && MessageDigest.isEqual(cookieValue, cookie.getBytes(StandardCharsets.UTF_8))) {
       return;
     }
-    throw new UnauthorizedResponse("Este workbench pede um token de acesso.");
+    throw new UnauthorizedResponse(Languages.texts(ctx).get("msg_token"));
   }
 
   /**
@@ -198,17 +196,18 @@ final class SiteGuard extends Plugin<Void> {
   private void checkWrite(Context ctx) {
     String origin = ctx.header("Origin");
     if (origin != null && !sameOrigin(origin, ctx.header("Host"))) {
-      throw new ForbiddenResponse("Pedido recusado: veio de outro site (" + shortOrigin(origin) + ").");
+      throw new ForbiddenResponse(
+          Languages.texts(ctx).format("msg_cross_site_from", shortOrigin(origin)));
     }
     if ("cross-site".equalsIgnoreCase(ctx.header("Sec-Fetch-Site"))) {
-      throw new ForbiddenResponse("Pedido recusado: veio de outro site.");
+      throw new ForbiddenResponse(Languages.texts(ctx).get("msg_cross_site"));
     }
     String type = ctx.header("Content-Type");
     String mediaType = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     if (!mediaType.equals("application/json")) {
       throw new HttpResponseException(
           HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(),
-          "Este endereço só aceita pedidos com Content-Type: application/json.",
+          Languages.texts(ctx).get("msg_json_only"),
           Map.of());
     }
   }

@@ -36,10 +36,12 @@ public final class WebApp {
       }));
       config.router.mount(router -> {
         router.before(learners::identify);
+        router.before(Languages::remember);
         new HttpErrors(pages).install(router);
         new PageRoutes(course, engine, store, runs, pages).install(router);
         new ApiRoutes(course, engine, runner, store, runs).install(router);
         new LiveTables(course, engine).install(router);
+        new RerunRoutes(course, runner, store, runs).install(router);
       });
     });
   }

@@ -41,6 +41,27 @@ class ProgressStoreTest {
   }
 
   @Test
+  void a_step_that_passed_stays_done_while_a_rerun_fails_and_a_reset_forgets_it() {
+    StepResult failed = new StepResult(StepResult.Status.FAILED, null, "", List.of(),
+        "Já existe um contêiner chamado efemero", Duration.ofSeconds(1));
+    try (ProgressStore store = ProgressStore.open(dir)) {
+      store.started(ANA, "volumes", "criar", Map.of());
+      store.finished(ANA, "volumes", "criar", passed(""), "", Map.of());
+      store.started(ANA, "volumes", "criar", Map.of());
+      assertThat(store.lesson(ANA, "volumes").get("criar").done()).as("while the rerun runs").isTrue();
+      store.finished(ANA, "volumes", "criar", failed, "", Map.of());
+    }
+    try (ProgressStore store = ProgressStore.open(dir)) {
+      StepProgress step = store.lesson(ANA, "volumes").get("criar");
+      assertThat(step.status()).as("the card shows the latest run").isEqualTo(StepStatus.FAILED);
+      assertThat(step.done()).isTrue();
+      assertThat(store.passedByLesson(ANA)).containsEntry("volumes", 1);
+      store.resetLesson(ANA, "volumes");
+      assertThat(store.passedByLesson(ANA)).doesNotContainKey("volumes");
+    }
+  }
+
+  @Test
   void a_step_left_running_by_a_killed_server_reads_back_as_interrupted() {
     try (ProgressStore store = ProgressStore.open(dir)) {
       store.started(ANA, "volumes", "criar", Map.of());

@@ -10,11 +10,8 @@ import dev.workbench.lesson.Lesson;
 import dev.workbench.engine.Session;
 import dev.workbench.run.StepRunner;
 import io.javalin.Javalin;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -23,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -151,9 +146,7 @@ class LessonInBrowserIT {
   }
 
   private WebDriverWait wait(Duration timeout) {
-    WebDriverWait wait = new WebDriverWait(browser, timeout, Duration.ofMillis(250));
-    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-    return wait;
+    return TestBrowsers.waiting(browser, timeout);
   }
 
   private void screenshot(WebElement near, String name) throws IOException {
@@ -161,10 +154,7 @@ class LessonInBrowserIT {
     // let the panel's next refresh land, so the picture is the current one
     wait(Duration.ofSeconds(10)).until(b -> b.findElements(By.cssSelector("#panel-body .panel-empty")).isEmpty()
         || b.findElements(By.id("panel-body")).isEmpty());
-    Path folder = Workbench.projectRoot().resolve("workbench/target/screenshots");
-    Files.createDirectories(folder);
-    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    TestBrowsers.screenshot(browser, name);
   }
 
   private static void require(boolean present, String missing) {
