@@ -30,6 +30,8 @@ final class Learners {
   private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{22}");
   private static final int ID_LENGTH = 8;
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** Sessions remembered in memory; past it the memory starts over and the store answers. */
+  private static final int KNOWN_MAX = 10_000;
 
   private final ProgressStore store;
   private final Map<String, Session> known = new ConcurrentHashMap<>();
@@ -62,7 +64,7 @@ final class Learners {
       return Optional.of(cached);
     }
     Optional<Session> stored = store.issuedSession(hash);
-    stored.ifPresent(session -> known.put(hash, session));
+    stored.ifPresent(session -> remember(hash, session));
     return stored;
   }
 
@@ -85,7 +87,7 @@ final class Learners {
         session = candidate;
       }
     }
-    known.put(hash, session);
+    remember(hash, session);
     Cookie cookie = new Cookie(COOKIE, secret);
     cookie.setPath("/");
     cookie.setMaxAge(ONE_YEAR);
@@ -93,6 +95,13 @@ final class Learners {
     cookie.setSameSite(SameSite.STRICT);
     ctx.cookie(cookie);
     return session;
+  }
+
+  private void remember(String hash, Session session) {
+    if (known.size() >= KNOWN_MAX) {
+      known.clear(); // a cache, not the record: the store still knows every issued session
+    }
+    known.put(hash, session);
   }
 
   static String sha256(String text) {
