@@ -45,7 +45,8 @@ public final class VerifyCommand implements Callable<Integer> {
   String lang = Language.PT_BR.tag();
 
   @Option(names = "--jobs", paramLabel = "N", description = "lições rodando ao mesmo tempo, cada uma numa sessão"
-      + " própria (padrão: os núcleos desta máquina); 1 roda em ordem, com a saída ao vivo")
+      + " própria (padrão: os núcleos desta máquina; mais que isso, as lições pesadas disputam a CPU e nada se"
+      + " ganha); 1 roda em ordem, com a saída ao vivo")
   int jobs = Runtime.getRuntime().availableProcessors();
 
   @Override
@@ -75,7 +76,7 @@ public final class VerifyCommand implements Callable<Integer> {
       List<StepOutcome> outcomes = parallel == 1
           ? headless.run(lessons, CourseRun.newSession(), new ConsoleEvents(System.out, !quiet),
               l -> System.out.println("\n== " + l.id() + ": " + l.title()))
-          : runInParallel(headless, lessons, parallel);
+          : runInParallel(headless, lessons, parallel, data);
       if (junit != null) {
         JUnitReport.write(junit, outcomes);
       }
@@ -90,14 +91,17 @@ public final class VerifyCommand implements Callable<Integer> {
   }
 
   /** Each lesson's lines are kept until it ends, then printed as one block, so lessons never interleave. */
-  private List<StepOutcome> runInParallel(CourseRun course, List<Lesson> lessons, int parallel)
+  private List<StepOutcome> runInParallel(CourseRun course, List<Lesson> lessons, int parallel, Path data)
       throws InterruptedException {
     Map<String, ByteArrayOutputStream> blocks = new ConcurrentHashMap<>();
-    return course.runParallel(lessons, parallel, lesson -> {
+    LessonDurations durations = LessonDurations.in(data);
+    // the longest lessons first (as the last runs timed them), so no long one starts last and runs alone
+    List<StepOutcome> outcomes = course.runParallel(durations.longestFirst(lessons), parallel, lesson -> {
       ByteArrayOutputStream block = new ByteArrayOutputStream();
       blocks.put(lesson.id(), block);
       return new ConsoleEvents(new PrintStream(block, true, StandardCharsets.UTF_8), !quiet);
     }, done -> {
+      durations.record(done.lesson().id(), done.took());
       long passed = done.steps().stream().filter(o -> o.result().passed()).count();
       synchronized (System.out) {
         System.out.printf("%n== %s: %s (%d/%d em %.1f s)%n", done.lesson().id(), done.lesson().title(), passed,
@@ -106,5 +110,11 @@ public final class VerifyCommand implements Callable<Integer> {
         System.out.flush();
       }
     });
+    durations.save();
+    // back in the course's order, for the summary and the JUnit report
+    List<String> order = lessons.stream().map(Lesson::id).toList();
+    return outcomes.stream()
+        .sorted(java.util.Comparator.comparingInt(o -> order.indexOf(o.lesson().id())))
+        .toList();
   }
 }
