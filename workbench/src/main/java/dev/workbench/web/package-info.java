@@ -1,6 +1,9 @@
 /**
  * The site: Javalin routes for the course pages, the JSON API the pages call, run events streamed
- * over SSE, the learner's session cookie and the optional access token. Every page and the site's
+ * over SSE, and the learner's session, issued by the server. Nothing that arrives is trusted: one
+ * plugin ({@link dev.workbench.web.SiteGuard}) asks every request for the token (on loopback too),
+ * checks the Host on a loopback bind, takes writes only as JSON from the site's own origin, and
+ * sends the security headers; nothing else runs for a request it refuses. Every page and the site's
  * own refusals speak the request's language ({@link dev.workbench.web.Languages}), with the
  * interface's words from resource bundles ({@link dev.workbench.web.Texts}). HTTP outcomes are
  * exceptions, turned into answers in one place ({@link dev.workbench.web.HttpErrors}).
