@@ -156,9 +156,30 @@ public final class Containers {
     streamLogs(scope.name(name), false, sink, timeout);
   }
 
-  /** What the container (by id) has written so far, as {@link #logs} but for the engine's own. */
-  void logsOf(String id, OutputSink sink, Duration timeout) {
-    streamLogs(id, false, sink, timeout);
+  /**
+   * The last {@code count} lines (stdout and stderr together) a container, by engine id or name,
+   * has written: what a message says about a container that did not come up or that died.
+   *
+   * @throws EngineError when the engine cannot give the log
+   */
+  List<String> lastLines(String idOrName, int count) {
+    List<String> lines = new ArrayList<>();
+    OutputSink collect =
+        new OutputSink() {
+          public void out(String line) {
+            lines.add(line);
+          }
+
+          public void err(String line) {
+            lines.add(line);
+          }
+
+          public void info(String line) {}
+
+          public void progress(String label, long current, long total) {}
+        };
+    streamLogs(idOrName, false, collect, Duration.ofSeconds(10));
+    return lines.subList(Math.max(0, lines.size() - count), lines.size());
   }
 
   /** Runs a command in a running container, streaming its output; returns its exit code. */

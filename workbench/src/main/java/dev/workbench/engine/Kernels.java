@@ -208,27 +208,11 @@ public final class Kernels {
 
   /** The last lines the kernel's program wrote outside the notebook's own streams. */
   public List<String> lastLines(Kernel kernel, int count) {
-    List<String> lines = new ArrayList<>();
-    OutputSink collect =
-        new OutputSink() {
-          public void out(String line) {
-            lines.add(line);
-          }
-
-          public void err(String line) {
-            lines.add(line);
-          }
-
-          public void info(String line) {}
-
-          public void progress(String label, long current, long total) {}
-        };
     try {
-      new Containers(engine).logsOf(kernel.id(), collect, java.time.Duration.ofSeconds(10));
+      return new Containers(engine).lastLines(kernel.id(), count);
     } catch (EngineError e) {
       return List.of();
     }
-    return lines.subList(Math.max(0, lines.size() - count), lines.size());
   }
 
   /** Removes the container (ending its program at once) and the kernel's folder. */

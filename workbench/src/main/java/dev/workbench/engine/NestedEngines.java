@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -222,30 +221,10 @@ public final class NestedEngines {
 
   /** The last lines the container printed, for a message about why it did not come up. */
   public String logTail(Scope scope, String name, int lines) {
-    List<String> said = new ArrayList<>();
-    OutputSink collect =
-        new OutputSink() {
-          @Override
-          public void out(String line) {
-            said.add(line);
-          }
-
-          @Override
-          public void err(String line) {
-            said.add(line);
-          }
-
-          @Override
-          public void info(String line) {}
-
-          @Override
-          public void progress(String label, long current, long total) {}
-        };
     try {
-      new Containers(engine).logs(scope, name, collect, Duration.ofSeconds(10));
+      return String.join(" | ", new Containers(engine).lastLines(scope.name(name), lines));
     } catch (EngineError e) {
       return "(sem log: " + e.getMessage() + ")";
     }
-    return String.join(" | ", said.subList(Math.max(0, said.size() - lines), said.size()));
   }
 }

@@ -57,9 +57,8 @@ final class ApiRoutes {
   }
 
   private void startRun(Context ctx) {
-    Lesson lesson = lesson(ctx.pathParam("id"));
-    Step step = lesson.step(ctx.pathParam("step"))
-        .orElseThrow(() -> new NotFoundResponse("A lição " + lesson.id() + " não tem o passo “" + ctx.pathParam("step") + "”."));
+    Lesson lesson = Lookups.lesson(course, ctx);
+    Step step = Lookups.step(lesson, ctx);
     Map<String, String> params = validParams(step, requestedParams(ctx.body()));
     // a quota known up front is a 429 with nothing made, not a failed run
     runner.admit(lesson, step, Learners.of(ctx), params);
@@ -162,7 +161,7 @@ final class ApiRoutes {
   }
 
   private void progress(Context ctx) {
-    Lesson lesson = lesson(ctx.pathParam("id"));
+    Lesson lesson = Lookups.lesson(course, ctx);
     Session session = Learners.of(ctx);
     Map<String, StepProgress> stored = store.lesson(session, lesson.id());
     Map<String, Object> steps = new LinkedHashMap<>();
@@ -182,7 +181,7 @@ final class ApiRoutes {
   }
 
   private void reset(Context ctx) {
-    Lesson lesson = lesson(ctx.pathParam("id"));
+    Lesson lesson = Lookups.lesson(course, ctx);
     Session session = Learners.of(ctx);
     if (runs.anyRunning(session, lesson.id())) {
       throw new ConflictResponse("Espere os passos em andamento terminarem antes de reiniciar a lição.");
@@ -203,10 +202,6 @@ final class ApiRoutes {
       }
     }
     ctx.json(Map.of("available", available, "message", message));
-  }
-
-  private Lesson lesson(String id) {
-    return course.find(id).orElseThrow(() -> new NotFoundResponse("Não existe uma lição chamada “" + id + "”."));
   }
 
   private static String json(Object value) {

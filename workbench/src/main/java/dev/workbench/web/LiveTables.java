@@ -46,9 +46,7 @@ final class LiveTables {
   }
 
   private void table(Context ctx) {
-    String id = ctx.pathParam("id");
-    Lesson lesson = course.find(id)
-        .orElseThrow(() -> new NotFoundResponse("Não existe uma lição chamada “" + id + "”."));
+    Lesson lesson = Lookups.lesson(course, ctx);
     Lesson.Block.FirestoreTable table = at(lesson, ctx.pathParam("index"));
     ctx.header("Cache-Control", "no-store");
     ctx.json(read(new Scope(Learners.of(ctx), lesson.id()), lesson, table));

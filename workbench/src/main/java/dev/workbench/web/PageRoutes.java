@@ -90,7 +90,7 @@ final class PageRoutes {
 
   private void lesson(Context ctx) {
     Texts texts = Languages.texts(ctx);
-    Lesson lesson = find(ctx, ctx.pathParam("id"));
+    Lesson lesson = Lookups.lesson(course, ctx, Languages.of(ctx));
     List<Lesson> lessons = course.lessons(texts.language());
     Session session = Learners.of(ctx);
     Map<String, Object> model = engineStatus();
@@ -112,7 +112,7 @@ final class PageRoutes {
 
   /** Only pictures, only from the lesson's own folder: the name cannot climb out of it. */
   private void asset(Context ctx) {
-    Lesson lesson = find(ctx, ctx.pathParam("id"));
+    Lesson lesson = Lookups.lesson(course, ctx, Languages.of(ctx));
     String file = ctx.pathParam("file");
     if (!ASSET.matcher(file).matches() || lesson.source() == null || lesson.source().getParent() == null) {
       throw new NotFoundResponse();
@@ -132,11 +132,6 @@ final class PageRoutes {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private Lesson find(Context ctx, String id) {
-    return course.find(id, Languages.of(ctx)).orElseThrow(() ->
-        new NotFoundResponse(Languages.texts(ctx).format("msg_no_lesson", id)));
   }
 
   private Map<String, Object> engineStatus() {

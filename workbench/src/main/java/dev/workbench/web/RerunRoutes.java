@@ -38,10 +38,8 @@ final class RerunRoutes {
 
   private void clear(Context ctx) {
     Texts texts = Languages.texts(ctx);
-    Lesson lesson = course.find(ctx.pathParam("id")).orElseThrow(() ->
-        new NotFoundResponse(texts.format("msg_no_lesson", ctx.pathParam("id"))));
-    Step step = lesson.steps().stream().filter(s -> s.id().equals(ctx.pathParam("step"))).findFirst()
-        .orElseThrow(() -> new NotFoundResponse(texts.get("msg_not_found")));
+    Lesson lesson = Lookups.lesson(course, ctx);
+    Step step = Lookups.step(lesson, ctx);
     Session session = Learners.of(ctx);
     if (runs.running(session, lesson.id(), step.id()).isPresent()) {
       throw new ConflictResponse(texts.get("msg_step_running"));
