@@ -10,12 +10,15 @@ import dev.workbench.engine.Transfers.Credentials;
 import dev.workbench.engine.Session;
 import dev.workbench.step.Action;
 import dev.workbench.step.Check;
+import dev.workbench.step.Kinds;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,41 +80,59 @@ public final class Clouds {
   /** The verdict of a cloud check, in the learner's words. */
   public record Verdict(String description, boolean passed, String detail) {}
 
-  /** Performs a cloud action; returns an exit code where there is one (a worker's run). */
-  public Integer perform(Action.CloudAction action, Scope scope, UnaryOperator<String> vars, OutputSink sink) {
-    if (action instanceof Action.CloudStart) {
-      start(scope, sink);
-      return null;
-    }
-    Cloud cloud = cloud(scope);
-    if (action instanceof Action.CloudLogin a) {
-      cloud.login(credentials(cloud, vars.apply(a.user()), vars.apply(a.password())), sink);
-    } else if (action instanceof Action.CloudPush a) {
-      cloud.push(vars.apply(a.image()), credentials(cloud, vars.apply(a.user()), vars.apply(a.password())), sink);
-    } else if (action instanceof Action.CloudRelease a) {
-      Map<String, String> env = new java.util.LinkedHashMap<>();
-      a.env().forEach((k, v) -> env.put(k, vars.apply(v)));
-      cloud.release(vars.apply(a.image()), vars.apply(a.name()), env, vars.apply(a.firestore()), sink);
-    } else if (action instanceof Action.CloudRun a) {
-      return cloud.run(vars.apply(a.name()), sink);
-    } else if (action instanceof Action.CloudSchedule a) {
-      cloud.schedule(vars.apply(a.name()), Schedule.parse(vars.apply(a.every())), sink);
-    } else if (action instanceof Action.CloudRuns a) {
-      listRuns(cloud, a.atLeast(), sink);
-    } else if (action instanceof Action.CloudUnschedule) {
-      sink.out("agendamento removido depois de " + cloud.unschedule() + " execuções");
-    } else if (action instanceof Action.CloudStop) {
-      stop(scope.session());
-      sink.out("nuvem desligada: engine remoto parado, registro removido");
-    } else {
-      throw new IllegalStateException("ação de nuvem sem execução: " + action.kind());
-    }
-    return null;
+  /** What one cloud action does, given the session's running cloud. */
+  @FunctionalInterface
+  private interface CloudStep<A extends Action.CloudAction> {
+    Integer perform(Cloud cloud, A action, UnaryOperator<String> vars, OutputSink sink);
   }
 
-  public Verdict evaluate(Check.CloudCheck check, Scope scope, UnaryOperator<String> vars) {
-    Optional<Cloud> cloud = Optional.ofNullable(bySession.get(scope.session().id()));
-    if (check instanceof Check.RegistryTag c) {
+  /** What one cloud check reads, given the session's cloud (empty: not started). */
+  @FunctionalInterface
+  private interface CloudRule<C extends Check.CloudCheck> {
+    Verdict evaluate(Optional<Cloud> cloud, C check, Scope scope, UnaryOperator<String> vars);
+  }
+
+  /** One row per cloud action record but cloud.start (which makes the cloud): StepKindsTest checks. */
+  private final Map<Class<?>, CloudStep<Action.CloudAction>> steps = new HashMap<>();
+
+  /** One row per cloud check record: StepKindsTest checks. */
+  private final Map<Class<?>, CloudRule<Check.CloudCheck>> rules = new HashMap<>();
+
+  {
+    step(Action.CloudLogin.class, (cloud, a, vars, sink) -> {
+      cloud.login(credentials(cloud, vars.apply(a.user()), vars.apply(a.password())), sink);
+      return null;
+    });
+    step(Action.CloudPush.class, (cloud, a, vars, sink) -> {
+      cloud.push(vars.apply(a.image()), credentials(cloud, vars.apply(a.user()), vars.apply(a.password())), sink);
+      return null;
+    });
+    step(Action.CloudRelease.class, (cloud, a, vars, sink) -> {
+      Map<String, String> env = new LinkedHashMap<>();
+      a.env().forEach((k, v) -> env.put(k, vars.apply(v)));
+      cloud.release(vars.apply(a.image()), vars.apply(a.name()), env, vars.apply(a.firestore()), sink);
+      return null;
+    });
+    step(Action.CloudRun.class, (cloud, a, vars, sink) -> cloud.run(vars.apply(a.name()), sink));
+    step(Action.CloudSchedule.class, (cloud, a, vars, sink) -> {
+      cloud.schedule(vars.apply(a.name()), Schedule.parse(vars.apply(a.every())), sink);
+      return null;
+    });
+    step(Action.CloudRuns.class, (cloud, a, vars, sink) -> {
+      listRuns(cloud, a.atLeast(), sink);
+      return null;
+    });
+    step(Action.CloudUnschedule.class, (cloud, a, vars, sink) -> {
+      sink.out("agendamento removido depois de " + cloud.unschedule() + " execuções");
+      return null;
+    });
+    step(Action.CloudStop.class, (cloud, a, vars, sink) -> {
+      stop(cloud.scope.session());
+      sink.out("nuvem desligada: engine remoto parado, registro removido");
+      return null;
+    });
+
+    rule(Check.RegistryTag.class, (cloud, c, scope, vars) -> {
       String repository = vars.apply(c.repository());
       String tag = vars.apply(c.tag());
       String what = "o registro tem " + repository + ":" + tag;
@@ -121,7 +142,8 @@ public final class Clouds {
       List<String> tags = new RegistryApi(cloud.get().registry, cloud.get().credentials)
           .tags(cloud.get().repository(repository));
       return new Verdict(what, tags.contains(tag), "tags: " + tags);
-    } else if (check instanceof Check.RemoteContainer c) {
+    });
+    rule(Check.RemoteContainer.class, (cloud, c, scope, vars) -> {
       String name = vars.apply(c.name());
       String what =
           "no engine remoto, o contêiner " + name + " está " + Check.ContainerState.inPortuguese(c.state());
@@ -134,14 +156,55 @@ public final class Clouds {
       String state = cloud.get().remote.containers().inspect(scope, name)
           .map(i -> i.getState().getStatus()).orElse("absent");
       return new Verdict(what, state.equals(c.state()), "está " + Check.ContainerState.inPortuguese(state));
-    } else if (check instanceof Check.ScheduledRuns c) {
+    });
+    rule(Check.ScheduledRuns.class, (cloud, c, scope, vars) -> {
       String what = "pelo menos " + c.min() + " execuções agendadas, todas com código " + c.exitCode();
       List<Schedule.Run> runs = cloud.map(Cloud::schedule).map(Schedule::runs).orElse(List.of());
       boolean ok = runs.size() >= c.min() && runs.stream().allMatch(r -> r.exitCode() == c.exitCode());
       return new Verdict(what, ok, runs.size() + " execuções: " + runs.stream().map(r -> "#" + r.number() + " → "
           + r.exitCode()).toList());
+    });
+  }
+
+  private <A extends Action.CloudAction> void step(Class<A> record, CloudStep<A> step) {
+    steps.put(record, (cloud, a, vars, sink) -> step.perform(cloud, record.cast(a), vars, sink));
+  }
+
+  private <C extends Check.CloudCheck> void rule(Class<C> record, CloudRule<C> rule) {
+    rules.put(record, (cloud, c, scope, vars) -> rule.evaluate(cloud, record.cast(c), scope, vars));
+  }
+
+  /**
+   * The cloud records this class has no row for, each named; empty when every cloud action and
+   * check is handled. cloud.start is performed apart: it is the one that needs no running cloud.
+   */
+  public List<String> gaps() {
+    Set<Class<?>> performed = new HashSet<>(steps.keySet());
+    performed.add(Action.CloudStart.class);
+    List<String> gaps = new ArrayList<>(Kinds.missing(Action.CloudAction.class, performed, "cloud step (Clouds)"));
+    gaps.addAll(Kinds.missing(Check.CloudCheck.class, rules.keySet(), "cloud rule (Clouds)"));
+    return gaps;
+  }
+
+  /** Performs a cloud action; returns an exit code where there is one (a worker's run). */
+  public Integer perform(Action.CloudAction action, Scope scope, UnaryOperator<String> vars, OutputSink sink) {
+    if (action instanceof Action.CloudStart) {
+      start(scope, sink);
+      return null;
     }
-    throw new IllegalStateException("verificação de nuvem sem avaliação: " + check);
+    CloudStep<Action.CloudAction> step = steps.get(action.getClass());
+    if (step == null) {
+      throw new IllegalStateException("ação de nuvem sem execução: " + action.kind());
+    }
+    return step.perform(cloud(scope), action, vars, sink);
+  }
+
+  public Verdict evaluate(Check.CloudCheck check, Scope scope, UnaryOperator<String> vars) {
+    CloudRule<Check.CloudCheck> rule = rules.get(check.getClass());
+    if (rule == null) {
+      throw new IllegalStateException("verificação de nuvem sem avaliação: " + check.key());
+    }
+    return rule.evaluate(Optional.ofNullable(bySession.get(scope.session().id())), check, scope, vars);
   }
 
   /**

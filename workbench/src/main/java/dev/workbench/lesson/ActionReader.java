@@ -4,10 +4,12 @@ import static java.util.Map.entry;
 
 import dev.workbench.step.Action;
 import dev.workbench.step.HttpTarget;
+import dev.workbench.step.Kinds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The {@code do:} table: for each action kind, the keys its step may have and how they become the
@@ -22,78 +24,57 @@ final class ActionReader {
   private static final List<String> NAME = List.of("name");
   private static final List<String> IMAGE = List.of("image");
 
-  static final Map<String, Kind> KINDS =
+  /** One row per {@link Action} record: the table a new kind must join (StepKindsTest checks). */
+  static final Map<Class<? extends Action>, Kind> BY_RECORD =
       Map.ofEntries(
-          entry("image.provide", new Kind(IMAGE, f -> new Action.ProvideImage(f.text("image")))),
-          entry(
-              "image.build",
-              new Kind(
-                  List.of("image", "context", "dockerfile", "buildArgs"), ActionReader::build)),
-          entry("image.history", new Kind(IMAGE, f -> new Action.ImageHistory(f.text("image")))),
-          entry("image.list", new Kind(List.of(), f -> new Action.ListImages())),
-          entry("image.rm", new Kind(IMAGE, f -> new Action.RemoveImage(f.text("image")))),
-          entry(
-              "container.create",
-              new Kind(
-                  ContainerReader.KEYS, f -> new Action.CreateContainer(ContainerReader.read(f)))),
-          entry("container.run", new Kind(plus(plus(ContainerReader.KEYS, "detach"), "remove"), ActionReader::run)),
-          entry("container.start", new Kind(NAME, f -> new Action.StartContainer(f.text("name")))),
-          entry("container.stop", new Kind(NAME, f -> new Action.StopContainer(f.text("name")))),
-          entry("container.rm", new Kind(NAME, f -> new Action.RemoveContainer(f.text("name")))),
-          entry("container.exec", new Kind(List.of("name", "command", "env"), ActionReader::exec)),
-          entry(
-              "container.commit",
-              new Kind(
-                  List.of("name", "image"),
-                  f -> new Action.CommitContainer(f.text("name"), f.text("image")))),
-          entry("container.logs", new Kind(NAME, f -> new Action.ContainerLogs(f.text("name")))),
-          entry("container.list", new Kind(List.of(), f -> new Action.ListContainers())),
-          entry("volume.create", new Kind(NAME, f -> new Action.CreateVolume(f.text("name")))),
-          entry("volume.rm", new Kind(NAME, f -> new Action.RemoveVolume(f.text("name")))),
-          entry("network.create", new Kind(NAME, f -> new Action.CreateNetwork(f.text("name")))),
-          entry("network.rm", new Kind(NAME, f -> new Action.RemoveNetwork(f.text("name")))),
-          entry("compose.up", new Kind(List.of("file"), f -> new Action.ComposeUp(f.text("file")))),
-          entry(
-              "compose.down",
-              new Kind(List.of("file"), f -> new Action.ComposeDown(f.text("file")))),
-          entry(
-              "http.request",
-              new Kind(List.of("container", "port", "path", "method", "body"), ActionReader::http)),
-          entry("jshell", new Kind(List.of("code"), f -> new Action.JShellCell(f.text("code")))),
-          entry("cloud.start", new Kind(List.of(), f -> new Action.CloudStart())),
-          entry(
-              "cloud.login",
-              new Kind(
-                  List.of("user", "password"),
-                  f -> new Action.CloudLogin(f.text("user", null), f.text("password", null)))),
-          entry(
-              "cloud.push",
-              new Kind(
-                  List.of("image", "user", "password"),
-                  f ->
-                      new Action.CloudPush(
-                          f.text("image"), f.text("user", null), f.text("password", null)))),
-          entry(
-              "cloud.release",
-              new Kind(
-                  List.of("image", "name", "env", "firestore"),
-                  f ->
-                      new Action.CloudRelease(
-                          f.text("image"),
-                          f.text("name"),
-                          f.textMap("env"),
-                          f.text("firestore", null)))),
-          entry("cloud.run", new Kind(NAME, f -> new Action.CloudRun(f.text("name")))),
-          entry(
-              "cloud.schedule",
-              new Kind(
-                  List.of("name", "every"),
-                  f -> new Action.CloudSchedule(f.text("name"), f.text("every")))),
-          entry(
-              "cloud.runs",
-              new Kind(List.of("atLeast"), f -> new Action.CloudRuns(f.whole("atLeast", 0)))),
-          entry("cloud.unschedule", new Kind(List.of(), f -> new Action.CloudUnschedule())),
-          entry("cloud.stop", new Kind(List.of(), f -> new Action.CloudStop())));
+          row(Action.ProvideImage.class, IMAGE, f -> new Action.ProvideImage(f.text("image"))),
+          row(Action.BuildImage.class, List.of("image", "context", "dockerfile", "buildArgs"), ActionReader::build),
+          row(Action.ImageHistory.class, IMAGE, f -> new Action.ImageHistory(f.text("image"))),
+          row(Action.ListImages.class, List.of(), f -> new Action.ListImages()),
+          row(Action.RemoveImage.class, IMAGE, f -> new Action.RemoveImage(f.text("image"))),
+          row(Action.CreateContainer.class, ContainerReader.KEYS,
+              f -> new Action.CreateContainer(ContainerReader.read(f))),
+          row(Action.RunContainer.class, plus(plus(ContainerReader.KEYS, "detach"), "remove"), ActionReader::run),
+          row(Action.StartContainer.class, NAME, f -> new Action.StartContainer(f.text("name"))),
+          row(Action.StopContainer.class, NAME, f -> new Action.StopContainer(f.text("name"))),
+          row(Action.RemoveContainer.class, NAME, f -> new Action.RemoveContainer(f.text("name"))),
+          row(Action.ExecInContainer.class, List.of("name", "command", "env"), ActionReader::exec),
+          row(Action.CommitContainer.class, List.of("name", "image"),
+              f -> new Action.CommitContainer(f.text("name"), f.text("image"))),
+          row(Action.ContainerLogs.class, NAME, f -> new Action.ContainerLogs(f.text("name"))),
+          row(Action.ListContainers.class, List.of(), f -> new Action.ListContainers()),
+          row(Action.CreateVolume.class, NAME, f -> new Action.CreateVolume(f.text("name"))),
+          row(Action.RemoveVolume.class, NAME, f -> new Action.RemoveVolume(f.text("name"))),
+          row(Action.CreateNetwork.class, NAME, f -> new Action.CreateNetwork(f.text("name"))),
+          row(Action.RemoveNetwork.class, NAME, f -> new Action.RemoveNetwork(f.text("name"))),
+          row(Action.ComposeUp.class, List.of("file"), f -> new Action.ComposeUp(f.text("file"))),
+          row(Action.ComposeDown.class, List.of("file"), f -> new Action.ComposeDown(f.text("file"))),
+          row(Action.HttpRequest.class, List.of("container", "port", "path", "method", "body"), ActionReader::http),
+          row(Action.JShellCell.class, List.of("code"), f -> new Action.JShellCell(f.text("code"))),
+          row(Action.CloudStart.class, List.of(), f -> new Action.CloudStart()),
+          row(Action.CloudLogin.class, List.of("user", "password"),
+              f -> new Action.CloudLogin(f.text("user", null), f.text("password", null))),
+          row(Action.CloudPush.class, List.of("image", "user", "password"),
+              f -> new Action.CloudPush(f.text("image"), f.text("user", null), f.text("password", null))),
+          row(Action.CloudRelease.class, List.of("image", "name", "env", "firestore"),
+              f -> new Action.CloudRelease(
+                  f.text("image"), f.text("name"), f.textMap("env"), f.text("firestore", null))),
+          row(Action.CloudRun.class, NAME, f -> new Action.CloudRun(f.text("name"))),
+          row(Action.CloudSchedule.class, List.of("name", "every"),
+              f -> new Action.CloudSchedule(f.text("name"), f.text("every"))),
+          row(Action.CloudRuns.class, List.of("atLeast"), f -> new Action.CloudRuns(f.whole("atLeast", 0))),
+          row(Action.CloudUnschedule.class, List.of(), f -> new Action.CloudUnschedule()),
+          row(Action.CloudStop.class, List.of(), f -> new Action.CloudStop()));
+
+  /** The rows by {@code do:} name, the name read from each record's {@link dev.workbench.step.Kind}. */
+  static final Map<String, Kind> KINDS =
+      BY_RECORD.entrySet().stream()
+          .collect(Collectors.toUnmodifiableMap(e -> Kinds.name(e.getKey()), Map.Entry::getValue));
+
+  private static Map.Entry<Class<? extends Action>, Kind> row(
+      Class<? extends Action> record, List<String> keys, Function<Fields, Action> read) {
+    return entry(record, new Kind(keys, read));
+  }
 
   /** The kind named by {@code do:}, or an error listing the kinds there are. */
   static Kind kind(String name, Where where) {

@@ -3,10 +3,12 @@ package dev.workbench.lesson;
 import static java.util.Map.entry;
 
 import dev.workbench.step.Check;
+import dev.workbench.step.Kinds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The {@code expect:} list: each item has exactly one key naming the check, one row per check
@@ -15,75 +17,60 @@ import java.util.function.Function;
 final class CheckReader {
   private CheckReader() {}
 
-  /** The keys a mapping-valued check accepts and how to read them. */
-  private record Kind(List<String> keys, Function<Fields, Check> read) {}
+  /**
+   * How one check is read. A scalar check ({@code exitCode: 0}, {@code output: "text"}) reads its
+   * value from the item itself; a mapping-valued one accepts only {@code keys}.
+   */
+  private record Kind(List<String> keys, Function<Fields, Check> read) {
+    static Kind scalar(Function<Fields, Check> read) {
+      return new Kind(null, read);
+    }
 
-  private static final Map<String, Kind> MAPPED =
+    boolean isScalar() {
+      return keys == null;
+    }
+  }
+
+  /** One row per {@link Check} record: the table a new check must join (StepKindsTest checks). */
+  static final Map<Class<? extends Check>, Kind> BY_RECORD =
       Map.ofEntries(
-          entry("container", new Kind(List.of("name", "state"), CheckReader::container)),
-          entry(
-              "file",
+          entry(Check.ExitCode.class, Kind.scalar(f -> new Check.ExitCode(f.whole("exitCode")))),
+          entry(Check.OutputContains.class, Kind.scalar(f -> new Check.OutputContains(f.text("output")))),
+          entry(Check.ContainerState.class, new Kind(List.of("name", "state"), CheckReader::container)),
+          entry(Check.FileInContainer.class,
               new Kind(List.of("container", "path", "contains", "absent"), CheckReader::file)),
-          entry(
-              "hostFile",
-              new Kind(
-                  List.of("path", "contains"),
-                  f -> new Check.HostFile(f.text("path"), f.text("contains")))),
-          entry(
-              "image",
-              new Kind(
-                  List.of("name", "exists"),
+          entry(Check.HostFile.class,
+              new Kind(List.of("path", "contains"), f -> new Check.HostFile(f.text("path"), f.text("contains")))),
+          entry(Check.ImageExists.class,
+              new Kind(List.of("name", "exists"),
                   f -> new Check.ImageExists(f.text("name"), f.flag("exists", true)))),
-          entry(
-              "volume",
-              new Kind(
-                  List.of("name", "exists"),
+          entry(Check.VolumeExists.class,
+              new Kind(List.of("name", "exists"),
                   f -> new Check.VolumeExists(f.text("name"), f.flag("exists", true)))),
-          entry("network", new Kind(List.of("name", "exists", "containers"), CheckReader::network)),
-          entry(
-              "http",
-              new Kind(
-                  List.of("container", "port", "path", "status", "contains", "reachable"),
-                  CheckReader::http)),
-          entry(
-              "noSecrets", new Kind(List.of("image"), f -> new Check.NoSecrets(f.text("image")))),
-          entry("registry", new Kind(List.of("repository", "tag"), CheckReader::registry)),
-          entry(
-              "remoteContainer",
-              new Kind(
-                  List.of("name", "state"),
-                  f -> {
-                    Check.ContainerState state = (Check.ContainerState) container(f);
-                    return new Check.RemoteContainer(state.name(), state.state());
-                  })),
-          entry(
-              "scheduledRuns",
-              new Kind(
-                  List.of("min", "exitCode"),
+          entry(Check.NetworkState.class, new Kind(List.of("name", "exists", "containers"), CheckReader::network)),
+          entry(Check.HttpAnswer.class,
+              new Kind(List.of("container", "port", "path", "status", "contains", "reachable"), CheckReader::http)),
+          entry(Check.NoSecrets.class, new Kind(List.of("image"), f -> new Check.NoSecrets(f.text("image")))),
+          entry(Check.RegistryTag.class, new Kind(List.of("repository", "tag"), CheckReader::registry)),
+          entry(Check.RemoteContainer.class,
+              new Kind(List.of("name", "state"), f -> {
+                Check.ContainerState state = (Check.ContainerState) container(f);
+                return new Check.RemoteContainer(state.name(), state.state());
+              })),
+          entry(Check.ScheduledRuns.class,
+              new Kind(List.of("min", "exitCode"),
                   f -> new Check.ScheduledRuns(f.whole("min", 1), f.whole("exitCode", 0)))),
-          entry(
-              "firestore",
-              new Kind(
-                  List.of("container", "port", "project", "collection", "field", "filled", "empty"),
+          entry(Check.FirestoreCollection.class,
+              new Kind(List.of("container", "port", "project", "collection", "field", "filled", "empty"),
                   CheckReader::firestore)));
 
-  /** Every check key, in the order the lesson format documents them. */
-  static final List<String> KEYS =
-      List.of(
-          "exitCode",
-          "output",
-          "container",
-          "file",
-          "hostFile",
-          "image",
-          "volume",
-          "network",
-          "http",
-          "firestore",
-          "noSecrets",
-          "registry",
-          "remoteContainer",
-          "scheduledRuns");
+  /** The rows by {@code expect:} key, the key read from each record's {@link dev.workbench.step.Kind}. */
+  private static final Map<String, Kind> BY_KEY =
+      BY_RECORD.entrySet().stream()
+          .collect(Collectors.toUnmodifiableMap(e -> Kinds.name(e.getKey()), Map.Entry::getValue));
+
+  /** Every check key, sorted. */
+  static final List<String> KEYS = Check.KEYS;
 
   static List<Check> read(Fields step) {
     List<?> items = step.list("expect");
@@ -105,13 +92,10 @@ final class CheckReader {
     }
     item.allowOnly(KEYS);
     String key = item.keys().iterator().next();
-    if (key.equals("exitCode")) {
-      return new Check.ExitCode(item.whole("exitCode"));
+    Kind kind = BY_KEY.get(key);
+    if (kind.isScalar()) {
+      return kind.read().apply(item);
     }
-    if (key.equals("output")) {
-      return new Check.OutputContains(item.text("output"));
-    }
-    Kind kind = MAPPED.get(key);
     Fields value =
         Fields.of(item.raw(key), item.where().in(key), "'" + key + "'").allowOnly(kind.keys());
     return kind.read().apply(value);

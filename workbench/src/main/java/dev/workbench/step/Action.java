@@ -9,120 +9,100 @@ import java.util.Map;
  */
 public sealed interface Action {
 
-  /** The {@code do:} value that selects this action in a lesson file. */
-  String kind();
-
-  /** Makes sure a base image exists: pulled where a registry answers, else built locally. */
-  record ProvideImage(String image) implements Action {
-    public String kind() { return "image.provide"; }
+  /** The {@code do:} value that selects this action in a lesson file: its record's {@link Kind}. */
+  default String kind() {
+    return Kinds.name(getClass());
   }
 
+  /** Makes sure a base image exists: pulled where a registry answers, else built locally. */
+  @Kind("image.provide")
+  record ProvideImage(String image) implements Action {}
+
   /** Builds an image from a folder of the project (relative to the project root). */
+  @Kind("image.build")
   record BuildImage(String image, String context, String dockerfile, Map<String, String> buildArgs)
       implements Action {
     public BuildImage {
       buildArgs = Map.copyOf(buildArgs == null ? Map.of() : buildArgs);
     }
-
-    public String kind() { return "image.build"; }
   }
 
-  record ImageHistory(String image) implements Action {
-    public String kind() { return "image.history"; }
-  }
+  @Kind("image.history")
+  record ImageHistory(String image) implements Action {}
 
-  record ListImages() implements Action {
-    public String kind() { return "image.list"; }
-  }
+  @Kind("image.list")
+  record ListImages() implements Action {}
 
-  record RemoveImage(String image) implements Action {
-    public String kind() { return "image.rm"; }
-  }
+  @Kind("image.rm")
+  record RemoveImage(String image) implements Action {}
 
-  record CreateContainer(ContainerSpec spec) implements Action {
-    public String kind() { return "container.create"; }
-  }
+  @Kind("container.create")
+  record CreateContainer(ContainerSpec spec) implements Action {}
 
   /**
    * Creates and starts a container; unless detached, waits for it and streams its output. With
    * {@code remove} the container is removed once it ends, as {@code docker run --rm}.
    */
+  @Kind("container.run")
   record RunContainer(ContainerSpec spec, boolean detach, boolean remove) implements Action {
     public RunContainer(ContainerSpec spec, boolean detach) {
       this(spec, detach, false);
     }
-
-    public String kind() { return "container.run"; }
   }
 
-  record StartContainer(String name) implements Action {
-    public String kind() { return "container.start"; }
-  }
+  @Kind("container.start")
+  record StartContainer(String name) implements Action {}
 
-  record StopContainer(String name) implements Action {
-    public String kind() { return "container.stop"; }
-  }
+  @Kind("container.stop")
+  record StopContainer(String name) implements Action {}
 
-  record RemoveContainer(String name) implements Action {
-    public String kind() { return "container.rm"; }
-  }
+  @Kind("container.rm")
+  record RemoveContainer(String name) implements Action {}
 
+  @Kind("container.exec")
   record ExecInContainer(String name, List<String> command, Map<String, String> env) implements Action {
     public ExecInContainer {
       command = List.copyOf(command);
       env = Map.copyOf(env == null ? Map.of() : env);
     }
-
-    public String kind() { return "container.exec"; }
   }
 
   /** Saves a container's file system as a new image, as {@code docker commit} does. */
-  record CommitContainer(String name, String image) implements Action {
-    public String kind() { return "container.commit"; }
-  }
+  @Kind("container.commit")
+  record CommitContainer(String name, String image) implements Action {}
 
-  record ContainerLogs(String name) implements Action {
-    public String kind() { return "container.logs"; }
-  }
+  @Kind("container.logs")
+  record ContainerLogs(String name) implements Action {}
 
-  record ListContainers() implements Action {
-    public String kind() { return "container.list"; }
-  }
+  @Kind("container.list")
+  record ListContainers() implements Action {}
 
-  record CreateVolume(String name) implements Action {
-    public String kind() { return "volume.create"; }
-  }
+  @Kind("volume.create")
+  record CreateVolume(String name) implements Action {}
 
-  record RemoveVolume(String name) implements Action {
-    public String kind() { return "volume.rm"; }
-  }
+  @Kind("volume.rm")
+  record RemoveVolume(String name) implements Action {}
 
-  record CreateNetwork(String name) implements Action {
-    public String kind() { return "network.create"; }
-  }
+  @Kind("network.create")
+  record CreateNetwork(String name) implements Action {}
 
-  record RemoveNetwork(String name) implements Action {
-    public String kind() { return "network.rm"; }
-  }
+  @Kind("network.rm")
+  record RemoveNetwork(String name) implements Action {}
 
   /** Brings a compose file (relative to the project root) up, detached, with the real compose. */
-  record ComposeUp(String file) implements Action {
-    public String kind() { return "compose.up"; }
-  }
+  @Kind("compose.up")
+  record ComposeUp(String file) implements Action {}
 
-  record ComposeDown(String file) implements Action {
-    public String kind() { return "compose.down"; }
-  }
+  @Kind("compose.down")
+  record ComposeDown(String file) implements Action {}
 
   /** An HTTP request from the host, as a browser or curl would make it. */
-  record HttpRequest(HttpTarget target, String method, String body) implements Action {
-    public String kind() { return "http.request"; }
-  }
+  @Kind("http.request")
+  record HttpRequest(HttpTarget target, String method, String body) implements Action {}
 
   /** A JShell snippet (notebook lessons), run in a separate JVM with a time and output limit. */
-  record JShellCell(String code) implements Action {
-    public String kind() { return "jshell"; }
-  }
+  @Kind("jshell")
+  record JShellCell(String code) implements Action {}
 
   /**
    * The cloud lesson's actions (lesson {@code nuvem}): a registry and a remote engine the workbench
@@ -131,19 +111,16 @@ public sealed interface Action {
   sealed interface CloudAction extends Action {}
 
   /** Starts the session's cloud: the registry and the remote engine. */
-  record CloudStart() implements CloudAction {
-    public String kind() { return "cloud.start"; }
-  }
+  @Kind("cloud.start")
+  record CloudStart() implements CloudAction {}
 
   /** {@code docker login}: the registry accepts these credentials (null: the session's own). */
-  record CloudLogin(String user, String password) implements CloudAction {
-    public String kind() { return "cloud.login"; }
-  }
+  @Kind("cloud.login")
+  record CloudLogin(String user, String password) implements CloudAction {}
 
   /** Tags the session's image for the registry and pushes it. */
-  record CloudPush(String image, String user, String password) implements CloudAction {
-    public String kind() { return "cloud.push"; }
-  }
+  @Kind("cloud.push")
+  record CloudPush(String image, String user, String password) implements CloudAction {}
 
   /**
    * The remote engine pulls the pushed image and creates the worker container, not started.
@@ -151,47 +128,33 @@ public sealed interface Action {
    * @param firestore a Firestore emulator container of the first engine: the worker gets its
    *     published port 8080 as {@code FIRESTORE_EMULATOR_HOST}; null for none
    */
+  @Kind("cloud.release")
   record CloudRelease(String image, String name, Map<String, String> env, String firestore)
       implements CloudAction {
     public CloudRelease {
       env = Map.copyOf(env == null ? Map.of() : env);
     }
-
-    public String kind() { return "cloud.release"; }
   }
 
   /** Runs the released worker once on the remote engine, its output streamed back. */
-  record CloudRun(String name) implements CloudAction {
-    public String kind() { return "cloud.run"; }
-  }
+  @Kind("cloud.run")
+  record CloudRun(String name) implements CloudAction {}
 
   /** Runs the released worker again and again, every {@code every} (e.g. {@code 15s}, {@code 1d}). */
-  record CloudSchedule(String name, String every) implements CloudAction {
-    public String kind() { return "cloud.schedule"; }
-  }
+  @Kind("cloud.schedule")
+  record CloudSchedule(String name, String every) implements CloudAction {}
 
   /** Lists the scheduled runs and their outcomes, first waiting until {@code atLeast} have ended. */
-  record CloudRuns(int atLeast) implements CloudAction {
-    public String kind() { return "cloud.runs"; }
-  }
+  @Kind("cloud.runs")
+  record CloudRuns(int atLeast) implements CloudAction {}
 
-  record CloudUnschedule() implements CloudAction {
-    public String kind() { return "cloud.unschedule"; }
-  }
+  @Kind("cloud.unschedule")
+  record CloudUnschedule() implements CloudAction {}
 
   /** Stops the session's cloud: schedule, remote engine and registry. */
-  record CloudStop() implements CloudAction {
-    public String kind() { return "cloud.stop"; }
-  }
+  @Kind("cloud.stop")
+  record CloudStop() implements CloudAction {}
 
-  /** Every {@code do:} value, in the order the lesson format documents them. */
-  List<String> KINDS =
-      List.of(
-          "image.provide", "image.build", "image.history", "image.list", "image.rm",
-          "container.create", "container.run", "container.start", "container.stop", "container.rm",
-          "container.exec", "container.commit", "container.logs", "container.list",
-          "volume.create", "volume.rm", "network.create", "network.rm",
-          "compose.up", "compose.down", "http.request", "jshell",
-          "cloud.start", "cloud.login", "cloud.push", "cloud.release", "cloud.run",
-          "cloud.schedule", "cloud.runs", "cloud.unschedule", "cloud.stop");
+  /** Every {@code do:} value, sorted. */
+  List<String> KINDS = Kinds.names(Action.class);
 }

@@ -24,12 +24,8 @@ class LessonParserErrorsTest {
   void an_unknown_do_lists_the_kinds_and_suggests_the_closest() {
     assertStepFails(
         "id: x\ndo: container.runn\ncli: c",
-        "step 'x': 'do' must be one of image.provide, image.build, image.history, image.list,"
-            + " image.rm, container.create, container.run, container.start, container.stop,"
-            + " container.rm, container.exec, container.commit, container.logs, container.list,"
-            + " volume.create, volume.rm, network.create, network.rm, compose.up, compose.down,"
-            + " http.request, jshell, cloud.start, cloud.login, cloud.push, cloud.release, cloud.run,"
-            + " cloud.schedule, cloud.runs, cloud.unschedule, cloud.stop; got 'container.runn'"
+        "step 'x': 'do' must be one of " + String.join(", ", dev.workbench.step.Action.KINDS)
+            + "; got 'container.runn'"
             + " (did you mean 'container.run'?)");
   }
 
@@ -102,8 +98,8 @@ class LessonParserErrorsTest {
         "step 'x': expect #2: unknown key 'outptu' (did you mean 'output'?)");
     assertStepFails(
         "id: x\ndo: image.list\nexpect:\n  - {exitCode: 0, output: a}",
-        "step 'x': expect #1: a check has exactly one key (one of exitCode, output, container,"
-            + " file, hostFile, image, volume, network, http, firestore, noSecrets, registry, remoteContainer, scheduledRuns),"
+        "step 'x': expect #1: a check has exactly one key (one of "
+            + String.join(", ", dev.workbench.step.Check.KEYS) + "),"
             + " got [exitCode, output]");
     assertStepFails(
         "id: x\ndo: image.list\nexpect:\n  - container: {name: a, state: up}",

@@ -7,6 +7,8 @@ import dev.workbench.engine.Engine;
 import dev.workbench.engine.OutputSink;
 import dev.workbench.engine.Scope;
 import dev.workbench.engine.Session;
+import dev.workbench.cloud.Clouds;
+import dev.workbench.lesson.KindCoverage;
 import dev.workbench.notebook.Notebooks;
 import dev.workbench.step.Action;
 import dev.workbench.step.Check;
@@ -24,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every kind of action and check, found from the sealed interfaces themselves, so a record added
- * without the rest fails here by name: its {@code do:} name is listed for the lesson format, and the
- * runner has an executor (or an evaluator) for it. Against an engine that is away each one fails
+ * without the rest fails here by name: it has a {@code do:}/{@code expect:} name, a reader row, a
+ * logical-name rule, cloud rules where it is a cloud kind, and the runner has an executor (or an
+ * evaluator) for it. Against an engine that is away each one fails
  * as the engine's absence, never as "nothing handles this kind".
  */
 class StepKindsTest {
@@ -55,6 +58,14 @@ class StepKindsTest {
     }
     assertThat(names).as("each record's do: name is in Action.KINDS, and KINDS names no other")
         .containsExactlyInAnyOrderElementsOf(Action.KINDS);
+  }
+
+  @Test
+  void every_kind_has_a_reader_a_logical_name_rule_and_its_cloud_rules() throws Exception {
+    assertThat(KindCoverage.gaps()).as("records the lesson format does not handle").isEmpty();
+    try (Engine away = new Engine(URI.create("unix://" + root.resolve("no-engine.sock")), root.resolve("data"))) {
+      assertThat(Clouds.of(away).gaps()).as("cloud records Clouds does not handle").isEmpty();
+    }
   }
 
   @Test
