@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.workbench.engine.EngineError;
 import dev.workbench.engine.Transfers.Credentials;
+import dev.workbench.engine.Wait;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The registry's HTTP API (distribution spec), asked directly with basic auth: does it accept these
@@ -53,17 +55,18 @@ final class RegistryApi {
 
   /** Waits until the registry answers at all (a just-started one needs a moment). */
   void awaitUp(Duration patience) {
-    long deadline = System.nanoTime() + patience.toNanos();
-    while (true) {
+    AtomicReference<EngineError> last = new AtomicReference<>();
+    boolean up = Wait.upTo(patience).every(Duration.ofMillis(300)).untilTrue(() -> {
       try {
         get("/v2/");
-        return;
-      } catch (EngineError e) {
-        if (System.nanoTime() > deadline) {
-          throw e;
-        }
-        sleep(300);
+        return true;
+      } catch (EngineError notYet) {
+        last.set(notYet);
+        return false;
       }
+    });
+    if (!up) {
+      throw last.get();
     }
   }
 
@@ -104,14 +107,5 @@ final class RegistryApi {
 
   private static boolean loopback(String hostPort) {
     return hostPort.startsWith("127.") || hostPort.startsWith("localhost") || hostPort.startsWith("[::1]");
-  }
-
-  static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EngineError("interrompido", e);
-    }
   }
 }

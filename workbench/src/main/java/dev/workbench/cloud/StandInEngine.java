@@ -6,6 +6,7 @@ import dev.workbench.engine.NestedEngines;
 import dev.workbench.engine.OutputSink;
 import dev.workbench.engine.Owner;
 import dev.workbench.engine.Scope;
+import dev.workbench.engine.Wait;
 import dev.workbench.step.Limits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -180,16 +182,16 @@ final class StandInEngine {
   }
 
   private void awaitApi() {
-    long deadline = System.nanoTime() + START_PATIENCE.toNanos();
-    while (!answers()) {
-      if (!alive() || System.nanoTime() > deadline) {
-        String log = local.nestedEngines().logTail(scope, CONTAINER, 3);
-        boolean wasAlive = alive();
-        stop();
-        throw new EngineError("o engine remoto (dockerd num contêiner) não subiu"
-            + (wasAlive ? " em " + START_PATIENCE.toSeconds() + " s" : "") + ": " + log);
-      }
-      RegistryApi.sleep(200);
+    // up, or a dockerd that died: either ends the wait (no use looking until the deadline)
+    boolean up = Wait.upTo(START_PATIENCE).every(Duration.ofMillis(200))
+        .until(() -> answers() ? Optional.of(true) : alive() ? Optional.<Boolean>empty() : Optional.of(false))
+        .orElse(false);
+    if (!up) {
+      String log = local.nestedEngines().logTail(scope, CONTAINER, 3);
+      boolean wasAlive = alive();
+      stop();
+      throw new EngineError("o engine remoto (dockerd num contêiner) não subiu"
+          + (wasAlive ? " em " + START_PATIENCE.toSeconds() + " s" : "") + ": " + log);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.workbench.notebook;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.EngineError;
 import dev.workbench.engine.Kernels;
+import dev.workbench.engine.Wait;
 import dev.workbench.engine.Scope;
 import dev.workbench.step.Limits;
 import java.io.IOException;
@@ -244,25 +245,14 @@ final class KernelContainer implements ExecutionControlProvider, AutoCloseable {
    * agent's own exit code, or the engine's memory limit). Asked after the JVM ended.
    */
   boolean exhausted() {
-    long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-    while (System.nanoTime() < deadline) {
-      Optional<Kernels.Ending> ending;
-      try {
-        ending = engine.kernels().ending(container);
-      } catch (EngineError e) {
-        return false;
-      }
-      if (ending.isPresent()) {
-        return ending.get().oomKilled() || ending.get().exitCode() == KernelAgent.EXHAUSTED;
-      }
-      try {
-        Thread.sleep(POLL.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
+    try {
+      return Wait.upTo(Duration.ofSeconds(3)).every(POLL)
+          .until(() -> engine.kernels().ending(container))
+          .map(ending -> ending.oomKilled() || ending.exitCode() == KernelAgent.EXHAUSTED)
+          .orElse(false);
+    } catch (EngineError e) {
+      return false; // the container is gone: nothing says it was exhausted
     }
-    return false;
   }
 
   /** Ends the JVM at once by removing its container, and the kernel's folder with it. */

@@ -121,7 +121,7 @@ final class Checks {
 
   private CheckResult firestore(Scope scope, Check.FirestoreCollection c, Vars vars) {
     String field = vars.apply(c.field());
-    List<FirestoreDocuments.Document> docs = new FirestoreDocuments(engine).read(scope, vars.apply(c.container()),
+    List<FirestoreDocuments.Document> docs = new FirestoreDocuments(engine, FirestoreDocuments.WARM_UP).read(scope, vars.apply(c.container()),
         c.port(), c.project() == null ? FirestoreDocuments.DEFAULT_PROJECT : vars.apply(c.project()),
         vars.apply(c.collection()), 100_000);
     long filled = docs.stream().filter(d -> !d.fields().getOrDefault(field, "").isBlank()).count();

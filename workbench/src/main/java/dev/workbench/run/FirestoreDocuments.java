@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.EngineError;
 import dev.workbench.engine.Scope;
+import dev.workbench.engine.Wait;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,6 +17,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Reads a collection straight from a Firestore emulator running in a learner's container, through
@@ -31,10 +34,21 @@ public final class FirestoreDocuments {
   /** A page of 300 small documents is far less; a body cut here fails to parse, with a message. */
   private static final int BODY_CAP = 8 << 20;
 
-  private final Engine engine;
+  /** An emulator started by the step before a check needs a few seconds before it listens. */
+  static final Wait WARM_UP = Wait.upTo(Duration.ofSeconds(20)).every(Duration.ofMillis(500));
 
+  private final Engine engine;
+  private final Wait warmUp;
+
+  /** Asks once: a live table polls anyway, and a page must not hang on an emulator that is not up. */
   public FirestoreDocuments(Engine engine) {
+    this(engine, Wait.upTo(Duration.ZERO));
+  }
+
+  /** Tries a refused connection again for as long as {@code warmUp} allows. */
+  FirestoreDocuments(Engine engine, Wait warmUp) {
     this.engine = engine;
+    this.warmUp = warmUp;
   }
 
   /** One document: its id and its string fields. */
@@ -72,20 +86,29 @@ public final class FirestoreDocuments {
     return new Document(name.substring(name.lastIndexOf('/') + 1), fields);
   }
 
-  private static JsonNode get(String url) {
+  private JsonNode get(String url) {
     HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
         .header("Authorization", "Bearer owner").build();
-    try {
-      HttpProbe.Answer answer = HttpProbe.exchange(CLIENT, request, BODY_CAP);
-      if (answer.status() != 200) {
-        throw new EngineError("o emulador do Firestore respondeu HTTP " + answer.status());
+    AtomicReference<IOException> refused = new AtomicReference<>();
+    HttpProbe.Answer answer = warmUp.until(() -> {
+      try {
+        return Optional.of(HttpProbe.exchange(CLIENT, request, BODY_CAP));
+      } catch (IOException notListeningYet) {
+        refused.set(notListeningYet);
+        return Optional.<HttpProbe.Answer>empty();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new EngineError("interrompido", e);
       }
+    }).orElseThrow(() -> new EngineError("o emulador do Firestore não respondeu: " + refused.get().getMessage(),
+        refused.get()));
+    if (answer.status() != 200) {
+      throw new EngineError("o emulador do Firestore respondeu HTTP " + answer.status());
+    }
+    try {
       return JSON.readTree(answer.body());
     } catch (IOException e) {
-      throw new EngineError("o emulador do Firestore não respondeu: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EngineError("interrompido", e);
+      throw new EngineError("o emulador do Firestore respondeu algo que não é JSON: " + e.getMessage(), e);
     }
   }
 }

@@ -4,6 +4,7 @@ import dev.workbench.engine.Engine;
 import dev.workbench.engine.EngineError;
 import dev.workbench.engine.OutputSink;
 import dev.workbench.engine.Scope;
+import dev.workbench.engine.Wait;
 import dev.workbench.step.Action;
 import dev.workbench.step.HttpTarget;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** HTTP from the host to a container's published port, as a browser or curl would send it. */
 final class HttpProbe {
@@ -23,8 +25,11 @@ final class HttpProbe {
   /** The most of a response body read: a check looks for a word in a page, not for a download. */
   static final int BODY_CAP = 1 << 20;
 
-  /** Servers in a just-started container need a moment; we retry a refused connection this long. */
-  private static final Duration WARM_UP = Duration.ofSeconds(20);
+  /**
+   * Servers in a just-started container need a moment: a refused connection, or a proxy's 502/503
+   * while its upstream starts, is tried again this long.
+   */
+  private static final Wait WARM_UP = Wait.upTo(Duration.ofSeconds(20)).every(Duration.ofMillis(500));
 
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).followRedirects(HttpClient.Redirect.NEVER).build();
@@ -92,25 +97,23 @@ final class HttpProbe {
         .timeout(Duration.ofSeconds(10))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
         .build();
-    long deadline = System.nanoTime() + WARM_UP.toNanos();
-    while (true) {
+    AtomicReference<Answer> last = new AtomicReference<>();
+    Optional<Answer> ready = WARM_UP.until(() -> {
       try {
         Answer answer = exchange(CLIENT, request, BODY_CAP);
+        last.set(answer);
         boolean upstreamStarting = answer.status() == 502 || answer.status() == 503;
-        if (!upstreamStarting || System.nanoTime() > deadline) {
-          return Optional.of(answer);
-        }
-        sleep();
+        return upstreamStarting ? Optional.empty() : Optional.of(answer);
       } catch (IOException e) {
-        if (System.nanoTime() > deadline) {
-          return Optional.empty();
-        }
-        sleep();
+        last.set(null); // nothing answered this time
+        return Optional.empty();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return Optional.empty();
+        throw new EngineError("interrompido", e);
       }
-    }
+    });
+    // past the deadline, a proxy's last 502 is still the answer to show
+    return ready.or(() -> Optional.ofNullable(last.get()));
   }
 
   /**
@@ -123,14 +126,6 @@ final class HttpProbe {
     HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
     try (InputStream in = response.body()) {
       return new Answer(response.statusCode(), new String(in.readNBytes(cap), StandardCharsets.UTF_8));
-    }
-  }
-
-  private static void sleep() {
-    try {
-      Thread.sleep(500);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }
