@@ -65,6 +65,7 @@ public final class BenchCommand implements Callable<Integer> {
           }
         }
       } finally {
+        runner.close();
         engine.removeAll(session, null);
       }
       double wm = median(workbench) / 1e6;

@@ -1,8 +1,9 @@
 package dev.workbench.cli;
 
 import dev.workbench.Workbench;
+import dev.workbench.cloud.CloudConfig;
 import dev.workbench.cloud.CloudLimits;
-import dev.workbench.cloud.Clouds;
+import dev.workbench.cloud.CloudTarget;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.EngineUnavailable;
 import dev.workbench.engine.Quotas;
@@ -14,12 +15,14 @@ import dev.workbench.web.WebApp;
 import dev.workbench.web.WebConfig;
 import io.javalin.Javalin;
 import java.net.InetAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -80,13 +83,6 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    // read by dev.workbench.cloud.CloudTarget, over WORKBENCH_CLOUD_REGISTRY / WORKBENCH_CLOUD_ENGINE
-    if (cloudRegistry != null) {
-      System.setProperty("workbench.cloud.registry", cloudRegistry);
-    }
-    if (cloudEngine != null) {
-      System.setProperty("workbench.cloud.engine", cloudEngine);
-    }
     Path root = Workbench.projectRoot();
     boolean loopback = WebConfig.isLoopbackAddress(host);
     if (noToken && !loopback) {
@@ -104,6 +100,14 @@ public final class ServeCommand implements Callable<Integer> {
           + " no seu Docker; use só numa máquina onde você confia em todas as abas.");
     }
 
+    CloudConfig clouds;
+    try {
+      clouds = cloudConfig(System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.out.println("erro: " + e.getMessage());
+      return 2;
+    }
+
     Course course = Course.load(root.resolve("lessons"));
     for (LessonFormatError problem : course.problems()) {
       System.out.println("lição com problema: " + problem.getMessage());
@@ -116,15 +120,12 @@ public final class ServeCommand implements Callable<Integer> {
       System.out.println("removido o que execuções interrompidas (verify, notebooks de um servidor"
           + " encerrado à força) deixaram no Docker");
     }
-    if (maxClouds != null) {
-      Clouds.of(engine).limits(CloudLimits.LAPTOP.withClouds(maxClouds));
-    }
-    StepRunner runner = new StepRunner(engine, root);
+    StepRunner runner = new StepRunner(engine, root, clouds);
     Javalin app = WebApp.create(web, course, engine, runner).start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.stop();
-      runner.close(); // kernels and clouds, while the engine they use still answers
+      runner.close(); // the one shutdown path: kernels and clouds, while the engine they use still answers
       engine.close();
       stopped.countDown();
     }, "workbench-stop"));
@@ -143,6 +144,15 @@ public final class ServeCommand implements Callable<Integer> {
     }
     stopped.await();
     return 0;
+  }
+
+  /** The clouds' setup: the environment's WORKBENCH_CLOUD_* settings, the command line's options over them. */
+  CloudConfig cloudConfig(Map<String, String> env) {
+    CloudConfig fromEnv = CloudConfig.fromEnvironment(env);
+    CloudTarget target = fromEnv.target().withRegistry(cloudRegistry)
+        .withEngine(cloudEngine == null ? null : URI.create(cloudEngine));
+    return new CloudConfig(target,
+        maxClouds == null ? fromEnv.limits() : CloudLimits.LAPTOP.withClouds(maxClouds));
   }
 
   /**

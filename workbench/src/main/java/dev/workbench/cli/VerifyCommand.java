@@ -1,6 +1,7 @@
 package dev.workbench.cli;
 
 import dev.workbench.Workbench;
+import dev.workbench.cloud.CloudConfig;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.EngineUnavailable;
 import dev.workbench.lesson.Course;
@@ -64,15 +65,18 @@ public final class VerifyCommand implements Callable<Integer> {
         : lessonIds.stream().map(id -> course.find(id, language)
             .orElseThrow(() -> new IllegalArgumentException("lição desconhecida: " + id))).toList();
     Path data = dataDir == null ? Workbench.defaultDataDir().resolve("verify") : dataDir;
-    try (Engine engine = new Engine(data)) {
+    CloudConfig clouds = CloudConfig.fromEnvironment(System.getenv()); // a bad setting fails before anything runs
+    try (Engine engine = new Engine(data); StepRunner runner = new StepRunner(engine, root, clouds)) {
       if (!engine.available()) {
         throw new EngineUnavailable(engine.host().toString(), null);
       }
+      // the one shutdown path, on Ctrl-C too: the runner ends its kernels and clouds
+      Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "verify-stop"));
       int parallel = Math.min(jobs, lessons.size());
       System.out.println("verify: " + engine.describe() + ", " + lessons.size() + " lições, "
           + parallel + (parallel == 1 ? " por vez" : " ao mesmo tempo"));
       long start = System.nanoTime();
-      CourseRun headless = new CourseRun(new StepRunner(engine, root));
+      CourseRun headless = new CourseRun(runner);
       List<StepOutcome> outcomes = parallel == 1
           ? headless.run(lessons, CourseRun.newSession(), new ConsoleEvents(System.out, !quiet),
               l -> System.out.println("\n== " + l.id() + ": " + l.title()))

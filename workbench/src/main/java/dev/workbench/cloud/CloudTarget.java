@@ -9,9 +9,9 @@ import java.util.function.UnaryOperator;
  * password, and a remote engine ({@code unix://…} or {@code tcp://…}). A null registry or engine
  * means the local one the workbench starts itself, the default.
  *
- * <p>Read from {@code WORKBENCH_CLOUD_REGISTRY}, {@code WORKBENCH_CLOUD_USER},
- * {@code WORKBENCH_CLOUD_PASSWORD}, {@code WORKBENCH_CLOUD_ENGINE}, or the system properties
- * {@code workbench.cloud.registry} (and .user, .password, .engine), which win.
+ * <p>Part of {@link CloudConfig}; read from {@code WORKBENCH_CLOUD_REGISTRY}, {@code
+ * WORKBENCH_CLOUD_USER}, {@code WORKBENCH_CLOUD_PASSWORD} and {@code WORKBENCH_CLOUD_ENGINE} by
+ * {@link #from}, which the owner calls once.
  */
 public record CloudTarget(String registry, String user, String password, URI engine) {
   public static final CloudTarget LOCAL = new CloudTarget(null, null, null, null);
@@ -26,15 +26,27 @@ public record CloudTarget(String registry, String user, String password, URI eng
     }
   }
 
-  public static CloudTarget fromEnvironment() {
-    Map<String, String> env = System.getenv();
-    UnaryOperator<String> read = name -> {
-      String property = System.getProperty("workbench.cloud." + name);
-      return property != null ? property : env.get("WORKBENCH_CLOUD_" + name.toUpperCase(java.util.Locale.ROOT));
-    };
+  /** The target the {@code WORKBENCH_CLOUD_*} settings of {@code env} name; LOCAL where none is set. */
+  public static CloudTarget from(Map<String, String> env) {
+    UnaryOperator<String> read = name -> env.get("WORKBENCH_CLOUD_" + name.toUpperCase(java.util.Locale.ROOT));
     String engine = blankToNull(read.apply("engine"));
-    return new CloudTarget(read.apply("registry"), read.apply("user"), read.apply("password"),
-        engine == null ? null : URI.create(engine));
+    URI address;
+    try {
+      address = engine == null ? null : new URI(engine);
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException("WORKBENCH_CLOUD_ENGINE não é um endereço (tcp://… ou unix://…): " + engine, e);
+    }
+    return new CloudTarget(read.apply("registry"), read.apply("user"), read.apply("password"), address);
+  }
+
+  /** This target with another registry (null: keep this one's). */
+  public CloudTarget withRegistry(String newRegistry) {
+    return newRegistry == null ? this : new CloudTarget(newRegistry, user, password, engine);
+  }
+
+  /** This target with another engine (null: keep this one's). */
+  public CloudTarget withEngine(URI newEngine) {
+    return newEngine == null ? this : new CloudTarget(registry, user, password, newEngine);
   }
 
   public boolean localRegistry() {

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,18 +22,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
  * The clouds of one engine's learners, one per session and at most {@link CloudLimits#clouds} at
- * once: performs the {@code cloud.*} actions and evaluates the cloud checks. A lesson's reset stops
- * its cloud, and so does the server's shutdown ({@link #stopAll}, from the runner's close); what a
- * killed server left, {@link #removeOrphans} removes at the next start.
+ * once: performs the {@code cloud.*} actions and evaluates the cloud checks. Owned like the
+ * notebooks (Jupyter Server's kernel manager is the model): made by its owner, the step runner,
+ * with a {@link CloudConfig}, and closed by it; a lesson's reset stops its cloud, the owner's
+ * {@link #close} (the server's one shutdown path) stops them all; what a killed server left,
+ * {@link #removeOrphans} removes at the next start.
  */
-public final class Clouds {
-  private static final Map<Engine, Clouds> BY_ENGINE = Collections.synchronizedMap(new WeakHashMap<>());
+public final class Clouds implements AutoCloseable {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
   private final Engine engine;
@@ -42,29 +41,12 @@ public final class Clouds {
   /** Sessions whose cloud is starting: they count against the limit already. */
   private final Set<String> starting = new HashSet<>();
 
-  private volatile CloudLimits limits = CloudLimits.LAPTOP;
-  /** Null: read the environment when a cloud starts, so a bad setting fails that step, nothing else. */
-  private volatile CloudTarget target;
+  private final CloudConfig config;
 
-  private Clouds(Engine engine) {
+  /** The clouds of learners of {@code engine} (the first, local engine), set up by {@code config}. */
+  public Clouds(Engine engine, CloudConfig config) {
     this.engine = engine;
-  }
-
-  /** The clouds of learners of {@code engine} (the first, local engine). */
-  public static Clouds of(Engine engine) {
-    return BY_ENGINE.computeIfAbsent(engine, Clouds::new);
-  }
-
-  /** Where clouds started from now on go; null: the environment's, the default. */
-  public Clouds target(CloudTarget newTarget) {
-    this.target = newTarget;
-    return this;
-  }
-
-  /** The limits clouds started from now on get. */
-  public Clouds limits(CloudLimits newLimits) {
-    this.limits = newLimits;
-    return this;
+    this.config = config;
   }
 
   /**
@@ -213,7 +195,7 @@ public final class Clouds {
    */
   private void start(Scope scope, OutputSink sink) {
     String id = scope.session().id();
-    CloudLimits now = limits;
+    CloudLimits now = config.limits();
     Cloud previous;
     synchronized (this) {
       requireRoom(scope);
@@ -224,8 +206,7 @@ public final class Clouds {
       if (previous != null) {
         previous.stop();
       }
-      CloudTarget where = target != null ? target : CloudTarget.fromEnvironment();
-      bySession.put(id, Cloud.start(engine, scope, where, now, sink));
+      bySession.put(id, Cloud.start(engine, scope, config.target(), now, sink));
     } finally {
       synchronized (this) {
         starting.remove(id);
@@ -247,8 +228,8 @@ public final class Clouds {
           + " está ligada: reinicie essa lição (ou rode o passo que desliga a nuvem) para ligar outra.");
     }
     int running = bySession.size() - (mine == null ? 0 : 1) + starting.size();
-    if (running >= limits.clouds()) {
-      throw new QuotaExceeded("nuvens ligadas ao mesmo tempo neste servidor", limits.clouds(),
+    if (running >= config.limits().clouds()) {
+      throw new QuotaExceeded("nuvens ligadas ao mesmo tempo neste servidor", config.limits().clouds(),
           "Espere alguém desligar a sua nuvem, ou reinicie a lição nuvem numa sessão que já terminou com ela.");
     }
   }
@@ -261,8 +242,9 @@ public final class Clouds {
     }
   }
 
-  /** Stops every session's cloud: the server's shutdown. */
-  public void stopAll() {
+  /** Stops every session's cloud: the owner's close, on the server's one shutdown path. Idempotent. */
+  @Override
+  public void close() {
     new ArrayList<>(bySession.keySet()).forEach(id -> stop(new Session(id)));
   }
 

@@ -5,8 +5,10 @@
  * daemon on the host), or the registry and engine an instructor configures. Here the released
  * worker runs once or on a schedule.
  *
- * <p>One {@link dev.workbench.cloud.Clouds} per engine keeps one {@link dev.workbench.cloud.Cloud}
- * per session, within {@link dev.workbench.cloud.CloudLimits}; a lesson's reset, {@code verify} and
- * the server's shutdown stop them, and the next start removes what a killed server left.
+ * <p>One {@link dev.workbench.cloud.Clouds}, made and closed by its owner (the step runner) with a
+ * {@link dev.workbench.cloud.CloudConfig}, keeps one {@link dev.workbench.cloud.Cloud} per session,
+ * within {@link dev.workbench.cloud.CloudLimits}; a lesson's reset and the owner's close (the one
+ * shutdown path of {@code serve} and {@code verify}) stop them, and the next start removes what a
+ * killed server left. Nothing here reads the environment: the command line does, once.
  */
 package dev.workbench.cloud;

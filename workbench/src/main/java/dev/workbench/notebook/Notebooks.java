@@ -36,7 +36,6 @@ public final class Notebooks implements AutoCloseable {
   private final NotebookLimits limits;
   private final Map<Scope, Kernel> kernels = new ConcurrentHashMap<>();
   private final ScheduledExecutorService reaper;
-  private final Thread shutdownHook = new Thread(this::closeAll, "notebooks-shutdown");
 
   /**
    * @param engine where the kernels' containers run; the learner's files folder under its data dir
@@ -61,7 +60,8 @@ public final class Notebooks implements AutoCloseable {
             });
     long every = Math.max(1, Math.min(60, limits.idleAfter().toSeconds() / 2));
     reaper.scheduleWithFixedDelay(this::closeIdle, every, every, TimeUnit.SECONDS);
-    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    // no shutdown hook of its own: the owner's close is the one shutdown path (a killed JVM's
+    // kernels are orphans the next start removes)
   }
 
   /**
@@ -132,11 +132,6 @@ public final class Notebooks implements AutoCloseable {
   public void close() {
     reaper.shutdownNow();
     closeAll();
-    try {
-      Runtime.getRuntime().removeShutdownHook(shutdownHook);
-    } catch (IllegalStateException e) {
-      // already shutting down: the hook is running or about to, nothing left to undo
-    }
   }
 
   /**

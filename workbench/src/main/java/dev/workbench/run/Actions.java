@@ -1,5 +1,6 @@
 package dev.workbench.run;
 
+import dev.workbench.cloud.Clouds;
 import dev.workbench.engine.Demand;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.Images;
@@ -22,11 +23,13 @@ final class Actions {
   private final Engine engine;
   private final ProjectFiles files;
   private final Notebooks notebooks;
+  private final Clouds clouds;
 
-  Actions(Engine engine, ProjectFiles files, Notebooks notebooks) {
+  Actions(Engine engine, ProjectFiles files, Notebooks notebooks, Clouds clouds) {
     this.engine = engine;
     this.files = files;
     this.notebooks = notebooks;
+    this.clouds = clouds;
   }
 
   Integer perform(Action action, Scope scope, Vars vars, OutputSink sink) {
@@ -87,7 +90,7 @@ final class Actions {
     } else if (action instanceof Action.JShellCell a) {
       return notebooks.run(scope, vars.apply(a.code()), sink);
     } else if (action instanceof Action.CloudAction a) {
-      return dev.workbench.cloud.Clouds.of(engine).perform(a, scope, vars::apply, sink);
+      return clouds.perform(a, scope, vars::apply, sink);
     } else {
       throw new IllegalStateException("ação sem execução: " + action.kind());
     }

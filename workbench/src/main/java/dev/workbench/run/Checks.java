@@ -1,6 +1,7 @@
 package dev.workbench.run;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import dev.workbench.cloud.Clouds;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.Scope;
 import dev.workbench.run.StepResult.CheckResult;
@@ -12,9 +13,11 @@ import java.util.Optional;
 /** Evaluates a step's expectations against the engine's real state after the step ran. */
 final class Checks {
   private final Engine engine;
+  private final Clouds clouds;
 
-  Checks(Engine engine) {
+  Checks(Engine engine, Clouds clouds) {
     this.engine = engine;
+    this.clouds = clouds;
   }
 
   CheckResult evaluate(Check check, Scope scope, Vars vars, Integer exitCode, String output) {
@@ -51,7 +54,7 @@ final class Checks {
       List<dev.workbench.engine.LayerScan.Finding> found = engine.images().secretsIn(scope, image);
       return result("nenhuma camada de " + image + " guarda uma chave", found.isEmpty(), "encontrado: " + found);
     } else if (check instanceof Check.CloudCheck c) {
-      dev.workbench.cloud.Clouds.Verdict v = dev.workbench.cloud.Clouds.of(engine).evaluate(c, scope, vars::apply);
+      Clouds.Verdict v = clouds.evaluate(c, scope, vars::apply);
       return result(v.description(), v.passed(), v.detail());
     }
     throw new IllegalStateException("verificação sem avaliação: " + check);

@@ -2,6 +2,8 @@ package dev.workbench.run;
 
 import dev.workbench.engine.Session;
 import dev.workbench.Workbench;
+import dev.workbench.cloud.CloudConfig;
+import dev.workbench.cloud.Clouds;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.EngineError;
 import dev.workbench.engine.EngineUnavailable;
@@ -48,15 +50,31 @@ public final class StepRunner implements AutoCloseable {
   private final Engine engine;
   private final ProjectFiles files;
   private final Notebooks notebooks;
+  private final Clouds clouds;
 
   public StepRunner(Engine engine) {
     this(engine, Workbench.projectRoot());
   }
 
+  /** Clouds on a local registry and engine per learner ({@link CloudConfig#LOCAL}). */
   public StepRunner(Engine engine, Path projectRoot) {
+    this(engine, projectRoot, CloudConfig.LOCAL);
+  }
+
+  /**
+   * The runner owns what lives as long as it does, the notebooks and the clouds of its learners,
+   * and {@link #close} ends both: the one shutdown path.
+   */
+  public StepRunner(Engine engine, Path projectRoot, CloudConfig clouds) {
     this.engine = engine;
     this.files = new ProjectFiles(projectRoot);
     this.notebooks = new Notebooks(engine, projectRoot);
+    this.clouds = new Clouds(engine, clouds);
+  }
+
+  /** The clouds this runner owns (tests reach a cloud's parts through it). */
+  public Clouds clouds() {
+    return clouds;
   }
 
   public Engine engine() {
@@ -72,12 +90,12 @@ public final class StepRunner implements AutoCloseable {
     Scope scope = new Scope(session, lesson.id());
     // limits the learner should hear before a run starts: a cloud or a notebook too many
     if (step.action() instanceof Action.CloudStart) {
-      dev.workbench.cloud.Clouds.of(engine).requireRoom(scope);
+      clouds.requireRoom(scope);
     } else if (step.action() instanceof Action.JShellCell) {
       notebooks.requireRoom(scope);
     }
     try {
-      new Actions(engine, files, notebooks).requireRoom(step.action(), scope, Vars.of(step, params));
+      new Actions(engine, files, notebooks, clouds).requireRoom(step.action(), scope, Vars.of(step, params));
     } catch (EngineUnavailable e) {
       // nothing can be created either: the run says the engine is away, with what to do
     }
@@ -125,8 +143,8 @@ public final class StepRunner implements AutoCloseable {
     String failure = "";
     List<CheckResult> checks = new ArrayList<>();
     try {
-      exitCode = new Actions(engine, files, notebooks).perform(step.action(), scope, vars, output);
-      Checks evaluator = new Checks(engine);
+      exitCode = new Actions(engine, files, notebooks, clouds).perform(step.action(), scope, vars, output);
+      Checks evaluator = new Checks(engine, clouds);
       for (Check check : step.expect()) {
         CheckResult result = evaluator.evaluate(check, scope, vars, exitCode, output.text());
         checks.add(result);
@@ -167,7 +185,7 @@ public final class StepRunner implements AutoCloseable {
   /** Removes every container, network, volume and image the session created for this lesson. */
   public void resetLesson(Session session, String lessonId) {
     notebooks.close(session, lessonId);
-    dev.workbench.cloud.Clouds.of(engine).reset(session, lessonId);
+    clouds.reset(session, lessonId);
     engine.removeAll(session, lessonId);
   }
 
@@ -180,7 +198,7 @@ public final class StepRunner implements AutoCloseable {
     try {
       notebooks.close();
     } finally {
-      dev.workbench.cloud.Clouds.of(engine).stopAll();
+      clouds.close();
     }
   }
 

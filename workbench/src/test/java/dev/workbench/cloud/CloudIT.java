@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,11 +49,6 @@ class CloudIT {
     runner = new StepRunner(engine, TestEngines.projectRoot());
     nuvem = Course.load(TestEngines.projectRoot().resolve("lessons")).find("nuvem").orElseThrow();
     session = new Session("cloudit" + Session.random().id());
-  }
-
-  @AfterEach
-  void localCloudAgain() {
-    Clouds.of(engine).target(null).limits(CloudLimits.LAPTOP);
   }
 
   @AfterAll
@@ -86,7 +80,7 @@ class CloudIT {
   @Test
   void a_remote_engine_that_is_down_fails_the_release_with_a_clear_message_and_the_registry_still_works() {
     assertPassed(run(step("ligar"), Map.of()));
-    Clouds.of(engine).stopRemoteEngine(session);
+    runner.clouds().stopRemoteEngine(session);
 
     StepResult release = run(step("release"), Map.of());
 
@@ -99,13 +93,18 @@ class CloudIT {
 
   @Test
   void a_configured_engine_that_does_not_answer_fails_the_start_and_leaves_no_registry() {
-    Clouds.of(engine).target(new CloudTarget(null, null, null, URI.create("unix:///run/workbench-cloud/nao-existe.sock")));
+    Session learner = new Session("cloudit" + Session.random().id());
+    CloudConfig configured = CloudConfig.LOCAL.withTarget(
+        new CloudTarget(null, null, null, URI.create("unix:///run/workbench-cloud/nao-existe.sock")));
+    try (StepRunner elsewhere = new StepRunner(engine, TestEngines.projectRoot(), configured)) {
+      StepResult start = elsewhere.run(nuvem, step("ligar"), learner, Map.of(), event -> {});
 
-    StepResult start = run(step("ligar"), Map.of());
-
-    assertThat(start.status()).isEqualTo(StepResult.Status.FAILED);
-    assertThat(start.message()).contains("o engine remoto (unix:///run/workbench-cloud/nao-existe.sock) não respondeu");
-    assertThat(engine.containers().inspect(new Scope(session, "nuvem"), LocalRegistry.CONTAINER)).isEmpty();
+      assertThat(start.status()).isEqualTo(StepResult.Status.FAILED);
+      assertThat(start.message()).contains("o engine remoto (unix:///run/workbench-cloud/nao-existe.sock) não respondeu");
+      assertThat(engine.containers().inspect(new Scope(learner, "nuvem"), LocalRegistry.CONTAINER)).isEmpty();
+    } finally {
+      engine.removeAll(learner, null);
+    }
   }
 
   @Test
@@ -144,26 +143,33 @@ class CloudIT {
 
   @Test
   void a_second_cloud_for_the_same_learner_and_one_past_the_servers_cap_are_refused() {
-    assertPassed(run(step("ligar"), Map.of()));
-    Clouds clouds = Clouds.of(engine);
-
-    assertThatThrownBy(() -> clouds.perform(new Action.CloudStart(), new Scope(session, "outra"), v -> v, OutputSink.NONE))
-        .isInstanceOf(QuotaExceeded.class)
-        .hasMessageContaining("nuvens por aluno")
-        .hasMessageContaining("reinicie essa lição");
-
+    Session mine = new Session("cloudit" + Session.random().id());
     Session other = new Session("cloudit" + Session.random().id());
-    clouds.limits(CloudLimits.LAPTOP.withClouds(1));
-    assertThatThrownBy(() -> clouds.perform(new Action.CloudStart(), new Scope(other, "nuvem"), v -> v, OutputSink.NONE))
-        .isInstanceOf(QuotaExceeded.class)
-        .hasMessageContaining("no máximo 1")
-        .hasMessageContaining("reinicie a lição nuvem");
-    assertThatThrownBy(() -> runner.admit(nuvem, step("ligar"), other, Map.of())).as("the site's 429, before a run")
-        .isInstanceOf(QuotaExceeded.class);
-    runner.admit(nuvem, step("ligar"), session, Map.of()); // starting one's own cloud again replaces it: room enough
-    assertThat(engine.snapshot(other).containers()).as("nothing made for the refused cloud").isEmpty();
-    assertThat(engine.snapshot(other).networks()).isEmpty();
-    assertPassed(run(step("ligar"), Map.of())); // the learner who has the cloud may start it again
+    CloudConfig oneCloud = CloudConfig.LOCAL.withLimits(CloudLimits.LAPTOP.withClouds(1));
+    try (StepRunner capped = new StepRunner(engine, TestEngines.projectRoot(), oneCloud)) {
+      assertPassed(capped.run(nuvem, step("ligar"), mine, Map.of(), event -> {}));
+      Clouds clouds = capped.clouds();
+
+      assertThatThrownBy(() -> clouds.perform(new Action.CloudStart(), new Scope(mine, "outra"), v -> v, OutputSink.NONE))
+          .isInstanceOf(QuotaExceeded.class)
+          .hasMessageContaining("nuvens por aluno")
+          .hasMessageContaining("reinicie essa lição");
+
+      assertThatThrownBy(() -> clouds.perform(new Action.CloudStart(), new Scope(other, "nuvem"), v -> v, OutputSink.NONE))
+          .isInstanceOf(QuotaExceeded.class)
+          .hasMessageContaining("no máximo 1")
+          .hasMessageContaining("reinicie a lição nuvem");
+      assertThatThrownBy(() -> capped.admit(nuvem, step("ligar"), other, Map.of())).as("the site's 429, before a run")
+          .isInstanceOf(QuotaExceeded.class);
+      capped.admit(nuvem, step("ligar"), mine, Map.of()); // starting one's own cloud again replaces it: room enough
+      assertThat(engine.snapshot(other).containers()).as("nothing made for the refused cloud").isEmpty();
+      assertThat(engine.snapshot(other).networks()).isEmpty();
+      // the learner who has the cloud may start it again
+      assertPassed(capped.run(nuvem, step("ligar"), mine, Map.of(), event -> {}));
+    } finally {
+      engine.removeAll(mine, null);
+      engine.removeAll(other, null);
+    }
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.workbench.engine.Engine;
 import dev.workbench.engine.OutputSink;
 import dev.workbench.engine.Scope;
 import dev.workbench.engine.Session;
+import dev.workbench.cloud.CloudConfig;
 import dev.workbench.cloud.Clouds;
 import dev.workbench.lesson.KindCoverage;
 import dev.workbench.notebook.Notebooks;
@@ -42,7 +43,7 @@ class StepKindsTest {
     try (Engine away = new Engine(URI.create("unix://" + root.resolve("no-engine.sock")), root.resolve("data"))) {
       Notebooks notebooks = new Notebooks(away, root);
       try {
-        Actions actions = new Actions(away, new ProjectFiles(root), notebooks);
+        Actions actions = new Actions(away, new ProjectFiles(root), notebooks, new Clouds(away, CloudConfig.LOCAL));
         for (Class<?> kind : kinds) {
           Action action = (Action) sample(kind);
           names.add(action.kind());
@@ -64,7 +65,7 @@ class StepKindsTest {
   void every_kind_has_a_reader_a_logical_name_rule_and_its_cloud_rules() throws Exception {
     assertThat(KindCoverage.gaps()).as("records the lesson format does not handle").isEmpty();
     try (Engine away = new Engine(URI.create("unix://" + root.resolve("no-engine.sock")), root.resolve("data"))) {
-      assertThat(Clouds.of(away).gaps()).as("cloud records Clouds does not handle").isEmpty();
+      assertThat(new Clouds(away, CloudConfig.LOCAL).gaps()).as("cloud records Clouds does not handle").isEmpty();
     }
   }
 
@@ -73,7 +74,7 @@ class StepKindsTest {
     List<Class<?>> kinds = leaves(Check.class);
     assertThat(kinds).hasSizeGreaterThan(10);
     try (Engine away = new Engine(URI.create("unix://" + root.resolve("no-engine.sock")), root.resolve("data"))) {
-      Checks checks = new Checks(away);
+      Checks checks = new Checks(away, new Clouds(away, CloudConfig.LOCAL));
       Step step = new Step("s", "s", "", Map.of(), new Action.ListContainers(), List.of(), "", 0);
       for (Class<?> kind : kinds) {
         Check check = (Check) sample(kind);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.workbench.TestEngines;
 import dev.workbench.cloud.CloudLimits;
-import dev.workbench.cloud.Clouds;
+import dev.workbench.cloud.CloudConfig;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.Session;
 import dev.workbench.lesson.Course;
@@ -43,8 +43,7 @@ class CloudQuotaWebIT {
         List.of(new Check.OutputContains("nuvem ligada")), "", 1);
     Lesson lesson = new Lesson("nuvem", "Nuvem", 9, "", source, List.of(new Lesson.Block.StepBlock(start)));
     Engine engine = TestEngines.require(root.resolve("data"));
-    Clouds.of(engine).limits(CloudLimits.LAPTOP.withClouds(1));
-    StepRunner runner = new StepRunner(engine, root);
+    StepRunner runner = new StepRunner(engine, root, CloudConfig.LOCAL.withLimits(CloudLimits.LAPTOP.withClouds(1)));
     Javalin app = WebApp.create(new WebConfig("127.0.0.1", 0, root.resolve("data"), root, null),
         new Course(List.of(lesson), List.of()), engine, runner);
     List<Session> learners = new ArrayList<>();
@@ -76,7 +75,6 @@ class CloudQuotaWebIT {
       for (Session learner : learners) {
         engine.removeAll(learner, null);
       }
-      Clouds.of(engine).limits(CloudLimits.LAPTOP);
       engine.close();
     }
   }
