@@ -2,22 +2,29 @@ package dev.workbench.engine;
 
 import com.github.dockerjava.api.command.PullImageResultCallback;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The base images lessons build on, and how each is had: pulled where a registry answers (then
- * tagged with the workbench's name), otherwise made locally from Debian's mirror, so a classroom
- * with no registry works once an instructor has run {@code bin/workbench images}.
+ * Provides the base images lessons build on: pulled where a registry answers (then tagged with the
+ * workbench's name), otherwise built here from Debian's mirror, so a classroom with no registry
+ * works once an instructor has run {@code bin/workbench images}. What each base is lives beside
+ * this class as a Dockerfile ({@code base-images/}, listed in order in {@code base-images/catalog});
+ * this class only pulls or builds them.
  */
 public final class BaseImages {
   private static final Duration PULL_TIMEOUT = Duration.ofMinutes(5);
@@ -25,51 +32,28 @@ public final class BaseImages {
   /** mmdebstrap takes about 20 s with a near mirror; a slow mirror gets ample room, a hung one not. */
   private static final Duration ROOTFS_TIMEOUT = Duration.ofMinutes(15);
   private static final Map<String, Object> LOCKS = new ConcurrentHashMap<>();
+  private static final String FOLDER = "base-images/";
+  /** The file a {@code rootfs:} base's Dockerfile ADDs: the root file system mmdebstrap made. */
+  static final String ROOTFS_TAR = "rootfs.tar";
+  /** The host files a {@code host-file:} header may name, and where this machine keeps each. */
+  private static final Map<String, Supplier<Path>> HOST_FILES =
+      Map.of("cloud-firestore-emulator.jar", FirestoreEmulatorJar::find);
 
-  /** How a base is made when no registry answers. */
-  sealed interface Recipe {
-    /** A minimal Debian root file system made by mmdebstrap and imported. */
-    record Rootfs(String suite) implements Recipe {}
+  /**
+   * One base, as its Dockerfile's header describes it.
+   *
+   * @param pullFrom the image pulled and tagged where a registry answers; null: always built here
+   * @param rootfs the Debian suite whose root file system the build context gets; null for none
+   * @param hostFile a file of this machine the build context gets; null for none
+   * @param from the Dockerfile's FROM: a base made first when it is one of ours
+   */
+  record Base(String name, String pullFrom, String rootfs, String hostFile, String from, String dockerfile) {}
 
-    /** Debian packages installed on another base; {@code tail} ends the Dockerfile. */
-    record Packages(String from, List<String> packages, String tail) implements Recipe {}
+  /** A header line of a base's Dockerfile: {@code # key: value}. Before CATALOG, which reads with it. */
+  private static final Pattern HEADER = Pattern.compile("#\\s*(image|pull|rootfs|host-file):\\s*(\\S.*)");
 
-    /** A file of this machine copied onto another base (e.g. the emulator jar of the Cloud SDK). */
-    record HostFile(String from, Supplier<Path> file, String tail) implements Recipe {}
-  }
-
-  record Base(String name, String pullFrom, Recipe recipe) {}
-
-  /** Every base, in the order they can be made (a recipe only uses bases listed before it). */
-  static final Map<String, Base> CATALOG = catalog(
-      new Base("workbench/debian:bookworm", "debian:bookworm-slim", new Recipe.Rootfs("bookworm")),
-      new Base("workbench/debian:trixie", "debian:trixie-slim", new Recipe.Rootfs("trixie")),
-      new Base("workbench/jre:17", "eclipse-temurin:17-jre",
-          new Recipe.Packages("workbench/debian:bookworm", List.of("openjdk-17-jre-headless"), "")),
-      new Base("workbench/jdk:17", "eclipse-temurin:17-jdk",
-          new Recipe.Packages("workbench/debian:bookworm", List.of("openjdk-17-jdk-headless"), "")),
-      new Base("workbench/jdk:21", "eclipse-temurin:21-jdk",
-          new Recipe.Packages("workbench/debian:trixie", List.of("openjdk-21-jdk-headless"), "")),
-      new Base("workbench/nginx", "nginx:stable",
-          new Recipe.Packages("workbench/debian:bookworm", List.of("nginx"),
-              "RUN ln -sf /dev/stdout /var/log/nginx/access.log && ln -sf /dev/stderr /var/log/nginx/error.log\n"
-                  + "EXPOSE 80\nCMD [\"nginx\", \"-g\", \"daemon off;\"]\n")),
-      new Base("workbench/redis", "redis:7",
-          new Recipe.Packages("workbench/debian:bookworm", List.of("redis-server"),
-              "EXPOSE 6379\nCMD [\"redis-server\", \"--protected-mode\", \"no\", \"--bind\", \"0.0.0.0\"]\n")),
-      // The CNCF distribution registry as Debian packages it, with htpasswd for basic auth (lesson nuvem).
-      new Base("workbench/registry", null,
-          new Recipe.Packages("workbench/debian:bookworm", List.of("docker-registry", "apache2-utils"),
-              "EXPOSE 5000\nCMD [\"docker-registry\", \"serve\", \"/etc/docker/registry/config.yml\"]\n")),
-      // Debian's Docker Engine, to run inside a container: the nuvem lesson's remote host (NestedEngines).
-      new Base("workbench/dockerd", null,
-          new Recipe.Packages("workbench/debian:bookworm", List.of("docker.io", "mount", "ca-certificates"),
-              "CMD [\"dockerd\"]\n")),
-      // No registry publishes the emulator as a small image: it is always the host's jar on our JRE base.
-      new Base("workbench/firestore-emulator", null,
-          new Recipe.HostFile("workbench/jre:17", FirestoreEmulatorJar::find,
-              "EXPOSE 8080\nCMD [\"java\", \"-Xmx512m\", \"-Duser.language=en\", \"-cp\", \"/opt/cloud-firestore-emulator.jar\", "
-                  + "\"com.google.cloud.datastore.emulator.firestore.CloudFirestore\", \"start\", \"--host=0.0.0.0\", \"--port=8080\"]\n")));
+  /** Every base, in the order they can be made (a Dockerfile only uses bases listed before it). */
+  static final Map<String, Base> CATALOG = load();
 
   private final Engine engine;
   private final Images images;
@@ -101,20 +85,10 @@ public final class BaseImages {
         return;
       }
       sink.info(name + (base.pullFrom() == null ? ": construindo localmente" : ": nenhum registro respondeu; construindo localmente"));
-      if (base.recipe() instanceof Recipe.Rootfs rootfs) {
-        importRootfs(name, rootfs.suite(), sink);
-      } else if (base.recipe() instanceof Recipe.Packages packages) {
-        provide(packages.from(), sink);
-        buildFrom(name, packages.from(), "RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y "
-            + "--no-install-recommends " + String.join(" ", packages.packages()) + " && rm -rf /var/lib/apt/lists/*\n"
-            + packages.tail(), null, sink);
-      } else {
-        Recipe.HostFile copy = (Recipe.HostFile) base.recipe();
-        provide(copy.from(), sink);
-        Path file = copy.file().get();
-        buildFrom(name, copy.from(), "COPY " + file.getFileName() + " /opt/" + file.getFileName() + "\n" + copy.tail(),
-            file, sink);
+      if (isBase(base.from())) {
+        provide(base.from(), sink);
       }
+      build(base, sink);
       sink.info(name + ": pronta (construída localmente)");
     }
   }
@@ -173,39 +147,27 @@ public final class BaseImages {
     return command;
   }
 
-  private void importRootfs(String name, String suite, OutputSink sink) {
-    Path tar = null;
-    try {
-      tar = Files.createTempFile("workbench-" + suite, ".tar");
-      sink.info(name + ": mmdebstrap --variant=minbase " + suite + " (cerca de 20 s)");
-      int exit = HostProcess.run(new ProcessBuilder(mmdebstrap(suite, tar)), sink::info, ROOTFS_TIMEOUT,
-          "o mmdebstrap");
-      if (exit != 0) {
-        throw new EngineError("mmdebstrap falhou ao criar " + name + " a partir do Debian " + suite);
-      }
-      // A build that ADDs the tar, not an import: docker-java's import (POST /images/create with
-      // the tar as body) is cut short by Engine 20.10 ("unexpected EOF"), a build context is not.
-      buildFrom(name, "scratch", "ADD " + tar.getFileName() + " /\nCMD [\"bash\"]\n", tar, sink);
-    } catch (IOException e) {
-      throw new EngineError("não consegui criar " + name + " localmente: " + e.getMessage()
-          + " (é preciso o mmdebstrap: apt-get install mmdebstrap)", e);
-    } finally {
-      deleteQuietly(tar);
-    }
-  }
-
-  /** Builds {@code FROM from} + {@code body}, with {@code file} (if any) in the build context. */
-  private void buildFrom(String name, String from, String body, Path file, OutputSink sink) {
+  /**
+   * Builds a base from its Dockerfile, its context holding what the header asks for: a root file
+   * system (a build that ADDs the tar, not an import: docker-java's import, POST /images/create with
+   * the tar as body, is cut short by Engine 20.10 with "unexpected EOF"; a build context is not) or
+   * a file of this machine.
+   */
+  private void build(Base base, OutputSink sink) {
     Path context = null;
     try {
       context = Files.createTempDirectory("workbench-base");
-      Files.writeString(context.resolve("Dockerfile"), "FROM " + from + "\n" + body);
-      if (file != null) {
-        Files.copy(file, context.resolve(file.getFileName()));
+      Files.writeString(context.resolve("Dockerfile"), base.dockerfile());
+      if (base.rootfs() != null) {
+        rootfs(base.name(), base.rootfs(), context.resolve(ROOTFS_TAR), sink);
       }
-      images.build(name, context, "Dockerfile", Map.of(), Map.of("workbench.base", name), sink, BUILD_TIMEOUT);
+      if (base.hostFile() != null) {
+        Files.copy(HOST_FILES.get(base.hostFile()).get(), context.resolve(base.hostFile()));
+      }
+      images.build(base.name(), context, "Dockerfile", Map.of(), Map.of("workbench.base", base.name()), sink,
+          BUILD_TIMEOUT);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new EngineError("não consegui criar " + base.name() + " localmente: " + e.getMessage(), e);
     } finally {
       if (context != null) {
         try (var files = Files.list(context)) {
@@ -215,6 +177,19 @@ public final class BaseImages {
         }
         deleteQuietly(context);
       }
+    }
+  }
+
+  private static void rootfs(String name, String suite, Path tar, OutputSink sink) throws IOException {
+    sink.info(name + ": mmdebstrap --variant=minbase " + suite + " (cerca de 20 s)");
+    int exit;
+    try {
+      exit = HostProcess.run(new ProcessBuilder(mmdebstrap(suite, tar)), sink::info, ROOTFS_TIMEOUT, "o mmdebstrap");
+    } catch (IOException e) {
+      throw new IOException(e.getMessage() + " (é preciso o mmdebstrap: apt-get install mmdebstrap)", e);
+    }
+    if (exit != 0) {
+      throw new EngineError("mmdebstrap falhou ao criar " + name + " a partir do Debian " + suite);
     }
   }
 
@@ -228,11 +203,53 @@ public final class BaseImages {
     }
   }
 
-  private static Map<String, Base> catalog(Base... bases) {
+  /** The catalog from the resource files: each listed Dockerfile, its header read. */
+  private static Map<String, Base> load() {
     Map<String, Base> map = new LinkedHashMap<>();
-    for (Base base : bases) {
+    for (String line : resource("catalog").split("\n")) {
+      String file = line.strip();
+      if (file.isEmpty() || file.startsWith("#")) {
+        continue;
+      }
+      Base base = parse(file, resource(file));
+      if (isBase(base.from()) && !map.containsKey(base.from())) {
+        throw new IllegalStateException(FOLDER + file + ": FROM " + base.from() + " is not listed before it in the catalog");
+      }
+      if (base.hostFile() != null && !HOST_FILES.containsKey(base.hostFile())) {
+        throw new IllegalStateException(FOLDER + file + ": unknown host-file " + base.hostFile());
+      }
       map.put(base.name(), base);
     }
-    return map;
+    return Collections.unmodifiableMap(map);
+  }
+
+  /** A base from its Dockerfile: {@code # key: value} header lines, and the FROM line. */
+  static Base parse(String file, String dockerfile) {
+    Map<String, String> header = new LinkedHashMap<>();
+    String from = null;
+    for (String line : dockerfile.split("\n")) {
+      Matcher m = HEADER.matcher(line);
+      if (m.matches()) {
+        header.put(m.group(1), m.group(2).strip());
+      } else if (from == null && line.regionMatches(true, 0, "FROM ", 0, 5)) {
+        from = line.substring(5).strip();
+      }
+    }
+    String name = header.get("image");
+    if (name == null || !isBase(name) || from == null) {
+      throw new IllegalStateException(FOLDER + file + ": needs a '# image: workbench/…' header and a FROM line");
+    }
+    return new Base(name, header.get("pull"), header.get("rootfs"), header.get("host-file"), from, dockerfile);
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = BaseImages.class.getResourceAsStream(FOLDER + name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + FOLDER + name + " beside BaseImages");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
