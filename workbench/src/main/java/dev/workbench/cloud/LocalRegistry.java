@@ -24,7 +24,8 @@ final class LocalRegistry {
   private static final int PORT = 5000;
   /** The registry as the stand-in engine names it, on the cloud's network. */
   static final String ON_NETWORK = CONTAINER + ":" + PORT;
-  private static final String SERVE =
+  /** How the container serves: its one user written first (package-visible for RegistryApiIT, which serves the same way). */
+  static final String SERVE =
       "htpasswd -Bbn \"$WB_USER\" \"$WB_PASSWORD\" > /etc/docker/registry/htpasswd"
           + " && exec docker-registry serve /etc/docker/registry/config.yml";
 

@@ -4,7 +4,6 @@ import static dev.workbench.classifier.firestore.EmulatorFixture.categorised;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.cloud.firestore.Firestore;
-import dev.workbench.classifier.emulator.FirestoreEmulator;
 import dev.workbench.classifier.firestore.EmulatorFixture.Seen;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,15 +14,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The job against a real Firestore emulator, started here as a host process. */
+/** The job against a real Firestore emulator, in a container Testcontainers starts from the local image. */
 class ClassifyJobIT {
-  private static FirestoreEmulator emulator;
+  private static EmulatorContainer emulator;
   private static FirestoreConnection connection;
   private static Firestore db;
 
   @BeforeAll
   static void start() {
-    emulator = FirestoreEmulator.start();
+    emulator = EmulatorContainer.start();
     connection = FirestoreConnection.open(FirestoreTarget.emulator(emulator.hostPort(), EmulatorFixture.PROJECT));
     db = connection.db();
   }
