@@ -38,6 +38,7 @@ public final class ProgressStore implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<List<CheckResult>> CHECKS = new TypeReference<>() {};
   private static final TypeReference<Map<String, String>> PARAMS = new TypeReference<>() {};
+  private static final TypeReference<List<OutputLine>> LINES = new TypeReference<>() {};
 
   private final JdbcConnectionPool pool;
 
@@ -79,12 +80,13 @@ public final class ProgressStore implements AutoCloseable {
 
   /** Records that a run began: the previous output and checks no longer describe the step. */
   public void started(Session session, String lessonId, String stepId, Map<String, String> params) {
-    upsert(session, lessonId, stepId, StepStatus.RUNNING, "", List.of(), "", params);
+    upsert(session, lessonId, stepId, StepStatus.RUNNING, List.of(), List.of(), "", params);
   }
 
   /** Records how a run ended; {@code transcript} is what the learner saw, capped to its tail. */
   public void finished(
-      Session session, String lessonId, String stepId, StepResult result, String transcript, Map<String, String> params) {
+      Session session, String lessonId, String stepId, StepResult result, List<OutputLine> transcript,
+      Map<String, String> params) {
     StepStatus status = result.passed() ? StepStatus.PASSED : StepStatus.FAILED;
     upsert(session, lessonId, stepId, status, tail(transcript), result.checks(), result.message(), params);
     if (result.passed()) {
@@ -182,22 +184,53 @@ public final class ProgressStore implements AutoCloseable {
     pool.dispose();
   }
 
-  static String tail(String text) {
-    if (text == null || text.length() <= OUTPUT_CAP) {
-      return text == null ? "" : text;
+  /** The last lines whose text fits in {@link #OUTPUT_CAP}, after a note that earlier ones were cut. */
+  static List<OutputLine> tail(List<OutputLine> lines) {
+    if (lines == null) {
+      return List.of();
     }
-    String kept = text.substring(text.length() - OUTPUT_CAP);
-    int newline = kept.indexOf('\n');
-    return "[…]\n" + (newline >= 0 ? kept.substring(newline + 1) : kept);
+    int size = 0;
+    int from = lines.size();
+    while (from > 0 && size + lines.get(from - 1).text().length() + 1 <= OUTPUT_CAP) {
+      from--;
+      size += lines.get(from).text().length() + 1;
+    }
+    if (from == 0) {
+      return List.copyOf(lines);
+    }
+    List<OutputLine> kept = new ArrayList<>(lines.size() - from + 1);
+    kept.add(new OutputLine("info", "[…]"));
+    kept.addAll(lines.subList(from, lines.size()));
+    return kept;
+  }
+
+  /**
+   * The stored output: a JSON list of lines. A row written before the stream was data holds text
+   * with prefixes ("» " a note, "! " an error); read as the page then read it, for those rows only.
+   */
+  static List<OutputLine> outputOf(String stored) {
+    if (stored == null || stored.isEmpty()) {
+      return List.of();
+    }
+    try {
+      return JSON.readValue(stored, LINES);
+    } catch (JsonProcessingException oldRow) {
+      List<OutputLine> lines = new ArrayList<>();
+      for (String line : stored.split("\n")) {
+        lines.add(line.startsWith("» ") ? new OutputLine("info", line.substring(2))
+            : line.startsWith("! ") ? new OutputLine("err", line.substring(2)) : OutputLine.out(line));
+      }
+      return lines;
+    }
   }
 
   private void upsert(
-      Session session, String lessonId, String stepId, StepStatus status, String output,
+      Session session, String lessonId, String stepId, StepStatus status, List<OutputLine> output,
       List<CheckResult> checks, String message, Map<String, String> params) {
     update(
         "MERGE INTO step_progress (session_id, lesson_id, step_id, status, output, checks, message, params, updated)"
             + " KEY (session_id, lesson_id, step_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        session.id(), lessonId, stepId, status.name(), output, toJson(checks), message,
+        session.id(), lessonId, stepId, status.name(), toJson(output), toJson(checks), message,
         toJson(params == null ? Map.of() : params), Timestamp.from(Instant.now()));
     forget(session, lessonId);
   }
@@ -207,7 +240,7 @@ public final class ProgressStore implements AutoCloseable {
     return new StepProgress(
         rs.getString("step_id"),
         StepStatus.valueOf(rs.getString("status")),
-        rs.getString("output"),
+        outputOf(rs.getString("output")),
         fromJson(rs.getString("checks"), CHECKS),
         rs.getString("message"),
         fromJson(rs.getString("params"), PARAMS),

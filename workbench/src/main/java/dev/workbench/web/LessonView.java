@@ -1,6 +1,7 @@
 package dev.workbench.web;
 
 import dev.workbench.lesson.Lesson;
+import dev.workbench.progress.OutputLine;
 import dev.workbench.progress.StepProgress;
 import dev.workbench.progress.StepStatus;
 import dev.workbench.step.Param;
@@ -199,24 +200,8 @@ final class LessonView {
     return Math.max(3, Math.min(lines + 1, 30));
   }
 
-  /** The stored transcript back as lines tagged with their stream (see Runs.Transcript). */
-  private static List<Map<String, Object>> lines(String output) {
-    List<Map<String, Object>> lines = new ArrayList<>();
-    if (output.isEmpty()) {
-      return lines;
-    }
-    for (String line : output.split("\n", -1)) {
-      if (line.startsWith("» ")) {
-        lines.add(Map.of("stream", "info", "text", line.substring(2)));
-      } else if (line.startsWith("! ")) {
-        lines.add(Map.of("stream", "err", "text", line.substring(2)));
-      } else {
-        lines.add(Map.of("stream", "out", "text", line));
-      }
-    }
-    if (!lines.isEmpty() && lines.get(lines.size() - 1).get("text").equals("")) {
-      lines.remove(lines.size() - 1);
-    }
-    return lines;
+  /** The stored lines as the card shows them: each with its stream, read from the data, never from the text. */
+  static List<Map<String, Object>> lines(List<OutputLine> output) {
+    return output.stream().<Map<String, Object>>map(l -> Map.of("stream", l.stream(), "text", l.text())).toList();
   }
 }

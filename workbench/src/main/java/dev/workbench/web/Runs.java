@@ -3,6 +3,7 @@ package dev.workbench.web;
 import dev.workbench.engine.QuotaExceeded;
 import dev.workbench.engine.Quotas;
 import dev.workbench.lesson.Lesson;
+import dev.workbench.progress.OutputLine;
 import dev.workbench.progress.ProgressStore;
 import dev.workbench.run.InvalidParameter;
 import dev.workbench.run.RunEvent;
@@ -143,7 +144,7 @@ final class Runs implements AutoCloseable {
 
   private void finish(Run run, StepResult result, Transcript transcript, Map<String, String> params) {
     try {
-      store.finished(run.session(), run.lessonId(), run.stepId(), result, transcript.text(), params);
+      store.finished(run.session(), run.lessonId(), run.stepId(), result, transcript.lines(), params);
     } catch (RuntimeException e) {
       LOG.error("could not record the end of step {}", run.stepId(), e);
     }
@@ -172,21 +173,23 @@ final class Runs implements AutoCloseable {
     workers.shutdownNow();
   }
 
-  /** The output a learner saw, as text to keep with their progress; its tail is what the store keeps. */
+  /** The output a learner saw, line by line with its stream, to keep with their progress; its tail is what the store keeps. */
   private static final class Transcript {
-    private final StringBuilder text = new StringBuilder();
+    private final java.util.ArrayDeque<OutputLine> lines = new java.util.ArrayDeque<>();
+    private int size;
 
     synchronized void accept(RunEvent event) {
       if (event instanceof RunEvent.Output o) {
-        text.append(o.stream().equals("err") ? "! " : o.stream().equals("info") ? "» " : "").append(o.text()).append('\n');
-        if (text.length() > 2 * ProgressStore.OUTPUT_CAP) {
-          text.delete(0, text.length() - ProgressStore.OUTPUT_CAP);
+        lines.addLast(new OutputLine(o.stream(), o.text()));
+        size += o.text().length() + 1;
+        while (size > 2 * ProgressStore.OUTPUT_CAP && lines.size() > 1) {
+          size -= lines.removeFirst().text().length() + 1;
         }
       }
     }
 
-    synchronized String text() {
-      return text.toString();
+    synchronized List<OutputLine> lines() {
+      return List.copyOf(lines);
     }
   }
 }

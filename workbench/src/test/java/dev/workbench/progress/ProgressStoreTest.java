@@ -27,12 +27,12 @@ class ProgressStoreTest {
   void a_finished_step_is_still_there_after_reopening_the_store() {
     try (ProgressStore store = ProgressStore.open(dir)) {
       store.started(ANA, "volumes", "criar", Map.of("NOME", "dados"));
-      store.finished(ANA, "volumes", "criar", passed("ok\n"), "ok\n", Map.of("NOME", "dados"));
+      store.finished(ANA, "volumes", "criar", passed("ok\n"), List.of(OutputLine.out("ok")), Map.of("NOME", "dados"));
     }
     try (ProgressStore store = ProgressStore.open(dir)) {
       StepProgress step = store.lesson(ANA, "volumes").get("criar");
       assertThat(step.status()).isEqualTo(StepStatus.PASSED);
-      assertThat(step.output()).isEqualTo("ok\n");
+      assertThat(step.output()).containsExactly(OutputLine.out("ok"));
       assertThat(step.checks()).containsExactly(new CheckResult("o volume dados existe", true, ""));
       assertThat(step.params()).containsEntry("NOME", "dados");
       assertThat(step.updated()).isNotNull();
@@ -46,10 +46,10 @@ class ProgressStoreTest {
         "Já existe um contêiner chamado efemero", Duration.ofSeconds(1));
     try (ProgressStore store = ProgressStore.open(dir)) {
       store.started(ANA, "volumes", "criar", Map.of());
-      store.finished(ANA, "volumes", "criar", passed(""), "", Map.of());
+      store.finished(ANA, "volumes", "criar", passed(""), List.of(), Map.of());
       store.started(ANA, "volumes", "criar", Map.of());
       assertThat(store.lesson(ANA, "volumes").get("criar").done()).as("while the rerun runs").isTrue();
-      store.finished(ANA, "volumes", "criar", failed, "", Map.of());
+      store.finished(ANA, "volumes", "criar", failed, List.of(), Map.of());
     }
     try (ProgressStore store = ProgressStore.open(dir)) {
       StepProgress step = store.lesson(ANA, "volumes").get("criar");
@@ -76,7 +76,7 @@ class ProgressStoreTest {
   @Test
   void each_session_sees_only_its_own_progress() {
     try (ProgressStore store = ProgressStore.open(dir)) {
-      store.finished(ANA, "volumes", "criar", passed(""), "", Map.of());
+      store.finished(ANA, "volumes", "criar", passed(""), List.of(), Map.of());
       assertThat(store.lesson(BEL, "volumes")).isEmpty();
       assertThat(store.passedByLesson(BEL)).isEmpty();
     }
@@ -85,8 +85,8 @@ class ProgressStoreTest {
   @Test
   void resetting_a_lesson_forgets_only_that_lesson() {
     try (ProgressStore store = ProgressStore.open(dir)) {
-      store.finished(ANA, "volumes", "criar", passed(""), "", Map.of());
-      store.finished(ANA, "redes", "criar", passed(""), "", Map.of());
+      store.finished(ANA, "volumes", "criar", passed(""), List.of(), Map.of());
+      store.finished(ANA, "redes", "criar", passed(""), List.of(), Map.of());
       store.resetLesson(ANA, "volumes");
       assertThat(store.lesson(ANA, "volumes")).isEmpty();
       assertThat(store.lesson(ANA, "redes")).containsKey("criar");
@@ -95,13 +95,38 @@ class ProgressStoreTest {
 
   @Test
   void long_output_keeps_its_tail() {
-    String line = "x".repeat(99) + "\n";
-    String huge = line.repeat(2000) + "o erro está aqui\n";
+    List<OutputLine> huge = new java.util.ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      huge.add(OutputLine.out("x".repeat(99)));
+    }
+    huge.add(new OutputLine("err", "o erro está aqui"));
     try (ProgressStore store = ProgressStore.open(dir)) {
       store.finished(ANA, "volumes", "criar", passed(""), huge, Map.of());
-      String kept = store.lesson(ANA, "volumes").get("criar").output();
-      assertThat(kept.length()).isLessThanOrEqualTo(ProgressStore.OUTPUT_CAP + 10);
-      assertThat(kept).startsWith("[…]\n").endsWith("o erro está aqui\n");
+      List<OutputLine> kept = store.lesson(ANA, "volumes").get("criar").output();
+      assertThat(kept.stream().mapToInt(l -> l.text().length() + 1).sum())
+          .isLessThanOrEqualTo(ProgressStore.OUTPUT_CAP + 10);
+      assertThat(kept.get(0)).isEqualTo(new OutputLine("info", "[…]"));
+      assertThat(kept.get(kept.size() - 1)).isEqualTo(new OutputLine("err", "o erro está aqui"));
     }
+  }
+
+  @Test
+  void a_program_line_that_begins_like_a_prefix_keeps_its_own_stream() {
+    List<OutputLine> printed = List.of(OutputLine.out("! isto é saída normal do programa"),
+        OutputLine.out("» e isto também"), new OutputLine("err", "isto é um erro"),
+        new OutputLine("info", "nota do workbench"));
+    try (ProgressStore store = ProgressStore.open(dir)) {
+      store.finished(ANA, "volumes", "criar", passed(""), printed, Map.of());
+    }
+    try (ProgressStore store = ProgressStore.open(dir)) {
+      assertThat(store.lesson(ANA, "volumes").get("criar").output()).containsExactlyElementsOf(printed);
+    }
+  }
+
+  @Test
+  void a_row_stored_before_streams_were_data_is_still_read() {
+    assertThat(ProgressStore.outputOf("» nota\n! erro\nsaída\n")).containsExactly(
+        new OutputLine("info", "nota"), new OutputLine("err", "erro"), OutputLine.out("saída"));
+    assertThat(ProgressStore.outputOf("[…]\nsaída\n")).containsExactly(OutputLine.out("[…]"), OutputLine.out("saída"));
   }
 }

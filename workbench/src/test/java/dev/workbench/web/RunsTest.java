@@ -7,6 +7,7 @@ import dev.workbench.engine.QuotaExceeded;
 import dev.workbench.engine.Quotas;
 import dev.workbench.lesson.Course;
 import dev.workbench.lesson.Lesson;
+import dev.workbench.progress.OutputLine;
 import dev.workbench.progress.ProgressStore;
 import dev.workbench.progress.StepStatus;
 import dev.workbench.run.RunEvent;
@@ -62,7 +63,7 @@ class RunsTest {
       assertThat(finished.await(10, TimeUnit.SECONDS)).isTrue();
       assertThat(seen).hasSize(3).first().isInstanceOf(RunEvent.Started.class);
       assertThat(store.lesson(ANA, "volumes").get("criar").status()).isEqualTo(StepStatus.PASSED);
-      assertThat(store.lesson(ANA, "volumes").get("criar").output()).isEqualTo("criado: dados\n");
+      assertThat(store.lesson(ANA, "volumes").get("criar").output()).containsExactly(OutputLine.out("criado: dados"));
       assertThat(runs.running(ANA, "volumes", "criar")).isEmpty();
     }
   }
