@@ -44,6 +44,7 @@ public final class WebApp {
         new RerunRoutes(course, runner, store, runs).install(router);
         new CheckRoutes(course, runner, runs).install(router);
         new QuestionRoutes(course, store).install(router);
+        new InstructorGuide(course, pages).install(router);
       });
     });
   }
