@@ -180,7 +180,9 @@ public final class Engine implements AutoCloseable {
   /**
    * Runs one engine call, turning docker-java's failures into ours: a connection that fails is
    * {@link EngineUnavailable}; an engine that refuses is {@link EngineError} with its own words, or
-   * {@link NameInUse} when the words are a container name already taken.
+   * {@link NameInUse} when the words are a container name already taken; the common refusals
+   * (no such container or image, port taken, disk full) in pt-BR with their fix ({@link
+   * CommonErrors}).
    */
   <T> T call(Supplier<T> operation) {
     try {
@@ -191,7 +193,8 @@ public final class Engine implements AutoCloseable {
       if (e.getHttpStatus() == 409 && taken.find()) {
         throw new NameInUse(taken.group(1), e);
       }
-      throw new EngineError("o Docker respondeu: " + said, e);
+      throw new EngineError(
+          CommonErrors.explain(said).orElseGet(() -> "o Docker respondeu: " + said), e);
     } catch (RuntimeException e) {
       if (causedByIo(e)) {
         throw new EngineUnavailable(host.toString(), e);

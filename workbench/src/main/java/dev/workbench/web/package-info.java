@@ -7,5 +7,12 @@
  * own refusals speak the request's language ({@link dev.workbench.web.Languages}), with the
  * interface's words from resource bundles ({@link dev.workbench.web.Texts}). HTTP outcomes are
  * exceptions, turned into answers in one place ({@link dev.workbench.web.HttpErrors}).
+ *
+ * <p>Besides running steps: "Conferir" ({@link dev.workbench.web.CheckRoutes}) runs only a step's
+ * state checks, as a run; quizzes and exercises are answered through {@link
+ * dev.workbench.web.QuestionRoutes}, which sends the key only after the learner commits; {@link
+ * dev.workbench.web.Tally} is the one rule progress is counted by; {@link
+ * dev.workbench.web.InstructorGuide} serves {@code /instrutor/guia} (times, answer keys, command
+ * sheets), guarded like every page.
  */
 package dev.workbench.web;

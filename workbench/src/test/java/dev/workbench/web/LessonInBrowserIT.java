@@ -86,8 +86,17 @@ class LessonInBrowserIT {
 
     List<WebElement> steps = browser.findElements(By.cssSelector(".step"));
     assertThat(steps).hasSizeGreaterThan(3);
+    List<WebElement> questions = browser.findElements(By.cssSelector(".question"));
+    for (WebElement quiz : browser.findElements(By.cssSelector(".question[data-kind='quiz']"))) {
+      answer(quiz);
+    }
     for (WebElement step : steps) {
       String id = step.getAttribute("data-step");
+      // an exercise's step runs only after its prediction: any option will do here
+      for (WebElement exercise : browser.findElements(By.cssSelector(".question[data-for-step='" + id + "']"))) {
+        answer(exercise);
+        wait(Duration.ofSeconds(10)).until(b -> step.findElement(By.cssSelector("[data-run]")).isEnabled());
+      }
       scrollTo(step);
       step.findElement(By.cssSelector("[data-run]")).click();
       wait(Duration.ofSeconds(20)).until(b -> classes(step).contains("status-running") || finished(step));
@@ -101,7 +110,10 @@ class LessonInBrowserIT {
     wait(Duration.ofSeconds(20)).until(b -> !b.findElements(By.cssSelector("#panel-body svg g.container")).isEmpty());
     assertThat(browser.findElements(By.cssSelector("#panel-body svg g.volume"))).isNotEmpty();
     assertThat(browser.findElement(By.cssSelector("#lesson-progress .count")).getText())
-        .isEqualTo(steps.size() + " de " + steps.size() + " passos concluídos");
+        .isEqualTo(questions.isEmpty()
+            ? steps.size() + " de " + steps.size() + " passos concluídos"
+            : (steps.size() + questions.size()) + " de " + (steps.size() + questions.size())
+                + " atividades concluídas (passos, quizzes e exercícios)");
     screenshot(steps.get(Math.min(steps.size() - 1, 8)), "volumes.png");
     screenshot(browser.findElement(By.tagName("body")), "volumes-top.png");
     browser.get(base + "/");
@@ -121,6 +133,14 @@ class LessonInBrowserIT {
     assertThat(left.containers()).as("containers left").isEmpty();
     assertThat(left.volumes()).as("volumes left").isEmpty();
     assertThat(left.networks()).as("networks left").isEmpty();
+  }
+
+  private void answer(WebElement question) {
+    scrollTo(question);
+    question.findElement(By.cssSelector("input[value='1']")).click();
+    question.findElement(By.cssSelector("[data-answer]")).click();
+    wait(Duration.ofSeconds(10))
+        .until(b -> !question.findElement(By.cssSelector("[data-result]")).getText().isEmpty());
   }
 
   /** The session the site issued this browser: its cookie is HttpOnly, so the page asks the API. */
