@@ -102,7 +102,7 @@ public final class Storage {
     return new Containers(engine)
         .inspect(scope, container)
         .map(c -> List.copyOf(c.getNetworkSettings().getNetworks().keySet()))
-        .orElseThrow(() -> new EngineError("o contêiner " + container + " não existe"));
+        .orElseThrow(() -> KnownError.noSuchContainer(container));
   }
 
   public void removeNetwork(Scope scope, String name) {
