@@ -112,6 +112,25 @@ public final class Images {
     }
   }
 
+  /**
+   * {@code docker tag}: one of the learner's images gets another name of the learner's (the
+   * layers are shared; removing the lesson removes every name of it). Base images are shared by
+   * everyone and carry no learner's labels: a name given to one would outlive the lesson, so they
+   * are refused.
+   */
+  public void tag(Scope scope, String image, String tag) {
+    if (BaseImages.isBase(image) || BaseImages.isBase(tag)) {
+      throw new EngineError("o workbench só dá outro nome às imagens que você construiu, não às imagens"
+          + " base (" + image + "): construa uma imagem a partir dela e dê o nome a essa.");
+    }
+    String source = scope.image(image);
+    requirePresent(source, image);
+    String target = scope.image(tag);
+    int colon = target.lastIndexOf(':');
+    engine.run(() -> docker.tagImageCmd(source, target.substring(0, colon), target.substring(colon + 1))
+        .withForce().exec());
+  }
+
   /** The layers of an image, newest first, as {@code docker history} prints them. */
   public List<Layer> history(Scope scope, String image) {
     String reference = scope.image(image);

@@ -49,8 +49,16 @@ public final class Storage {
   }
 
   public boolean volumeExists(Scope scope, String name) {
+    return volumeExistsByEngineName(scope.name(name));
+  }
+
+  /**
+   * Whether a volume exists under the name the engine knows it by: an anonymous volume's (an
+   * image's {@code VOLUME}) is the engine's own, not a learner's name.
+   */
+  public boolean volumeExistsByEngineName(String name) {
     try {
-      engine.run(() -> docker.inspectVolumeCmd(scope.name(name)).exec());
+      engine.run(() -> docker.inspectVolumeCmd(name).exec());
       return true;
     } catch (EngineError e) {
       if (e.getCause() instanceof NotFoundException) {

@@ -29,6 +29,9 @@ final class ActionReader {
               "image.build",
               new Kind(
                   List.of("image", "context", "dockerfile", "buildArgs"), ActionReader::build)),
+          entry(
+              "image.tag",
+              new Kind(List.of("image", "tag"), f -> new Action.TagImage(f.text("image"), f.text("tag")))),
           entry("image.history", new Kind(IMAGE, f -> new Action.ImageHistory(f.text("image")))),
           entry("image.list", new Kind(List.of(), f -> new Action.ListImages())),
           entry("image.rm", new Kind(IMAGE, f -> new Action.RemoveImage(f.text("image")))),

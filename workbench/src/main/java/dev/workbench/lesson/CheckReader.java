@@ -39,6 +39,11 @@ final class CheckReader {
               new Kind(
                   List.of("name", "exists"),
                   f -> new Check.VolumeExists(f.text("name"), f.flag("exists", true)))),
+          entry(
+              "mount",
+              new Kind(
+                  List.of("container", "target", "anonymous"),
+                  f -> new Check.VolumeMount(f.text("container"), f.text("target"), f.flag("anonymous", true)))),
           entry("network", new Kind(List.of("name", "exists", "containers"), CheckReader::network)),
           entry(
               "http",
@@ -77,6 +82,7 @@ final class CheckReader {
           "hostFile",
           "image",
           "volume",
+          "mount",
           "network",
           "http",
           "firestore",

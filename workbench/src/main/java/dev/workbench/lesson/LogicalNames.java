@@ -31,6 +31,9 @@ final class LogicalNames {
       names.add(new Name("image", commit.image()));
     } else if (action instanceof Action.BuildImage build) {
       names.add(new Name("image", build.image()));
+    } else if (action instanceof Action.TagImage tag) {
+      names.add(new Name("image", tag.image()));
+      names.add(new Name("image", tag.tag()));
     } else if (action instanceof Action.ImageHistory history) {
       names.add(new Name("image", history.image()));
     } else if (action instanceof Action.RemoveImage remove) {
@@ -80,6 +83,8 @@ final class LogicalNames {
       names.add(new Name("image", image.image()));
     } else if (check instanceof Check.VolumeExists volume) {
       names.add(new Name("volume", volume.name()));
+    } else if (check instanceof Check.VolumeMount mount) {
+      names.add(new Name("container", mount.container()));
     } else if (check instanceof Check.NetworkState network) {
       names.add(new Name("network", network.name()));
       network.containers().forEach(c -> names.add(new Name("container", c)));

@@ -34,6 +34,10 @@ final class Actions {
       engine.images().provide(vars.apply(a.image()), sink);
     } else if (action instanceof Action.BuildImage a) {
       build(a, scope, vars, sink);
+    } else if (action instanceof Action.TagImage a) {
+      String tag = vars.apply(a.tag());
+      engine.images().tag(scope, vars.apply(a.image()), tag);
+      sink.info("a imagem " + vars.apply(a.image()) + " agora também se chama " + tag);
     } else if (action instanceof Action.ImageHistory a) {
       history(scope, vars.apply(a.image()), sink);
     } else if (action instanceof Action.ListImages) {

@@ -40,6 +40,8 @@ final class Checks {
       boolean exists = engine.storage().volumeExists(scope, name);
       return result("o volume " + name + (c.exists() ? " existe" : " não existe"), exists == c.exists(),
           exists ? "ele existe" : "ele não existe");
+    } else if (check instanceof Check.VolumeMount c) {
+      return mount(scope, vars.apply(c.container()), vars.apply(c.target()), c.anonymous());
     } else if (check instanceof Check.NetworkState c) {
       return network(scope, vars.apply(c.name()), c.exists(), vars.apply(c.containers()));
     } else if (check instanceof Check.HttpAnswer c) {
@@ -62,6 +64,21 @@ final class Checks {
     String state = container.map(c -> c.getState().getStatus()).orElse("absent");
     return result("o contêiner " + name + " está " + Check.ContainerState.inPortuguese(expected),
         state.equals(expected), "está " + Check.ContainerState.inPortuguese(state));
+  }
+
+  private CheckResult mount(Scope scope, String container, String target, boolean anonymous) {
+    String what = (anonymous ? "um volume anônimo" : "um volume nomeado") + " está montado em " + target
+        + " no contêiner " + container;
+    Optional<String> volume = engine.containers().volumeAt(scope, container, target);
+    if (volume.isEmpty()) {
+      return result(what, false, "nenhum volume montado em " + target);
+    }
+    String name = volume.get();
+    boolean named = name.startsWith(scope.sessionPrefix()); // a compose project's too
+    boolean exists = engine.storage().volumeExistsByEngineName(name);
+    String shown = named ? scope.logical(name) : name.substring(0, Math.min(12, name.length())) + "…";
+    return result(what, exists && named != anonymous,
+        (named ? "o volume nomeado " : "o volume anônimo ") + shown + (exists ? " existe" : " não existe mais"));
   }
 
   private CheckResult fileInContainer(Scope scope, String container, String path, String contains, boolean absent) {

@@ -31,6 +31,14 @@ public sealed interface Action {
     public String kind() { return "image.history"; }
   }
 
+  /**
+   * Gives one of the learner's images another name ({@code docker tag}): {@code tag} is a logical
+   * name with an optional {@code :tag}; the image's layers are shared, nothing is copied.
+   */
+  record TagImage(String image, String tag) implements Action {
+    public String kind() { return "image.tag"; }
+  }
+
   record ListImages() implements Action {
     public String kind() { return "image.list"; }
   }
@@ -187,7 +195,7 @@ public sealed interface Action {
   /** Every {@code do:} value, in the order the lesson format documents them. */
   List<String> KINDS =
       List.of(
-          "image.provide", "image.build", "image.history", "image.list", "image.rm",
+          "image.provide", "image.build", "image.tag", "image.history", "image.list", "image.rm",
           "container.create", "container.run", "container.start", "container.stop", "container.rm",
           "container.exec", "container.commit", "container.logs", "container.list",
           "volume.create", "volume.rm", "network.create", "network.rm",
