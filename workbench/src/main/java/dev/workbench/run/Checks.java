@@ -67,18 +67,19 @@ final class Checks {
   }
 
   private CheckResult mount(Scope scope, String container, String target, boolean anonymous) {
-    String what = (anonymous ? "um volume anônimo" : "um volume nomeado") + " está montado em " + target
-        + " no contêiner " + container;
+    String kind = anonymous ? "um volume anônimo" : "um volume nomeado";
+    String where = " está montado em " + target + " no contêiner " + container;
     Optional<String> volume = engine.containers().volumeAt(scope, container, target);
     if (volume.isEmpty()) {
-      return result(what, false, "nenhum volume montado em " + target);
+      return result(kind + where, false, "nenhum volume montado em " + target);
     }
     String name = volume.get();
     boolean named = name.startsWith(scope.sessionPrefix()); // a compose project's too
     boolean exists = engine.storage().volumeExistsByEngineName(name);
+    // the name in the description: the learner compares it between containers
     String shown = named ? scope.logical(name) : name.substring(0, Math.min(12, name.length())) + "…";
-    return result(what, exists && named != anonymous,
-        (named ? "o volume nomeado " : "o volume anônimo ") + shown + (exists ? " existe" : " não existe mais"));
+    return result(kind + " (" + shown + ")" + where, exists && named != anonymous,
+        (named ? "é o volume nomeado " : "é um volume anônimo ") + shown + (exists ? "" : ", que não existe mais"));
   }
 
   private CheckResult fileInContainer(Scope scope, String container, String path, String contains, boolean absent) {
