@@ -60,7 +60,10 @@
     card.classList.add("status-" + status);
     card.querySelector("[data-badge]").textContent = LABELS[status];
     const button = card.querySelector("[data-run]");
-    button.disabled = status === "running";
+    // an exercise's step waits for the learner's prediction (see the questions below)
+    button.disabled = status === "running" || card.dataset.locked === "true";
+    const conferir = card.querySelector("[data-conferir]");
+    if (conferir) conferir.disabled = button.disabled;
     card.querySelector("[data-run-label]").textContent = t(status === "running" ? "running" : status === "not-run" ? "run" : "run_again");
     updateLessonProgress();
   }
@@ -169,7 +172,11 @@
     const source = new EventSource("/api/runs/" + encodeURIComponent(runId) + "/events");
     let done = false;
     const on = (name, handler) => source.addEventListener(name, (e) => handler(JSON.parse(e.data)));
-    on("started", () => { clearRun(card); setStatus(card, "running"); announce(t("announce_running", stepTitle(card))); });
+    on("started", () => {
+      clearRun(card);
+      setStatus(card, "running");
+      announce(t(card.dataset.conferring ? "announce_checking" : "announce_running", stepTitle(card)));
+    });
     on("output", (d) => appendLine(card, d.stream, d.text));
     on("progress", (d) => showProgress(card, d));
     on("check", (d) => addCheck(card, d));
@@ -188,9 +195,14 @@
       let said = t("announce_result", stepTitle(card), LABELS[d.passed ? "passed" : "failed"]);
       if (checks.length) said += " " + t("announce_checks", checks.filter((c) => c.passed).length, checks.length);
       if (!d.passed && d.message) said += " " + d.message;
+      if (card.dataset.conferring) {
+        appendLine(card, "info", t("conferred"));
+        delete card.dataset.conferring;
+      }
       announce(said);
       card.dataset.run = "";
       refreshPanel();
+      refreshQuestions(card.dataset.step);
     });
     source.onerror = () => {
       // a stream that ends before "finished" (server restarted, run forgotten): ask what is recorded
@@ -211,14 +223,16 @@
       .catch(() => {});
   }
 
-  function run(card) {
+  // "Conferir" is a run that only checks: the same request, stream and card, another address
+  function run(card, checkOnly) {
     const params = {};
     // a textarea's value keeps its line breaks (as \n), and JSON carries them as they are
     fields(card).forEach((field) => { params[field.name] = field.value; });
     const button = card.querySelector("[data-run]");
     button.disabled = true;
+    if (checkOnly) card.dataset.conferring = "true"; else delete card.dataset.conferring;
     showMessage(card, "");
-    fetch("/api/lessons/" + encodeURIComponent(lessonId) + "/steps/" + encodeURIComponent(card.dataset.step) + "/runs", {
+    fetch("/api/lessons/" + encodeURIComponent(lessonId) + "/steps/" + encodeURIComponent(card.dataset.step) + (checkOnly ? "/check" : "/runs"), {
       method: "POST",
       headers: { "Content-Type": "application/json", Accept: "application/json" },
       body: JSON.stringify({ params }),
@@ -262,11 +276,14 @@
   function updateLessonProgress() {
     const box = document.getElementById("lesson-progress");
     if (!box) return;
-    const total = document.querySelectorAll(".step").length;
-    // a step once passed counts while a rerun fails or runs: the card shows the latest run
-    const passed = document.querySelectorAll(".step.status-passed, .step.done").length;
+    const questions = document.querySelectorAll(".question").length;
+    const total = document.querySelectorAll(".step").length + questions;
+    // a step once passed counts while a rerun fails or runs: the card shows the latest run; a quiz
+    // counts once answered, an exercise once predicted and its step passed (the server's Tally)
+    const passed = document.querySelectorAll(".step.status-passed, .step.done").length
+      + document.querySelectorAll(".question.done").length;
     box.querySelector(".bar > span").style.width = total ? (100 * passed) / total + "%" : "0";
-    const done = t("steps_done", passed, total);
+    const done = t(questions ? "items_done" : "steps_done", passed, total);
     box.querySelector(".count").textContent = done;
     const bar = box.querySelector("[role=progressbar]");
     bar.setAttribute("aria-valuemax", String(total));
@@ -306,6 +323,7 @@
     });
     card.querySelector("[data-form]").addEventListener("submit", (e) => { e.preventDefault(); run(card); });
     card.querySelector("[data-fix-run]").addEventListener("click", () => removeAndRun(card));
+    card.querySelector("[data-conferir]").addEventListener("click", () => run(card, true));
     showMessage(card, card.querySelector("[data-message]").textContent);
     card.querySelectorAll("[data-copy]").forEach((button) => button.addEventListener("click",
       () => copy(button, button.closest(".cli").querySelector("[data-cli]").textContent)));
@@ -314,6 +332,114 @@
     pane.scrollTop = pane.scrollHeight;
   });
   updateLessonProgress();
+
+  // ---------- quizzes and "predict, then run" exercises ----------
+  // The page draws them unanswered; the learner's answer, whether it was right, the explanation and
+  // an exercise's outcome come from the server (the key is not in the page before they commit).
+  const questionBoxes = document.querySelectorAll(".question");
+
+  function stepCardOf(box) {
+    return box.dataset.forStep ? document.getElementById("step-" + box.dataset.forStep) : null;
+  }
+
+  // an exercise's step cannot run (or be checked) until the prediction is committed
+  function lockStep(box, locked) {
+    const card = stepCardOf(box);
+    if (!card) return;
+    card.dataset.locked = locked ? "true" : "false";
+    const note = card.querySelector("[data-locked]");
+    note.hidden = !locked;
+    const run = card.querySelector("[data-run]");
+    const conferir = card.querySelector("[data-conferir]");
+    [run, conferir].forEach((b) => {
+      if (locked) b.setAttribute("aria-describedby", note.id);
+      else b.setAttribute("aria-describedby", "step-" + card.dataset.step + "-title");
+    });
+    const running = card.classList.contains("status-running");
+    run.disabled = locked || running;
+    conferir.disabled = locked || running;
+  }
+
+  function applyQuestion(box, state, speak) {
+    const result = box.querySelector("[data-result]");
+    const explanation = box.querySelector("[data-explanation]");
+    box.classList.remove("right", "wrong", "matched", "missed", "not-reached", "waiting", "done");
+    box.querySelectorAll(".option").forEach((o) => o.classList.remove("picked", "right", "wrong"));
+    if (box.dataset.kind === "exercise") lockStep(box, !state.answered);
+    if (!state.answered) {
+      result.textContent = "";
+      explanation.hidden = true;
+      return;
+    }
+    const picked = box.querySelector('input[value="' + state.choice + '"]');
+    if (picked) picked.checked = true;
+    const pickedLabel = box.querySelector('.option[data-option="' + state.choice + '"]');
+    if (pickedLabel) pickedLabel.classList.add("picked");
+    if (state.answer) {
+      const right = box.querySelector('.option[data-option="' + state.answer + '"]');
+      if (right) right.classList.add("right");
+      if (pickedLabel && state.answer !== state.choice) pickedLabel.classList.add("wrong");
+    }
+    if (state.kind === "quiz") box.classList.add(state.right ? "right" : "wrong");
+    if (state.outcome) box.classList.add(state.outcome);
+    if (state.done) box.classList.add("done");
+    result.textContent = state.result || "";
+    // the explanation is the lesson's own Markdown, rendered by the server like the prose around it
+    if (state.explanation) {
+      box.querySelector("[data-explanation-body]").innerHTML = state.explanation;
+      explanation.hidden = false;
+    } else {
+      explanation.hidden = true;
+    }
+    if (speak && state.result) announce(state.result);
+  }
+
+  function refreshQuestions(stepId) {
+    if (!questionBoxes.length) return;
+    if (stepId && !document.querySelector('.question[data-for-step="' + stepId + '"]')) return;
+    fetch("/api/lessons/" + encodeURIComponent(lessonId) + "/questions", { headers: { Accept: "application/json" } })
+      .then((r) => (r.ok ? r.json() : null))
+      .then((data) => {
+        if (!data) return;
+        questionBoxes.forEach((box) => {
+          const state = data.questions[box.dataset.question];
+          // after a run, an exercise says at once whether the prediction matched
+          if (state) applyQuestion(box, state, stepId && box.dataset.forStep === stepId);
+        });
+        updateLessonProgress();
+      })
+      .catch(() => {});
+  }
+
+  questionBoxes.forEach((box) => {
+    if (box.dataset.kind === "exercise") lockStep(box, true);
+    box.querySelector("[data-answer-form]").addEventListener("submit", (e) => {
+      e.preventDefault();
+      const checked = box.querySelector("input[type=radio]:checked");
+      const result = box.querySelector("[data-result]");
+      if (!checked) {
+        result.textContent = t("choose_first");
+        box.querySelector("input[type=radio]").focus();
+        return;
+      }
+      const button = box.querySelector("[data-answer]");
+      button.disabled = true;
+      fetch("/api/lessons/" + encodeURIComponent(lessonId) + "/questions/" + encodeURIComponent(box.dataset.question) + "/answers", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify({ choice: Number(checked.value) }),
+      })
+        .then((r) => r.json().catch(() => ({})).then((body) => ({ ok: r.ok, status: r.status, body })))
+        .then(({ ok, status, body }) => {
+          button.disabled = false;
+          if (!ok) { result.textContent = body.error || t("refused", status); return; }
+          applyQuestion(box, body, true);
+          updateLessonProgress();
+        })
+        .catch(() => { button.disabled = false; result.textContent = t("no_answer"); });
+    });
+  });
+  refreshQuestions(null);
 
   const resetButton = document.getElementById("reset-lesson");
   resetButton.addEventListener("click", () => {

@@ -7,12 +7,14 @@ import java.util.regex.Pattern;
 /**
  * The YAML between the leading {@code ---} lines of a lesson file.
  *
+ * @param minutes how long the lesson takes in class, 0 when the file does not say
  * @param bodyStart index of the first line after the closing {@code ---}
  */
-record FrontMatter(String id, String title, int order, String summary, int bodyStart) {
+record FrontMatter(
+    String id, String title, int order, String summary, int minutes, int bodyStart) {
 
   static final Pattern ID = Pattern.compile("[a-z0-9-]+");
-  private static final List<String> KEYS = List.of("id", "title", "order", "summary");
+  private static final List<String> KEYS = List.of("id", "title", "order", "summary", "minutes");
 
   static FrontMatter read(Path file, List<String> lines) {
     Where where = new Where(file, 1, "front matter");
@@ -32,8 +34,17 @@ record FrontMatter(String id, String title, int order, String summary, int bodyS
     if (!ID.matcher(id).matches()) {
       throw where.error("'id' must be lowercase letters, digits and '-', got '" + id + "'");
     }
+    int minutes = fields.whole("minutes", 0);
+    if (minutes < 0 || minutes > 600) {
+      throw where.error("'minutes' is the lesson's time in class, 1 to 600, got " + minutes);
+    }
     return new FrontMatter(
-        id, fields.text("title"), fields.whole("order"), fields.text("summary", ""), close + 1);
+        id,
+        fields.text("title"),
+        fields.whole("order"),
+        fields.text("summary", ""),
+        minutes,
+        close + 1);
   }
 
   private static boolean isFence(String line) {

@@ -17,7 +17,7 @@ import org.commonmark.parser.Parser;
 /**
  * A lesson file → {@link Lesson}: the front matter, then the top-level fenced blocks whose info
  * string is {@code step} become steps, those whose info string is {@code firestore-table} become
- * live tables, and the Markdown between them stays prose, byte for byte. Any problem is a {@link
+ * live tables, {@code quiz} and {@code exercise} become questions, and the Markdown between them stays prose, byte for byte. Any problem is a {@link
  * LessonFormatError} pointing at the block or the front matter.
  */
 public final class LessonParser {
@@ -54,7 +54,13 @@ public final class LessonParser {
       return problems.size() > before
           ? null
           : new Lesson(
-              front.id(), front.title(), front.order(), front.summary(), lessonFile, blocks);
+              front.id(),
+              front.title(),
+              front.order(),
+              front.summary(),
+              lessonFile,
+              blocks,
+              front.minutes());
     } catch (LessonFormatError e) {
       problems.add(e);
       return null;
@@ -66,7 +72,7 @@ public final class LessonParser {
     List<Lesson.Block> blocks = new ArrayList<>();
     int proseFrom = from;
     for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
-      if (node instanceof FencedCodeBlock code && (isStep(code) || isTable(code))) {
+      if (node instanceof FencedCodeBlock code && kind(code) != null) {
         int first = firstLine(node);
         addProse(blocks, lines, proseFrom, first);
         try {
@@ -82,7 +88,7 @@ public final class LessonParser {
   }
 
   private static Lesson.Block block(FencedCodeBlock code, Path file, int first) {
-    String kind = isStep(code) ? "step" : FirestoreTableReader.INFO;
+    String kind = kind(code);
     if (code.getClosingFenceLength() == null) {
       throw new LessonFormatError(
           file,
@@ -91,9 +97,11 @@ public final class LessonParser {
               + " block is not closed: end it with a line of "
               + code.getFenceCharacter().repeat(code.getOpeningFenceLength()));
     }
-    return isStep(code)
-        ? new Lesson.Block.StepBlock(StepReader.read(code.getLiteral(), file, first + 1))
-        : FirestoreTableReader.read(code.getLiteral(), file, first + 1);
+    return switch (kind) {
+      case "step" -> new Lesson.Block.StepBlock(StepReader.read(code.getLiteral(), file, first + 1));
+      case FirestoreTableReader.INFO -> FirestoreTableReader.read(code.getLiteral(), file, first + 1);
+      default -> QuestionReader.read(kind, code.getLiteral(), file, first + 1);
+    };
   }
 
   /** Lines {@code [from, to)} as they were written, without blank lines at either end. */
@@ -109,37 +117,40 @@ public final class LessonParser {
     }
   }
 
-  /** A step inside a list or quote would silently never run, so it is an error. */
+  /** A block inside a list or quote would silently never show, so it is an error. */
   private static void rejectNestedSteps(Node document, Path file) {
     document.accept(
         new AbstractVisitor() {
           @Override
           public void visit(FencedCodeBlock code) {
-            if (isStep(code) && !(code.getParent() instanceof Document)) {
+            String kind = kind(code);
+            if (kind != null && !(code.getParent() instanceof Document)) {
               throw new LessonFormatError(
                   file,
                   firstLine(code) + 1,
-                  "step block inside a list or quote: steps must start at the left margin");
-            }
-            if (isTable(code) && !(code.getParent() instanceof Document)) {
-              throw new LessonFormatError(
-                  file,
-                  firstLine(code) + 1,
-                  FirestoreTableReader.INFO
-                      + " block inside a list or quote: it must start at the left margin");
+                  kind.equals("step")
+                      ? "step block inside a list or quote: steps must start at the left margin"
+                      : kind + " block inside a list or quote: it must start at the left margin");
             }
           }
         });
   }
 
+  /** The block kind a fence's info string names, or null for ordinary code shown as code. */
+  private static String kind(FencedCodeBlock code) {
+    String info = code.getInfo() == null ? "" : code.getInfo().strip();
+    if (isStep(code)) {
+      return "step";
+    }
+    return switch (info) {
+      case FirestoreTableReader.INFO, QuestionReader.QUIZ, QuestionReader.EXERCISE -> info;
+      default -> null;
+    };
+  }
+
   private static boolean isStep(FencedCodeBlock code) {
     String info = code.getInfo() == null ? "" : code.getInfo().strip();
     return info.equals("step") || info.startsWith("step ");
-  }
-
-  private static boolean isTable(FencedCodeBlock code) {
-    String info = code.getInfo() == null ? "" : code.getInfo().strip();
-    return info.equals(FirestoreTableReader.INFO);
   }
 
   private static int firstLine(Node node) {

@@ -29,6 +29,7 @@ final class LessonRules {
     containersCreatedFirst(lesson, findings);
     pictures(lesson, findings);
     tablesHaveAnEmulator(lesson, findings);
+    QuestionRules.check(lesson, findings);
   }
 
   /** What a translation's own text must satisfy; its steps are checked against the original. */

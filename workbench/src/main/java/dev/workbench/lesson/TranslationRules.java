@@ -49,6 +49,17 @@ final class TranslationRules {
               + original.order()
               + ": a translation keeps its lesson's order");
     }
+    if (original.minutes() != translation.minutes()) {
+      inTranslation.add(
+          1,
+          "front matter: minutes "
+              + translation.minutes()
+              + " differs from "
+              + ORIGINAL
+              + "'s "
+              + original.minutes()
+              + ": the lesson takes as long in either language");
+    }
     Map<String, Step> originals = byId(original.steps());
     Map<String, Step> translated = byId(translation.steps());
     onlyIn(originals, translated, TRANSLATED, inOriginal);
@@ -75,6 +86,101 @@ final class TranslationRules {
       }
     }
     sameTables(original, translation, inTranslation);
+    sameQuestions(original, translation, inOriginal, inTranslation);
+  }
+
+  /**
+   * Quizzes and exercises are stored in a learner's progress by id and an exercise's answer key is
+   * proved by verify on the original, so a translation has the same ones, in the same order, with
+   * the same number of options, the same right one, the same step and values. Only the question,
+   * options and explanation are translated.
+   */
+  private static void sameQuestions(
+      Lesson original, Lesson translation, Findings inOriginal, Findings inTranslation) {
+    Map<String, Lesson.Block.Question> originals = questionsById(original);
+    Map<String, Lesson.Block.Question> translated = questionsById(translation);
+    for (Lesson.Block.Question question : originals.values()) {
+      if (!translated.containsKey(question.id())) {
+        inOriginal.add(
+            question.line(),
+            QuestionRules.kind(question)
+                + " '"
+                + question.id()
+                + "' is not in "
+                + TRANSLATED
+                + ": both languages have the same quizzes and exercises, with the same ids");
+      }
+    }
+    List<String> expected =
+        originals.keySet().stream().filter(translated::containsKey).toList();
+    List<String> actual = translated.keySet().stream().filter(originals::containsKey).toList();
+    boolean orderReported = false;
+    for (int i = 0; i < actual.size(); i++) {
+      Lesson.Block.Question question = translated.get(actual.get(i));
+      String name = QuestionRules.kind(question) + " '" + question.id() + "'";
+      if (!orderReported && !actual.get(i).equals(expected.get(i))) {
+        orderReported = true;
+        inTranslation.add(
+            question.line(),
+            name
+                + " comes in another place than in "
+                + ORIGINAL
+                + " (there, '"
+                + expected.get(i)
+                + "' comes here): keep quizzes and exercises in the same order");
+      }
+      Lesson.Block.Question source = originals.get(question.id());
+      List<String> differences = new ArrayList<>();
+      if (!QuestionRules.kind(source).equals(QuestionRules.kind(question))) {
+        differences.add("the kind (quiz or exercise)");
+      } else {
+        if (source.options().size() != question.options().size()) {
+          differences.add("the number of options");
+        }
+        if (source.answer() != question.answer()) {
+          differences.add("'answer'");
+        }
+        if (source instanceof Lesson.Block.Exercise a && question instanceof Lesson.Block.Exercise b) {
+          if (!a.step().equals(b.step())) {
+            differences.add("'step'");
+          }
+          if (!a.set().equals(b.set())) {
+            differences.add("'set'");
+          }
+        }
+      }
+      if (!differences.isEmpty()) {
+        inTranslation.add(
+            question.line(),
+            name
+                + ": "
+                + String.join(", ", differences)
+                + (differences.size() == 1 ? " differs" : " differ")
+                + " from "
+                + ORIGINAL
+                + ":"
+                + source.line()
+                + " (only the question, options and explanation are translated)");
+      }
+    }
+    for (Lesson.Block.Question question : translated.values()) {
+      if (!originals.containsKey(question.id())) {
+        inTranslation.add(
+            question.line(),
+            QuestionRules.kind(question)
+                + " '"
+                + question.id()
+                + "' is not in "
+                + ORIGINAL
+                + ": both languages have the same quizzes and exercises, with the same ids");
+      }
+    }
+  }
+
+  private static Map<String, Lesson.Block.Question> questionsById(Lesson lesson) {
+    Map<String, Lesson.Block.Question> byId = new LinkedHashMap<>();
+    lesson.questions().forEach(q -> byId.putIfAbsent(q.id(), q));
+    return byId;
   }
 
   private static Map<String, Step> byId(List<Step> steps) {

@@ -49,6 +49,8 @@ public final class ProgressStore implements AutoCloseable {
 
   private final Map<String, Map<String, Integer>> passed = new ConcurrentHashMap<>();
 
+  private final Map<LessonKey, Map<String, Answer>> answers = new ConcurrentHashMap<>();
+
   private record LessonKey(String session, String lesson) {}
 
   private ProgressStore(JdbcConnectionPool pool) {
@@ -74,6 +76,12 @@ public final class ProgressStore implements AutoCloseable {
     store.update("ALTER TABLE step_progress ADD COLUMN IF NOT EXISTS passed_once BOOLEAN DEFAULT FALSE NOT NULL");
     store.update("UPDATE step_progress SET passed_once = TRUE WHERE status = 'PASSED'");
     store.update("UPDATE step_progress SET status = 'FAILED', message = ? WHERE status = 'RUNNING'", INTERRUPTED);
+    // quizzes answered and exercises predicted: the latest answer wins, like a step's latest run
+    store.update(
+        "CREATE TABLE IF NOT EXISTS question_answer ("
+            + " session_id VARCHAR(32) NOT NULL, lesson_id VARCHAR(100) NOT NULL, question_id VARCHAR(100) NOT NULL,"
+            + " choice INT NOT NULL, is_right BOOLEAN NOT NULL, updated TIMESTAMP WITH TIME ZONE NOT NULL,"
+            + " PRIMARY KEY (session_id, lesson_id, question_id))");
     return store;
   }
 
@@ -161,9 +169,39 @@ public final class ProgressStore implements AutoCloseable {
     }
   }
 
-  /** Forgets the learner's progress on a lesson (the lesson's reset). */
+  /**
+   * Records a quiz's answer or an exercise's prediction; the caller (which knows the lesson) says
+   * whether it is right.
+   */
+  public Answer answered(Session session, String lessonId, String questionId, int choice, boolean right) {
+    Instant now = Instant.now();
+    update(
+        "MERGE INTO question_answer (session_id, lesson_id, question_id, choice, is_right, updated)"
+            + " KEY (session_id, lesson_id, question_id) VALUES (?, ?, ?, ?, ?, ?)",
+        session.id(), lessonId, questionId, choice, right, Timestamp.from(now));
+    forget(session, lessonId);
+    return new Answer(questionId, choice, right, now);
+  }
+
+  /** The learner's latest answer to each quiz and exercise of a lesson they answered, by id. */
+  public Map<String, Answer> answers(Session session, String lessonId) {
+    return answers.computeIfAbsent(new LessonKey(session.id(), lessonId), key -> {
+      Map<String, Answer> read = new LinkedHashMap<>();
+      query(
+          "SELECT question_id, choice, is_right, updated FROM question_answer"
+              + " WHERE session_id = ? AND lesson_id = ? ORDER BY question_id",
+          rs -> read.put(rs.getString(1),
+              new Answer(rs.getString(1), rs.getInt(2), rs.getBoolean(3), rs.getTimestamp(4).toInstant())),
+          session.id(),
+          lessonId);
+      return Collections.unmodifiableMap(read);
+    });
+  }
+
+  /** Forgets the learner's progress on a lesson (the lesson's reset): runs and answers. */
   public void resetLesson(Session session, String lessonId) {
     update("DELETE FROM step_progress WHERE session_id = ? AND lesson_id = ?", session.id(), lessonId);
+    update("DELETE FROM question_answer WHERE session_id = ? AND lesson_id = ?", session.id(), lessonId);
     forget(session, lessonId);
   }
 
@@ -174,6 +212,7 @@ public final class ProgressStore implements AutoCloseable {
    */
   private void forget(Session session, String lessonId) {
     lessons.remove(new LessonKey(session.id(), lessonId));
+    answers.remove(new LessonKey(session.id(), lessonId));
     passed.remove(session.id());
   }
 

@@ -66,7 +66,8 @@ public final class CourseRun {
   }
 
   /**
-   * Runs every step of every lesson with default parameters; a lesson's later steps still run after
+   * Runs every step of every lesson with default parameters (an exercise's step with the values the
+   * exercise sets); a lesson's later steps still run after
    * a failure (they report their own state), and each lesson is cleaned up when it ends.
    */
   public List<StepOutcome> run(List<Lesson> lessons, Session session, Consumer<RunEvent> events,
@@ -134,7 +135,11 @@ public final class CourseRun {
     List<StepOutcome> outcomes = new ArrayList<>();
     try {
       for (Step step : lesson.steps()) {
-        outcomes.add(new StepOutcome(lesson, step, runner.run(lesson, step, session, Map.of(), events)));
+        // An exercise's step runs with the values the exercise asks the learner for: its checks are
+        // the answer key, proved here against the real engine.
+        Map<String, String> params =
+            lesson.exerciseFor(step.id()).map(Lesson.Block.Exercise::set).orElse(Map.of());
+        outcomes.add(new StepOutcome(lesson, step, runner.run(lesson, step, session, params, events)));
       }
     } finally {
       runner.resetLesson(session, lesson.id());

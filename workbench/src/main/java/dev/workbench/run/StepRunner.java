@@ -116,6 +116,32 @@ public final class StepRunner implements AutoCloseable {
    */
   public StepResult run(
       Lesson lesson, Step step, Session session, Map<String, String> params, Consumer<RunEvent> events) {
+    return execute(lesson, step, session, params, events, true);
+  }
+
+  /**
+   * "Conferir": evaluates only the step's checks against the engine's state as it is, without the
+   * action, for a learner who did the step in a terminal. Checks of the exit code and the output
+   * need the step's own run and are left out; a step with no other check cannot be checked this
+   * way and fails saying so. Reports the same events and result as {@link #run}, so it counts the
+   * same.
+   */
+  public StepResult check(
+      Lesson lesson, Step step, Session session, Map<String, String> params, Consumer<RunEvent> events) {
+    return execute(lesson, step, session, params, events, false);
+  }
+
+  /** Whether a check reads the engine's state (and not the step's own exit code or output). */
+  public static boolean readsState(Check check) {
+    return !(check instanceof Check.ExitCode) && !(check instanceof Check.OutputContains);
+  }
+
+  /** The message of a "Conferir" on a step whose checks all read its own run. */
+  public static final String ONLY_BY_RUNNING =
+      "Este passo só se confere rodando: as verificações dele leem a saída do próprio passo.";
+
+  private StepResult execute(Lesson lesson, Step step, Session session, Map<String, String> params,
+      Consumer<RunEvent> events, boolean perform) {
     Vars vars = Vars.of(step, params);
     Scope scope = new Scope(session, lesson.id());
     refuseUnsafeMounts(step, vars, scope);
@@ -126,9 +152,17 @@ public final class StepRunner implements AutoCloseable {
     String failure = "";
     List<CheckResult> checks = new ArrayList<>();
     try {
-      exitCode = new Actions(engine, files, notebooks).perform(step.action(), scope, vars, output);
+      List<Check> expected = step.expect();
+      if (perform) {
+        exitCode = new Actions(engine, files, notebooks).perform(step.action(), scope, vars, output);
+      } else {
+        expected = expected.stream().filter(StepRunner::readsState).toList();
+        if (expected.isEmpty()) {
+          throw new IllegalArgumentException(ONLY_BY_RUNNING);
+        }
+      }
       Checks evaluator = new Checks(engine);
-      for (Check check : step.expect()) {
+      for (Check check : expected) {
         CheckResult result = evaluator.evaluate(check, scope, vars, exitCode, output.text());
         checks.add(result);
         events.accept(new RunEvent.CheckDone(step.id(), output.unscoped(result.description()), result.passed(),

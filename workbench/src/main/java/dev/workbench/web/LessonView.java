@@ -47,6 +47,11 @@ final class LessonView {
         row = null;
         continue;
       }
+      if (block instanceof Lesson.Block.Question question) {
+        sections.add(question(question, lesson, markdown, level));
+        row = null;
+        continue;
+      }
       Step step = ((Lesson.Block.StepBlock) block).step();
       number++;
       Map<String, Object> card = Map.of("html", slot.html(step, number, level));
@@ -73,6 +78,7 @@ final class LessonView {
     Map<String, Object> model = new HashMap<>();
     model.put("sections", sections);
     model.put("stepCount", number);
+    model.put("itemCount", number + lesson.questions().size());
     return model;
   }
 
@@ -101,6 +107,42 @@ final class LessonView {
       }
     }
     return level;
+  }
+
+  /**
+   * A quiz or an exercise as the page first draws it, unanswered: the learner's answer, the
+   * outcome and the explanation come from the API once they commit (or from what they committed
+   * before), so the answer key is not in the page.
+   */
+  static Map<String, Object> question(
+      Lesson.Block.Question question, Lesson lesson, Markdown markdown, int level) {
+    Map<String, Object> box = new HashMap<>();
+    box.put("isQuestion", true);
+    box.put("id", question.id());
+    box.put("level", level);
+    box.put("questionHtml", markdown.renderInline(question.question(), lesson.id()));
+    List<Map<String, Object>> options = new ArrayList<>();
+    for (int i = 0; i < question.options().size(); i++) {
+      options.add(Map.of(
+          "number", i + 1,
+          "html", markdown.renderInline(question.options().get(i), lesson.id())));
+    }
+    box.put("options", options);
+    if (question instanceof Lesson.Block.Exercise exercise) {
+      box.put("isExercise", true);
+      box.put("kind", "exercise");
+      box.put("step", exercise.step());
+      lesson.step(exercise.step()).ifPresent(step ->
+          box.put("stepTitle", step.title().isEmpty() ? step.id() : step.title()));
+      List<Map<String, Object>> set = new ArrayList<>();
+      exercise.set().forEach((name, value) -> set.add(Map.of("name", name, "value", value)));
+      box.put("set", set);
+      box.put("hasSet", !set.isEmpty());
+    } else {
+      box.put("isQuiz", true);
+      box.put("kind", "quiz");
+    }
+    return box;
   }
 
   /** The table's frame; its rows come from {@code address}, polled by the page. */

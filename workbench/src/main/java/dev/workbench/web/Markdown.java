@@ -36,6 +36,18 @@ final class Markdown {
     return renderer.render(document);
   }
 
+  /**
+   * One paragraph's worth of Markdown (a quiz's question or option) without the paragraph around
+   * it, to sit inside a legend or a label.
+   */
+  String renderInline(String markdown, String lessonId) {
+    String html = render(markdown, lessonId).strip();
+    if (html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 3) < 0) {
+      return html.substring(3, html.length() - 4);
+    }
+    return html;
+  }
+
   private static AttributeProvider imagesFrom(String lessonId) {
     return (Node node, String tagName, Map<String, String> attributes) -> {
       if (node instanceof Image) {

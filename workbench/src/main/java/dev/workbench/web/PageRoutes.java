@@ -53,13 +53,15 @@ final class PageRoutes {
   private void index(Context ctx) {
     Session session = Learners.of(ctx);
     Texts texts = Languages.texts(ctx);
-    Map<String, Integer> passed = store.passedByLesson(session);
     List<Map<String, Object>> lessons = new ArrayList<>();
     int totalSteps = 0;
     int totalPassed = 0;
+    boolean anyQuestions = false;
     for (Lesson lesson : course.lessons(texts.language())) {
-      int total = lesson.steps().size();
-      int done = Math.min(passed.getOrDefault(lesson.id(), 0), total);
+      // steps, quizzes and exercises count alike (Tally); ids are the same in every language
+      Tally tally = Tally.of(lesson, store.lesson(session, lesson.id()), store.answers(session, lesson.id()));
+      int total = tally.total();
+      int done = tally.done();
       totalSteps += total;
       totalPassed += done;
       Map<String, Object> item = new HashMap<>();
@@ -70,7 +72,9 @@ final class PageRoutes {
       item.put("passed", done);
       item.put("total", total);
       item.put("percent", percent(done, total));
-      item.put("stepsText", texts.format("lesson_steps", done, total));
+      boolean asks = !lesson.questions().isEmpty();
+      anyQuestions |= asks;
+      item.put("stepsText", texts.format(asks ? "lesson_items" : "lesson_steps", done, total));
       item.put("progressLabel", texts.format("lesson_progress_label", lesson.title()));
       item.put("complete", total > 0 && done == total);
       item.put("started", done > 0 && done < total);
@@ -84,7 +88,8 @@ final class PageRoutes {
     model.put("coursePercent", percent(totalPassed, totalSteps));
     model.put("coursePassed", totalPassed);
     model.put("courseTotal", totalSteps);
-    model.put("courseProgressText", texts.format("steps_done", totalPassed, totalSteps));
+    model.put("courseProgressText",
+        texts.format(anyQuestions ? "items_done" : "steps_done", totalPassed, totalSteps));
     ctx.html(pages.render("index", null, texts, model));
   }
 

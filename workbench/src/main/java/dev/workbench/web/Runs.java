@@ -74,6 +74,14 @@ final class Runs implements AutoCloseable {
    * {@link QuotaExceeded} (429) when the learner, or the server, runs as many steps as allowed.
    */
   Run start(Session session, Lesson lesson, Step step, Map<String, String> params) {
+    return start(session, lesson, step, params, runner);
+  }
+
+  /**
+   * The same, done by {@code how} (e.g. "Conferir", which only checks): followed, limited and
+   * recorded like any run.
+   */
+  Run start(Session session, Lesson lesson, Step step, Map<String, String> params, StepExecution how) {
     forgetOldRuns();
     Run run = new Run(UUID.randomUUID().toString(), session, lesson.id(), step.id());
     // one lock for the count and the claim, so two requests cannot both take the last place
@@ -93,7 +101,7 @@ final class Runs implements AutoCloseable {
     }
     byId.put(run.id(), run);
     store.started(session, lesson.id(), step.id(), params);
-    workers.execute(() -> execute(run, lesson, step, params));
+    workers.execute(() -> execute(run, lesson, step, params, how));
     return run;
   }
 
@@ -110,10 +118,10 @@ final class Runs implements AutoCloseable {
     return active.values().stream().anyMatch(r -> r.session().equals(session) && r.lessonId().equals(lessonId));
   }
 
-  private void execute(Run run, Lesson lesson, Step step, Map<String, String> params) {
+  private void execute(Run run, Lesson lesson, Step step, Map<String, String> params, StepExecution how) {
     Transcript transcript = new Transcript();
     try {
-      runner.run(lesson, step, run.session(), params, event -> {
+      how.run(lesson, step, run.session(), params, event -> {
         transcript.accept(event);
         if (event instanceof RunEvent.Finished f) {
           finish(run, f.result(), transcript, params);

@@ -42,6 +42,9 @@ public final class WebApp {
         new ApiRoutes(course, engine, runner, store, runs).install(router);
         new LiveTables(course, engine).install(router);
         new RerunRoutes(course, runner, store, runs).install(router);
+        new CheckRoutes(course, runner, runs).install(router);
+        new QuestionRoutes(course, store).install(router);
+        new InstructorGuide(course, pages).install(router);
       });
     });
   }

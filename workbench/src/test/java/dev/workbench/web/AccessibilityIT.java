@@ -28,7 +28,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * axe-core (MPL-2.0, {@code src/test/resources/axe/}) over the index and every lesson of the real
  * course, in pt-BR and in English, served with a real engine and read by headless Chromium: any
  * serious or critical violation fails, with its rule, impact and the elements it found. No step
- * runs here; the pages as a learner first meets them are what is checked.
+ * runs here; the pages as a learner first meets them are what is checked, plus the instructor's
+ * guide and, in the last test, a lesson whose quiz has been answered (verdict and explanation
+ * shown).
  */
 class AccessibilityIT {
   @TempDir Path dataDir;
@@ -65,6 +67,9 @@ class AccessibilityIT {
       List<String> paths = new ArrayList<>();
       paths.add("/");
       course.lessons().forEach(lesson -> paths.add("/lessons/" + lesson.id()));
+      // the instructor's guide and one lesson's answer keys and command sheet
+      paths.add(InstructorGuide.PATH);
+      paths.add(InstructorGuide.PATH + "/" + course.lessons().get(1).id());
       for (String path : paths) {
         browser.get(base + path + "?lang=" + language.tag());
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).as(path)
@@ -74,7 +79,7 @@ class AccessibilityIT {
         pages++;
       }
     }
-    assertThat(pages).isEqualTo(2 * (course.lessons().size() + 1));
+    assertThat(pages).isEqualTo(2 * (course.lessons().size() + 3));
     assertThat(violations).as("serious or critical axe-core violations").isEmpty();
   }
 
@@ -109,6 +114,27 @@ class AccessibilityIT {
     // and the switch is remembered too
     browser.get(base + "/");
     assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("pt-BR");
+  }
+
+  @Test
+  void an_answered_quiz_and_a_committed_prediction_have_no_serious_or_critical_violations()
+      throws IOException {
+    String axe = axeSource();
+    List<String> violations = new ArrayList<>();
+    for (Language language : Language.values()) {
+      browser.get(base + "/lessons/imagens?lang=" + language.tag());
+      waitForPanel();
+      for (String id : List.of("camadas-com-tamanho", "prever-cache")) {
+        WebElement box = browser.findElement(By.id("q-" + id));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView();", box);
+        box.findElement(By.cssSelector("input[value='1']")).click();
+        box.findElement(By.cssSelector("[data-answer]")).click();
+        wait(Duration.ofSeconds(10))
+            .until(b -> !box.findElement(By.cssSelector("[data-result]")).getText().isEmpty());
+      }
+      violations.addAll(axe(axe, "/lessons/imagens (answered) ?lang=" + language.tag()));
+    }
+    assertThat(violations).as("serious or critical axe-core violations").isEmpty();
   }
 
   private void waitForPanel() {
