@@ -44,7 +44,19 @@ public final class Compose {
   }
 
   public int down(Scope scope, Path file, OutputSink sink, Duration timeout) {
-    return run(scope, file, List.of("down", "--volumes", "--rmi", "local", "--remove-orphans"), sink, timeout);
+    return down(scope, file, true, sink, timeout);
+  }
+
+  /**
+   * {@code down}, removing the project's volumes too unless {@code volumes} is false: named volumes
+   * carry the session's labels (the compose file gives them), so the lesson's reset removes them.
+   */
+  public int down(Scope scope, Path file, boolean volumes, OutputSink sink, Duration timeout) {
+    List<String> args = new ArrayList<>(List.of("down", "--rmi", "local", "--remove-orphans"));
+    if (volumes) {
+      args.add(1, "--volumes");
+    }
+    return run(scope, file, args, sink, timeout);
   }
 
   /** The compose project name: the session's prefix plus the lesson, e.g. wb-1a2b3c4d-orquestracao. */

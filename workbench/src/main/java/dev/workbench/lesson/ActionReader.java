@@ -58,7 +58,9 @@ final class ActionReader {
           entry("compose.up", new Kind(List.of("file"), f -> new Action.ComposeUp(f.text("file")))),
           entry(
               "compose.down",
-              new Kind(List.of("file"), f -> new Action.ComposeDown(f.text("file")))),
+              new Kind(
+                  List.of("file", "volumes"),
+                  f -> new Action.ComposeDown(f.text("file"), f.flag("volumes", true)))),
           entry(
               "http.request",
               new Kind(List.of("container", "port", "path", "method", "body"), ActionReader::http)),

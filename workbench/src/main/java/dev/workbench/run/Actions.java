@@ -85,7 +85,7 @@ final class Actions {
     } else if (action instanceof Action.ComposeUp a) {
       return engine.compose().up(scope, files.inProject(vars.apply(a.file())), sink, BUILD_TIMEOUT);
     } else if (action instanceof Action.ComposeDown a) {
-      return engine.compose().down(scope, files.inProject(vars.apply(a.file())), sink, RUN_TIMEOUT);
+      return engine.compose().down(scope, files.inProject(vars.apply(a.file())), a.volumes(), sink, RUN_TIMEOUT);
     } else if (action instanceof Action.HttpRequest a) {
       return new HttpProbe(engine).request(scope, a, vars, sink);
     } else if (action instanceof Action.JShellCell a) {

@@ -118,7 +118,16 @@ public sealed interface Action {
     public String kind() { return "compose.up"; }
   }
 
-  record ComposeDown(String file) implements Action {
+  /**
+   * {@code docker compose down}: with {@code volumes} (the default) also the project's volumes, as
+   * {@code down --volumes}; without, the named volumes stay for the next {@code up} (they are the
+   * learner's all the same: the lesson's reset removes them).
+   */
+  record ComposeDown(String file, boolean volumes) implements Action {
+    public ComposeDown(String file) {
+      this(file, true);
+    }
+
     public String kind() { return "compose.down"; }
   }
 
