@@ -70,9 +70,9 @@
 
   function showMessage(card, text) {
     const el = card.querySelector("[data-message]");
-    const command = offerFix(card, text || "");
-    // the engine explains a taken name in pt-BR; the page says it in its own language
-    el.textContent = command ? t("name_taken", command.slice("docker rm -f ".length), command) : text || "";
+    // the server has said the engine's refusals in the page's language
+    offerFix(card, text || "");
+    el.textContent = text || "";
     el.hidden = !text;
   }
 

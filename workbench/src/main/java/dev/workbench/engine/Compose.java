@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -13,6 +15,9 @@ import java.util.List;
  * {@code WB_PREFIX} to name its containers as the lesson's other steps expect them.
  */
 public final class Compose {
+  /** The lines of a failed run read for a refusal learners meet often (a port taken, a full disk). */
+  private static final int LINES_READ_ON_FAILURE = 50;
+
   private final Engine engine;
 
   Compose(Engine engine) {
@@ -39,7 +44,19 @@ public final class Compose {
   }
 
   public int down(Scope scope, Path file, OutputSink sink, Duration timeout) {
-    return run(scope, file, List.of("down", "--volumes", "--rmi", "local", "--remove-orphans"), sink, timeout);
+    return down(scope, file, true, sink, timeout);
+  }
+
+  /**
+   * {@code down}, removing the project's volumes too unless {@code volumes} is false: named volumes
+   * carry the session's labels (the compose file gives them), so the lesson's reset removes them.
+   */
+  public int down(Scope scope, Path file, boolean volumes, OutputSink sink, Duration timeout) {
+    List<String> args = new ArrayList<>(List.of("down", "--rmi", "local", "--remove-orphans"));
+    if (volumes) {
+      args.add(1, "--volumes");
+    }
+    return run(scope, file, args, sink, timeout);
   }
 
   /** The compose project name: the session's prefix plus the lesson, e.g. wb-1a2b3c4d-orquestracao. */
@@ -61,11 +78,30 @@ public final class Compose {
     builder.environment().put("WB_PREFIX", scope.prefix());
     builder.environment().put("DOCKER_HOST", engine.host().toString());
     builder.environment().put("COMPOSE_DOCKER_CLI_BUILD", "0");
+    // compose says the engine's refusals in its output: the last lines are where to look for one
+    Deque<String> last = new ArrayDeque<>();
+    int exit;
     try {
-      return HostProcess.run(builder, sink::out, timeout, "o compose");
+      exit = HostProcess.run(builder, line -> {
+        sink.out(line);
+        synchronized (last) {
+          last.addLast(line);
+          if (last.size() > LINES_READ_ON_FAILURE) {
+            last.removeFirst();
+          }
+        }
+      }, timeout, "o compose");
     } catch (IOException e) {
       throw new EngineError("não encontrei o compose (docker-compose ou docker compose): instale-o", e);
     }
+    if (exit != 0) {
+      synchronized (last) {
+        KnownError.in(String.join("\n", last), null).ifPresent(known -> {
+          throw known;
+        });
+      }
+    }
+    return exit;
   }
 
   /** Debian's docker-compose 1.29 where it is installed, else the compose plugin of the docker CLI. */

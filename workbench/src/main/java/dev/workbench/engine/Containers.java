@@ -129,8 +129,13 @@ public final class Containers {
     engine.run(() -> docker.stopContainerCmd(scope.name(name)).withTimeout(STOP_GRACE_SECONDS).exec());
   }
 
+  /**
+   * Removes the container with its anonymous volumes (an image's {@code VOLUME}), as {@code docker
+   * run --rm} and {@code docker rm -v} do: those volumes carry no owner's labels, and a plain {@code
+   * docker rm} would leave them behind with nobody to remove them. Named volumes stay.
+   */
   public void remove(Scope scope, String name) {
-    engine.run(() -> docker.removeContainerCmd(scope.name(name)).withForce(true).exec());
+    engine.run(() -> docker.removeContainerCmd(scope.name(name)).withForce(true).withRemoveVolumes(true).exec());
   }
 
   /**
@@ -265,6 +270,19 @@ public final class Containers {
     } catch (IOException e) {
       throw new EngineError("não consegui ler " + path + " do contêiner " + name + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The engine's name of the volume mounted at {@code target} in the container (named or
+   * anonymous); empty when none is, or there is no such container.
+   */
+  public Optional<String> volumeAt(Scope scope, String name, String target) {
+    return inspect(scope, name).flatMap(c -> c.getMounts() == null ? Optional.empty()
+        : c.getMounts().stream()
+            .filter(m -> m.getDestination() != null && target.equals(m.getDestination().getPath()))
+            .filter(m -> m.getName() != null && !m.getName().isEmpty())
+            .map(InspectContainerResponse.Mount::getName)
+            .findFirst());
   }
 
   /** The loopback port the engine published for a container port, if it published one. */

@@ -25,8 +25,6 @@ import java.util.regex.Pattern;
  */
 public final class Engine implements AutoCloseable {
   private static final Pattern ENGINE_MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
-  private static final Pattern NAME_IN_USE =
-      Pattern.compile("container name \"/?([^\"]+)\" is already in use");
 
   private final URI host;
   private final DefaultDockerClientConfig config;
@@ -179,22 +177,17 @@ public final class Engine implements AutoCloseable {
 
   /**
    * Runs one engine call, turning docker-java's failures into ours: a connection that fails is
-   * {@link EngineUnavailable}; an engine that refuses is {@link EngineError} with its own words, or
-   * {@link NameInUse} when the words are a container name already taken; the common refusals
-   * (no such container or image, port taken, disk full) in pt-BR with their fix ({@link
-   * CommonErrors}).
+   * {@link EngineUnavailable}; an engine that refuses is a {@link KnownError} when its words name a
+   * problem learners meet often (a name taken, no such container or image, a port taken, a full
+   * disk), else {@link EngineError} with its own words.
    */
   <T> T call(Supplier<T> operation) {
     try {
       return operation.get();
     } catch (DockerException e) {
       String said = engineMessage(e);
-      Matcher taken = NAME_IN_USE.matcher(said);
-      if (e.getHttpStatus() == 409 && taken.find()) {
-        throw new NameInUse(taken.group(1), e);
-      }
-      throw new EngineError(
-          CommonErrors.explain(said).orElseGet(() -> "o Docker respondeu: " + said), e);
+      throw KnownError.in(said, e).map(EngineError.class::cast)
+          .orElseGet(() -> new EngineError("o Docker respondeu: " + said, e));
     } catch (RuntimeException e) {
       if (causedByIo(e)) {
         throw new EngineUnavailable(host.toString(), e);

@@ -20,12 +20,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Image operations: build with progress, history, list, remove; base images via {@link BaseImages}. */
 public final class Images {
   private static final Pattern BUILD_STEP = Pattern.compile("^Step (\\d+)/(\\d+) :");
+  /** A build step that takes an image: the image a failed pull was for. */
+  private static final Pattern FROM_STEP = Pattern.compile("^Step \\d+/\\d+ : FROM (\\S+)", Pattern.CASE_INSENSITIVE);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Engine engine;
@@ -67,9 +70,14 @@ public final class Images {
             .withPull(false)
             .withRemove(true);
     buildArgs.forEach(cmd::withBuildArg);
+    AtomicReference<String> lastFrom = new AtomicReference<>();
     Lines lines =
         new Lines(
             line -> {
+              Matcher from = FROM_STEP.matcher(line);
+              if (from.find()) {
+                lastFrom.set(from.group(1));
+              }
               Matcher step = BUILD_STEP.matcher(line);
               if (step.find()) {
                 sink.progress("build", Long.parseLong(step.group(1)), Long.parseLong(step.group(2)));
@@ -93,11 +101,34 @@ public final class Images {
       return id;
     } catch (RuntimeException e) {
       lines.flush();
-      if (e instanceof EngineUnavailable || e instanceof EngineError) {
+      if (e instanceof EngineUnavailable || e instanceof KnownError) {
         throw e;
       }
-      throw new EngineError("a construção da imagem falhou: " + e.getMessage(), e);
+      // the builder's own error (a FROM that is nowhere, a full disk) may be one learners meet often
+      String said = e.getMessage() == null ? "" : e.getMessage();
+      throw KnownError.inBuild(said, lastFrom.get(), e).map(EngineError.class::cast)
+          .orElseGet(() -> e instanceof EngineError known ? known
+              : new EngineError("a construção da imagem falhou: " + said, e));
     }
+  }
+
+  /**
+   * {@code docker tag}: one of the learner's images gets another name of the learner's (the
+   * layers are shared; removing the lesson removes every name of it). Base images are shared by
+   * everyone and carry no learner's labels: a name given to one would outlive the lesson, so they
+   * are refused.
+   */
+  public void tag(Scope scope, String image, String tag) {
+    if (BaseImages.isBase(image) || BaseImages.isBase(tag)) {
+      throw new EngineError("o workbench só dá outro nome às imagens que você construiu, não às imagens"
+          + " base (" + image + "): construa uma imagem a partir dela e dê o nome a essa.");
+    }
+    String source = scope.image(image);
+    requirePresent(source, image);
+    String target = scope.image(tag);
+    int colon = target.lastIndexOf(':');
+    engine.run(() -> docker.tagImageCmd(source, target.substring(0, colon), target.substring(colon + 1))
+        .withForce().exec());
   }
 
   /** The layers of an image, newest first, as {@code docker history} prints them. */
@@ -181,10 +212,7 @@ public final class Images {
 
   void requirePresent(String reference, String logical) {
     if (!exists(reference)) {
-      String hint = BaseImages.isBase(logical)
-          ? "rode o passo que a prepara, ou bin/workbench images"
-          : "rode antes o passo que a constrói";
-      throw new EngineError("a imagem " + logical + " não existe: " + hint);
+      throw KnownError.noSuchImage(logical);
     }
   }
 }

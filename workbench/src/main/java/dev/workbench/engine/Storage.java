@@ -49,8 +49,16 @@ public final class Storage {
   }
 
   public boolean volumeExists(Scope scope, String name) {
+    return volumeExistsByEngineName(scope.name(name));
+  }
+
+  /**
+   * Whether a volume exists under the name the engine knows it by: an anonymous volume's (an
+   * image's {@code VOLUME}) is the engine's own, not a learner's name.
+   */
+  public boolean volumeExistsByEngineName(String name) {
     try {
-      engine.run(() -> docker.inspectVolumeCmd(scope.name(name)).exec());
+      engine.run(() -> docker.inspectVolumeCmd(name).exec());
       return true;
     } catch (EngineError e) {
       if (e.getCause() instanceof NotFoundException) {
@@ -102,7 +110,7 @@ public final class Storage {
     return new Containers(engine)
         .inspect(scope, container)
         .map(c -> List.copyOf(c.getNetworkSettings().getNetworks().keySet()))
-        .orElseThrow(() -> new EngineError("o contêiner " + container + " não existe"));
+        .orElseThrow(() -> KnownError.noSuchContainer(container));
   }
 
   public void removeNetwork(Scope scope, String name) {

@@ -122,7 +122,9 @@ public final class Transfers {
         }
       }
       if (error != null) {
-        throw new EngineError("o Docker respondeu: " + error);
+        String said = error;
+        throw KnownError.in(said, null).map(EngineError.class::cast)
+            .orElseGet(() -> new EngineError("o Docker respondeu: " + said));
       }
     }
   }

@@ -5,6 +5,8 @@
  * {@link dev.workbench.engine.Quotas} before making more, and resolves base images: pulled where a
  * registry answers, else built locally from Debian. Host paths a container may see are the
  * learner's own folder as it really is, links resolved; host programs it runs have time-outs that
- * fire.
+ * fire. The engine's refusals learners meet often (a name or port taken, no such container or
+ * image, a full disk) are read from Docker's words in one place, {@link
+ * dev.workbench.engine.KnownError}, and said in pt-BR with the command that fixes them.
  */
 package dev.workbench.engine;

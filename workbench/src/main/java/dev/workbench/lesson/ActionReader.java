@@ -29,6 +29,7 @@ final class ActionReader {
       Map.ofEntries(
           row(Action.ProvideImage.class, IMAGE, f -> new Action.ProvideImage(f.text("image"))),
           row(Action.BuildImage.class, List.of("image", "context", "dockerfile", "buildArgs"), ActionReader::build),
+          row(Action.TagImage.class, List.of("image", "tag"), f -> new Action.TagImage(f.text("image"), f.text("tag"))),
           row(Action.ImageHistory.class, IMAGE, f -> new Action.ImageHistory(f.text("image"))),
           row(Action.ListImages.class, List.of(), f -> new Action.ListImages()),
           row(Action.RemoveImage.class, IMAGE, f -> new Action.RemoveImage(f.text("image"))),
@@ -48,7 +49,8 @@ final class ActionReader {
           row(Action.CreateNetwork.class, NAME, f -> new Action.CreateNetwork(f.text("name"))),
           row(Action.RemoveNetwork.class, NAME, f -> new Action.RemoveNetwork(f.text("name"))),
           row(Action.ComposeUp.class, List.of("file"), f -> new Action.ComposeUp(f.text("file"))),
-          row(Action.ComposeDown.class, List.of("file"), f -> new Action.ComposeDown(f.text("file"))),
+          row(Action.ComposeDown.class, List.of("file", "volumes"),
+              f -> new Action.ComposeDown(f.text("file"), f.flag("volumes", true))),
           row(Action.HttpRequest.class, List.of("container", "port", "path", "method", "body"), ActionReader::http),
           row(Action.JShellCell.class, List.of("code"), f -> new Action.JShellCell(f.text("code"))),
           row(Action.CloudStart.class, List.of(), f -> new Action.CloudStart()),

@@ -37,6 +37,7 @@ final class LogicalNames {
   static {
     action(Action.ProvideImage.class, a -> none()); // a base image, never prefixed
     action(Action.BuildImage.class, a -> List.of(image(a.image())));
+    action(Action.TagImage.class, a -> List.of(image(a.image()), image(a.tag())));
     action(Action.ImageHistory.class, a -> List.of(image(a.image())));
     action(Action.ListImages.class, a -> none());
     action(Action.RemoveImage.class, a -> List.of(image(a.image())));
@@ -76,6 +77,7 @@ final class LogicalNames {
     check(Check.HostFile.class, c -> none());
     check(Check.ImageExists.class, c -> List.of(image(c.image())));
     check(Check.VolumeExists.class, c -> List.of(new Name("volume", c.name())));
+    check(Check.VolumeMount.class, c -> List.of(container(c.container())));
     check(Check.NetworkState.class, c -> {
       List<Name> names = new ArrayList<>();
       names.add(new Name("network", c.name()));

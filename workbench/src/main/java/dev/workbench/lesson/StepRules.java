@@ -17,6 +17,8 @@ final class StepRules {
   private StepRules() {}
 
   static final Pattern LOGICAL_NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,40}");
+  /** An image's logical name may carry a tag, as {@code docker tag} gives one: {@code meu-site:1.0}. */
+  static final Pattern LOGICAL_IMAGE = Pattern.compile(LOGICAL_NAME.pattern() + "(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,40})?");
   static final String BASE_IMAGE_PREFIX = "workbench/";
   private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]*)}");
 
@@ -87,13 +89,14 @@ final class StepRules {
     for (LogicalNames.Name name : names) {
       String value = withDefaults(name.value(), step);
       boolean base = name.role().equals("image") && value.startsWith(BASE_IMAGE_PREFIX);
-      if (!base && !LOGICAL_NAME.matcher(value).matches()) {
+      Pattern rule = name.role().equals("image") ? LOGICAL_IMAGE : LOGICAL_NAME;
+      if (!base && !rule.matcher(value).matches()) {
         report.add(
             name.role()
                 + " name '"
                 + name.value()
                 + "' must match "
-                + LOGICAL_NAME.pattern()
+                + rule.pattern()
                 + " (a logical name; the workbench prefixes it per session)");
       }
     }

@@ -37,6 +37,10 @@ final class Actions {
       engine.images().provide(vars.apply(a.image()), sink);
     } else if (action instanceof Action.BuildImage a) {
       build(a, scope, vars, sink);
+    } else if (action instanceof Action.TagImage a) {
+      String tag = vars.apply(a.tag());
+      engine.images().tag(scope, vars.apply(a.image()), tag);
+      sink.info("a imagem " + vars.apply(a.image()) + " agora também se chama " + tag);
     } else if (action instanceof Action.ImageHistory a) {
       history(scope, vars.apply(a.image()), sink);
     } else if (action instanceof Action.ListImages) {
@@ -84,7 +88,7 @@ final class Actions {
     } else if (action instanceof Action.ComposeUp a) {
       return engine.compose().up(scope, files.inProject(vars.apply(a.file())), sink, BUILD_TIMEOUT);
     } else if (action instanceof Action.ComposeDown a) {
-      return engine.compose().down(scope, files.inProject(vars.apply(a.file())), sink, RUN_TIMEOUT);
+      return engine.compose().down(scope, files.inProject(vars.apply(a.file())), a.volumes(), sink, RUN_TIMEOUT);
     } else if (action instanceof Action.HttpRequest a) {
       return new HttpProbe(engine).request(scope, a, vars, sink);
     } else if (action instanceof Action.JShellCell a) {

@@ -43,6 +43,8 @@ final class Checks {
       boolean exists = engine.storage().volumeExists(scope, name);
       return result("o volume " + name + (c.exists() ? " existe" : " não existe"), exists == c.exists(),
           exists ? "ele existe" : "ele não existe");
+    } else if (check instanceof Check.VolumeMount c) {
+      return mount(scope, vars.apply(c.container()), vars.apply(c.target()), c.anonymous());
     } else if (check instanceof Check.NetworkState c) {
       return network(scope, vars.apply(c.name()), c.exists(), vars.apply(c.containers()));
     } else if (check instanceof Check.HttpAnswer c) {
@@ -65,6 +67,22 @@ final class Checks {
     String state = container.map(c -> c.getState().getStatus()).orElse("absent");
     return result("o contêiner " + name + " está " + Check.ContainerState.inPortuguese(expected),
         state.equals(expected), "está " + Check.ContainerState.inPortuguese(state));
+  }
+
+  private CheckResult mount(Scope scope, String container, String target, boolean anonymous) {
+    String kind = anonymous ? "um volume anônimo" : "um volume nomeado";
+    String where = " está montado em " + target + " no contêiner " + container;
+    Optional<String> volume = engine.containers().volumeAt(scope, container, target);
+    if (volume.isEmpty()) {
+      return result(kind + where, false, "nenhum volume montado em " + target);
+    }
+    String name = volume.get();
+    boolean named = name.startsWith(scope.sessionPrefix()); // a compose project's too
+    boolean exists = engine.storage().volumeExistsByEngineName(name);
+    // the name in the description: the learner compares it between containers
+    String shown = named ? scope.logical(name) : name.substring(0, Math.min(12, name.length())) + "…";
+    return result(kind + " (" + shown + ")" + where, exists && named != anonymous,
+        (named ? "é o volume nomeado " : "é um volume anônimo ") + shown + (exists ? "" : ", que não existe mais"));
   }
 
   private CheckResult fileInContainer(Scope scope, String container, String path, String contains, boolean absent) {

@@ -7,6 +7,7 @@ import dev.workbench.cloud.Clouds;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.EngineError;
 import dev.workbench.engine.EngineUnavailable;
+import dev.workbench.engine.KnownError;
 import dev.workbench.engine.OutputSink;
 import dev.workbench.engine.QuotaExceeded;
 import dev.workbench.engine.Scope;
@@ -117,8 +118,8 @@ public final class StepRunner implements AutoCloseable {
     String name = Vars.of(step, params).apply(spec.name());
     try {
       engine.containers().remove(new Scope(session, lesson.id()), name);
-    } catch (EngineError e) {
-      if (!e.getMessage().contains("No such container")) {
+    } catch (KnownError e) {
+      if (e.problem() != KnownError.Problem.NO_SUCH_CONTAINER) {
         throw e; // already gone is what was asked; anything else is news
       }
     }

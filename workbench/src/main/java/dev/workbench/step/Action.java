@@ -30,6 +30,13 @@ public sealed interface Action {
   @Kind("image.history")
   record ImageHistory(String image) implements Action {}
 
+  /**
+   * Gives one of the learner's images another name ({@code docker tag}): {@code tag} is a logical
+   * name with an optional {@code :tag}; the image's layers are shared, nothing is copied.
+   */
+  @Kind("image.tag")
+  record TagImage(String image, String tag) implements Action {}
+
   @Kind("image.list")
   record ListImages() implements Action {}
 
@@ -93,8 +100,17 @@ public sealed interface Action {
   @Kind("compose.up")
   record ComposeUp(String file) implements Action {}
 
+  /**
+   * {@code docker compose down}: with {@code volumes} (the default) also the project's volumes, as
+   * {@code down --volumes}; without, the named volumes stay for the next {@code up} (they are the
+   * learner's all the same: the lesson's reset removes them).
+   */
   @Kind("compose.down")
-  record ComposeDown(String file) implements Action {}
+  record ComposeDown(String file, boolean volumes) implements Action {
+    public ComposeDown(String file) {
+      this(file, true);
+    }
+  }
 
   /** An HTTP request from the host, as a browser or curl would make it. */
   @Kind("http.request")

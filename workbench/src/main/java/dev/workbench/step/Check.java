@@ -59,6 +59,15 @@ public sealed interface Check {
   @Kind("volume")
   record VolumeExists(String name, boolean exists) implements Check {}
 
+  /**
+   * {@code mount: {container, target, anonymous}}: a volume is mounted at {@code target} in the
+   * container and exists in the engine; {@code anonymous: true} (the default) asks for one the
+   * engine made and named itself (an image's {@code VOLUME}), false for one of the learner's named
+   * volumes.
+   */
+  @Kind("mount")
+  record VolumeMount(String container, String target, boolean anonymous) implements Check {}
+
   /** {@code network: {name, exists, containers: [..]}}: containers attached to it, if listed. */
   @Kind("network")
   record NetworkState(String name, boolean exists, List<String> containers) implements Check {

@@ -137,12 +137,13 @@ final class ApiRoutes {
    */
   private void streamRun(SseClient client) {
     Run run = client.ctx().attribute("wb.run");
+    Texts texts = Languages.texts(client.ctx());
     Follower follower = new Follower();
     try {
       follower.pump(run.follow(follower), new Follower.Sender() {
         @Override
         public boolean send(RunEvent event) {
-          client.sendEvent(EventJson.name(event), json(EventJson.data(event)));
+          client.sendEvent(EventJson.name(event), json(EventJson.data(event, texts)));
           return !client.terminated();
         }
 
@@ -171,7 +172,7 @@ final class ApiRoutes {
       boolean running = runs.running(session, lesson.id(), step.id()).isPresent();
       Map<String, Object> s = new LinkedHashMap<>();
       s.put("status", running ? "RUNNING" : p.status().name());
-      s.put("message", p.message());
+      s.put("message", Languages.texts(ctx).engine(p.message()));
       s.put("checks", EventJson.checks(p.checks()));
       s.put("updated", p.updated() == null ? null : p.updated().toString());
       steps.put(step.id(), s);

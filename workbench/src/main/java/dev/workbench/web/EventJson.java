@@ -18,14 +18,15 @@ final class EventJson {
     return "finished";
   }
 
-  static Map<String, Object> data(RunEvent event) {
+  /** The event as the page reads it, an engine's refusal said in {@code texts}' language. */
+  static Map<String, Object> data(RunEvent event, Texts texts) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("step", event.stepId());
     if (event instanceof RunEvent.Started s) {
       data.put("cli", s.cli());
     } else if (event instanceof RunEvent.Output o) {
       data.put("stream", o.stream());
-      data.put("text", o.text());
+      data.put("text", o.stream().equals("err") ? texts.engine(o.text()) : o.text());
     } else if (event instanceof RunEvent.Progress p) {
       data.put("label", p.label());
       data.put("current", p.current());
@@ -36,6 +37,7 @@ final class EventJson {
       data.put("detail", c.detail());
     } else if (event instanceof RunEvent.Finished f) {
       data.putAll(result(f.result()));
+      data.put("message", texts.engine(f.result().message()));
     }
     return data;
   }

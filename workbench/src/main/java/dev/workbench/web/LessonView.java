@@ -195,7 +195,7 @@ final class LessonView {
     card.put("hasOutput", !last.output().isEmpty());
     card.put("checks", EventJson.checks(last.checks()));
     card.put("hasChecks", !last.checks().isEmpty());
-    card.put("message", last.message());
+    card.put("message", texts.engine(last.message()));
     card.put("hasMessage", !last.message().isEmpty());
     return card;
   }

@@ -2,7 +2,7 @@ package dev.workbench.web;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
-import dev.workbench.engine.NameInUse;
+import dev.workbench.engine.KnownError;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -31,7 +31,7 @@ final class Pages {
     String course = texts.get("course");
     all.put("t", texts.all());
     all.put("textsJson", texts.json());
-    all.put("nameTakenLead", NameInUse.LEAD);
+    all.put("nameTakenLead", texts.lead(KnownError.Problem.NAME_IN_USE));
     all.put("course", course);
     all.put("pageTitle", title == null ? course : title + " · " + course);
     return templates.computeIfAbsent(name, n -> compiler.compile(reader(n))).execute(all);

@@ -2,6 +2,7 @@ package dev.workbench.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.workbench.engine.KnownError;
 import dev.workbench.lesson.Language;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -14,8 +15,9 @@ import java.util.TreeMap;
  * The interface's words in one language: {@code web/i18n/messages.properties} (pt-BR, the
  * original) and {@code messages_en.properties}, read as UTF-8 resource bundles. Templates read them
  * as {@code {{t.key}}}; the page's script reads the same map from a JSON data block ({@link
- * #json()}), because the site's CSP allows no inline script. Engine and run messages are not here:
- * they stay in pt-BR for now.
+ * #json()}), because the site's CSP allows no inline script. Engine and run messages come in pt-BR;
+ * the engine's common refusals ({@link KnownError}) are said again from these words by {@link
+ * #engine}, the rest stay in pt-BR for now.
  */
 final class Texts {
   private static final Map<Language, Texts> ALL = new EnumMap<>(Language.class);
@@ -85,6 +87,22 @@ final class Texts {
       text = text.replace("{" + i + "}", String.valueOf(args[i]));
     }
     return text;
+  }
+
+  /**
+   * A step's failure or an engine's line in this language: a refusal the engine explained ({@link
+   * KnownError}: a name or port taken, no such container or image, a full disk) is said again from
+   * this bundle with the same values, anything else comes as it is.
+   */
+  String engine(String message) {
+    return KnownError.Problem.read(message)
+        .map(said -> format(said.problem().key(), said.values().toArray()))
+        .orElse(message);
+  }
+
+  /** The words a sentence of {@code problem} starts with, before its first value. */
+  String lead(KnownError.Problem problem) {
+    return get(problem.key()).split("\\{0}", 2)[0];
   }
 
   /** Every text as one JSON object, safe inside a {@code <script type="application/json">}. */

@@ -106,12 +106,21 @@ class LessonLinterTest {
   void logical_names_are_plain_unless_they_are_base_images() {
     assertThat(
             lintStep(
-                "id: x\ndo: container.run\ncli: c\nname: Meu_Web\nimage: nginx:latest\n" + CHECKED))
+                "id: x\ndo: container.run\ncli: c\nname: Meu_Web\nimage: docker.io/nginx:latest\n" + CHECKED))
         .containsExactly(
             "7: step 'x': container name 'Meu_Web' must match [a-z0-9][a-z0-9_.-]{0,40} (a logical"
                 + " name; the workbench prefixes it per session)",
-            "7: step 'x': image name 'nginx:latest' must match [a-z0-9][a-z0-9_.-]{0,40} (a logical"
+            "7: step 'x': image name 'docker.io/nginx:latest' must match"
+                + " [a-z0-9][a-z0-9_.-]{0,40}(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,40})? (a logical"
                 + " name; the workbench prefixes it per session)");
+  }
+
+  @Test
+  void an_image_name_may_carry_a_tag_as_docker_tag_gives_one() {
+    assertThat(lintStep("id: x\ndo: image.tag\ncli: c\nimage: meu-site\ntag: meu-site:1.0\n"
+        + "expect:\n  - image: { name: \"meu-site:1.0\" }\n")).isEmpty();
+    assertThat(lintStep("id: x\ndo: image.tag\ncli: c\nimage: meu-site\ntag: \"meu-site:\"\n"
+        + "expect:\n  - image: { name: meu-site }\n")).hasSize(1);
   }
 
   @Test

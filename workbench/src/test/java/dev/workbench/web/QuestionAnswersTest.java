@@ -54,7 +54,7 @@ class QuestionAnswersTest {
     assertThat(Tally.of(lesson, Map.of(), answers))
         .as("a wrong answer still counts; a prediction waits for its step")
         .isEqualTo(new Tally(1, 3));
-    StepProgress passed = new StepProgress("rodar", StepStatus.PASSED, "", List.of(), "", Map.of(), now);
+    StepProgress passed = new StepProgress("rodar", StepStatus.PASSED, List.of(), List.of(), "", Map.of(), now);
     assertThat(Tally.of(lesson, Map.of("rodar", passed), answers)).isEqualTo(new Tally(3, 3));
     assertThat(Tally.of(lesson, Map.of("rodar", passed), Map.of())).isEqualTo(new Tally(1, 3));
   }
