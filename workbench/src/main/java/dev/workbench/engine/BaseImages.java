@@ -65,6 +65,14 @@ public final class BaseImages {
       new Base("workbench/dockerd", null,
           new Recipe.Packages("workbench/debian:bookworm", List.of("docker.io", "mount", "ca-certificates"),
               "CMD [\"dockerd\"]\n")),
+      // The terminal's toolbox: bash and Debian's docker CLI (only the CLI taken out of docker.io, not
+      // the engine), talking to the learner's engine through the workbench's guarded socket (Toolboxes).
+      new Base("workbench/toolbox", null,
+          new Recipe.Packages("workbench/debian:bookworm", List.of("bash-completion", "less", "procps"),
+              "RUN apt-get update && cd /tmp && apt-get download docker.io && dpkg-deb --fsys-tarfile docker.io_*.deb"
+                  + " | tar -x -C / ./usr/bin/docker ./usr/share/bash-completion/completions/docker"
+                  + " && rm -rf /tmp/*.deb /var/lib/apt/lists/*\n"
+                  + "CMD [\"sleep\", \"infinity\"]\n")),
       // No registry publishes the emulator as a small image: it is always the host's jar on our JRE base.
       new Base("workbench/firestore-emulator", null,
           new Recipe.HostFile("workbench/jre:17", FirestoreEmulatorJar::find,
