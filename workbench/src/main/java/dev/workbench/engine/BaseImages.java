@@ -71,7 +71,7 @@ public final class BaseImages {
           new Recipe.Packages("workbench/debian:bookworm", List.of("bash-completion", "less", "procps"),
               "RUN apt-get update && cd /tmp && apt-get download docker.io && dpkg-deb --fsys-tarfile docker.io_*.deb"
                   + " | tar -x -C / ./usr/bin/docker ./usr/share/bash-completion/completions/docker"
-                  + " && rm -rf /tmp/*.deb /var/lib/apt/lists/*\n"
+                  + " && rm -rf /tmp/*.deb /var/lib/apt/lists/* /var/cache/apt/*.bin\n"
                   + "CMD [\"sleep\", \"infinity\"]\n")),
       // No registry publishes the emulator as a small image: it is always the host's jar on our JRE base.
       new Base("workbench/firestore-emulator", null,
