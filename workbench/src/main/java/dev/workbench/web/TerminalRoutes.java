@@ -239,8 +239,12 @@ final class TerminalRoutes implements AutoCloseable {
   /** One message at a time on a socket: the shell's output and the terminal's news come from two threads. */
   private static void send(WsContext ctx, byte[] bytes) {
     synchronized (ctx) {
-      if (ctx.session.isOpen()) {
-        ctx.send(ByteBuffer.wrap(bytes));
+      try {
+        if (ctx.session.isOpen()) {
+          ctx.send(ByteBuffer.wrap(bytes));
+        }
+      } catch (RuntimeException e) {
+        // the page went away between the look and the send: nobody is left to read it
       }
     }
   }
