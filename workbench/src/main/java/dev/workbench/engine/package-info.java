@@ -5,6 +5,8 @@
  * {@link dev.workbench.engine.Quotas} before making more, and resolves base images: pulled where a
  * registry answers, else built locally from Debian. Host paths a container may see are the
  * learner's own folder as it really is, links resolved; host programs it runs have time-outs that
- * fire.
+ * fire. The terminal's {@code docker} CLI reaches a learner's engine only through an {@link
+ * dev.workbench.engine.ApiProxy}, whose {@link dev.workbench.engine.ApiRules} refuse whatever would
+ * reach the host; its shell runs in a locked-down {@link dev.workbench.engine.Toolboxes toolbox}.
  */
 package dev.workbench.engine;

@@ -243,7 +243,7 @@ final class TerminalRoutes implements AutoCloseable {
         if (ctx.session.isOpen()) {
           ctx.send(ByteBuffer.wrap(bytes));
         }
-      } catch (RuntimeException e) {
+      } catch (Exception e) { // Jetty's IOException, undeclared through Kotlin
         // the page went away between the look and the send: nobody is left to read it
       }
     }
@@ -257,7 +257,7 @@ final class TerminalRoutes implements AutoCloseable {
           ctx.send(json);
         }
       }
-    } catch (JsonProcessingException | RuntimeException e) {
+    } catch (Exception e) { // Jetty's IOException, undeclared through Kotlin
       LOG.debug("terminal status not sent: {}", e.toString());
     }
   }

@@ -6,6 +6,8 @@
  * sends the security headers; nothing else runs for a request it refuses. Every page and the site's
  * own refusals speak the request's language ({@link dev.workbench.web.Languages}), with the
  * interface's words from resource bundles ({@link dev.workbench.web.Texts}). HTTP outcomes are
- * exceptions, turned into answers in one place ({@link dev.workbench.web.HttpErrors}).
+ * exceptions, turned into answers in one place ({@link dev.workbench.web.HttpErrors}). The terminal
+ * is a WebSocket ({@link dev.workbench.web.TerminalRoutes}); Javalin runs no before-handler for an
+ * upgrade, so the guard checks upgrades itself, with this site's Origin required.
  */
 package dev.workbench.web;
