@@ -4,7 +4,9 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.exception.NotFoundException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -414,8 +416,26 @@ public final class ApiProxy implements AutoCloseable {
     }
 
     @Override
-    public Optional<Map<String, String>> container(String ref) {
-      return found(() -> engine.docker().inspectContainerCmd(ref).exec().getConfig().getLabels());
+    public Optional<ApiRules.ContainerFacts> container(String ref) {
+      return found(() -> {
+        InspectContainerResponse c = engine.docker().inspectContainerCmd(ref).exec();
+        Map<String, String> labels = c.getConfig().getLabels() == null ? Map.of() : c.getConfig().getLabels();
+        return new ApiRules.ContainerFacts(labels, elevated(c.getHostConfig()));
+      });
+    }
+
+    /** More than the terminal may grant: what {@link ApiRules#hostProblem} would have refused. */
+    static boolean elevated(HostConfig host) {
+      if (host == null) {
+        return false;
+      }
+      List<String> options = host.getSecurityOpts() == null ? List.of() : host.getSecurityOpts();
+      return Boolean.TRUE.equals(host.getPrivileged())
+          || host.getCapAdd() != null && host.getCapAdd().length > 0
+          || options.stream().anyMatch(o -> !o.startsWith("no-new-privileges"))
+          || host.getDevices() != null && host.getDevices().length > 0
+          || "host".equals(host.getPidMode()) || "host".equals(host.getNetworkMode())
+          || "host".equals(host.getIpcMode()) || "host".equals(host.getUsernsMode());
     }
 
     @Override

@@ -46,8 +46,8 @@ final class ApiRules {
 
   /** What the engine says about things that already exist, asked only when a rule needs it. */
   interface Owners {
-    /** The labels of a container named or numbered {@code ref}; empty when there is none. */
-    Optional<Map<String, String>> container(String ref);
+    /** A container named or numbered {@code ref}; empty when there is none. */
+    Optional<ContainerFacts> container(String ref);
 
     /** The container an exec instance runs in; empty when there is none. */
     Optional<String> execContainer(String execId);
@@ -61,6 +61,14 @@ final class ApiRules {
   }
 
   record ImageFacts(List<String> tags, Map<String, String> labels) {}
+
+  /**
+   * A container's labels, and whether it runs with more than the terminal may grant (privileged,
+   * added capabilities, an unconfined profile, a host namespace, a device): such a container — the
+   * cloud lesson's nested engine is one, labelled as the learner's — is never the terminal's to
+   * enter, or {@code docker exec} would be a way out to the host.
+   */
+  record ContainerFacts(Map<String, String> labels, boolean elevated) {}
 
   /** A request as it arrived: {@code version} is the {@code /v1.41} prefix, or empty. */
   record Request(String method, String version, String path, List<Map.Entry<String, String>> query, byte[] body) {
@@ -158,6 +166,12 @@ final class ApiRules {
     String m = r.method();
     String p = r.path();
     String[] part = p.substring(1).split("/");
+    for (String segment : part) {
+      // a name never is "." or "..": such a path could be read one way here and another by the engine
+      if (segment.equals(".") || segment.equals("..")) {
+        return refuse(400, "caminho inválido: " + p);
+      }
+    }
     boolean get = m.equals("GET") || m.equals("HEAD");
     // reading the engine's state: what everyone may see on a laptop, and nothing of other learners'
     if (get && (p.equals("/_ping") || p.equals("/version") || p.equals("/info") || p.equals("/system/df"))) {
@@ -192,7 +206,7 @@ final class ApiRules {
     }
     if (part[0].equals("exec") && part.length == 3) {
       Optional<String> container = owners.execContainer(part[1]);
-      if (container.isPresent() && !mine(owners.container(container.get()))) {
+      if (container.isPresent() && !mineContainer(container.get())) {
         return refuse(404, "nenhuma execução sua tem o id " + part[1]);
       }
       return pass(r);
@@ -358,7 +372,7 @@ final class ApiRules {
       if (value.equals("host")) {
         return flag(mode) + "=host não é permitido no terminal: o contêiner veria a máquina";
       }
-      if (value.startsWith("container:") && !mine(owners.container(value.substring("container:".length())))) {
+      if (value.startsWith("container:") && !mineContainer(value.substring("container:".length()))) {
         return flag(mode) + "=" + value + ": esse contêiner não é seu";
       }
     }
@@ -389,13 +403,13 @@ final class ApiRules {
     }
     for (JsonNode from : iterable(host.get("VolumesFrom"))) {
       String container = from.asText().split(":", 2)[0];
-      if (!mine(owners.container(container))) {
+      if (!mineContainer(container)) {
         return "--volumes-from " + container + ": esse contêiner não é seu";
       }
     }
     for (JsonNode link : iterable(host.get("Links"))) {
       String container = link.asText().split(":", 2)[0];
-      if (!mine(owners.container(container.startsWith("/") ? container.substring(1) : container))) {
+      if (!mineContainer(container.startsWith("/") ? container.substring(1) : container)) {
         return "--link " + container + ": esse contêiner não é seu";
       }
     }
@@ -428,7 +442,7 @@ final class ApiRules {
       return "--network host não é permitido no terminal: o contêiner usaria a rede da máquina";
     }
     if (mode.startsWith("container:")) {
-      return mine(owners.container(mode.substring("container:".length()))) ? null
+      return mineContainer(mode.substring("container:".length())) ? null
           : "--network " + mode + ": esse contêiner não é seu";
     }
     Optional<Map<String, String>> network = owners.network(mode);
@@ -472,7 +486,7 @@ final class ApiRules {
 
   private Decision existingContainer(Request r, String[] part) throws IOException {
     String ref = part[1];
-    if (!mine(owners.container(ref))) {
+    if (!mineContainer(ref)) {
       return refuse(404, "nenhum contêiner seu se chama " + ref + " (o terminal só alcança os seus: docker ps -a)");
     }
     String op = part.length > 2 ? part[2] : "";
@@ -498,7 +512,7 @@ final class ApiRules {
 
   private Decision commit(Request r) throws IOException {
     String container = r.param("container");
-    if (container == null || !mine(owners.container(container))) {
+    if (container == null || !mineContainer(container)) {
       return refuse(404, "nenhum contêiner seu se chama " + container);
     }
     String repo = r.param("repo");
@@ -537,7 +551,7 @@ final class ApiRules {
       }
       ObjectNode body = object(r.body());
       String container = body.path("Container").asText("");
-      if (!mine(owners.container(container))) {
+      if (!mineContainer(container)) {
         return refuse(404, "nenhum contêiner seu se chama " + container);
       }
       return new Decision.Forward(target(r, r.query()), JSON.writeValueAsBytes(body), Demand.NONE, List.of());
@@ -571,6 +585,10 @@ final class ApiRules {
       return mine(volume) ? pass(r) : refuse(404, "nenhum volume seu se chama " + part[1]);
     }
     return refuse(403, "o terminal do curso não permite " + m + " " + r.path());
+  }
+
+  private boolean mineContainer(String ref) {
+    return owners.container(ref).filter(c -> !c.elevated()).map(c -> mine(Optional.of(c.labels()))).orElse(false);
   }
 
   private boolean mine(Optional<Map<String, String>> labels) {

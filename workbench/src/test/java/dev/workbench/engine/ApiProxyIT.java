@@ -142,4 +142,40 @@ class ApiProxyIT {
     assertThat(second.exit()).isNotZero();
     assertThat(second.err()).contains("Limite atingido: contêineres por aluno (no máximo 1)");
   }
+  @Test
+  void a_build_goes_through_labelled_as_the_learners_and_logs_follow_to_the_end() throws Exception {
+    Path context = Files.createDirectories(dataDir.resolve("contexto"));
+    Files.writeString(context.resolve("Dockerfile"), "FROM " + IMAGE + "\nRUN echo construido > /marca\n");
+    String tag = "app-" + session.id() + ":1";
+
+    Result build = docker(null, "build", "-t", tag, context.toString());
+    assertThat(build.exit()).as(build.out() + build.err()).isZero();
+    Result label = docker(null, "image", "inspect", "-f", "{{index .Config.Labels \"workbench.session\"}}", tag);
+    assertThat(label.out().strip()).isEqualTo(session.id());
+
+    String name = "conta-" + session.id();
+    assertThat(docker(null, "run", "-d", "--name", name, tag, "sh", "-c",
+        "cat /marca; sleep 1; echo depois").exit()).isZero();
+    Result follow = docker(null, "logs", "-f", name);
+    assertThat(follow.out()).contains("construido", "depois");
+    docker(null, "rm", "-f", name);
+    docker(null, "rmi", tag);
+  }
+
+  @Test
+  void the_learners_own_container_with_added_capabilities_is_not_reachable() throws Exception {
+    // as the cloud lesson's nested engine is: the learner's labels, more than the terminal grants
+    String name = "elevado-" + session.id();
+    engine.docker().createContainerCmd(IMAGE).withName(name).withCmd("sleep", "60")
+        .withLabels(new Scope(session, "nuvem").labels())
+        .withHostConfig(com.github.dockerjava.api.model.HostConfig.newHostConfig()
+            .withCapAdd(com.github.dockerjava.api.model.Capability.NET_ADMIN))
+        .exec();
+    engine.docker().startContainerCmd(name).exec();
+
+    Result exec = docker(null, "exec", name, "true");
+
+    assertThat(exec.exit()).isNotZero();
+    assertThat(exec.err()).contains("nenhum contêiner seu se chama " + name);
+  }
 }

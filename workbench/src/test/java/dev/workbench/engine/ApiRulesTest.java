@@ -22,13 +22,14 @@ class ApiRulesTest {
   private static final Map<String, String> OTHERS = Map.of(Scope.SESSION_LABEL, "bbbb2222");
 
   private final Map<String, Map<String, String>> containers = new HashMap<>(Map.of(
-      "meu", MINE, "alheio", OTHERS, "wb-cccc3333-nuvem-engine", Map.of("workbench.kind", "stand-in-engine")));
+      "meu", MINE, "alheio", OTHERS, "minha-nuvem", MINE, "wb-cccc3333-nuvem-engine", Map.of("workbench.kind", "stand-in-engine")));
   private final Map<String, Map<String, String>> volumes = new HashMap<>(Map.of("dados", MINE, "deles", OTHERS));
   private final Map<String, Map<String, String>> networks = new HashMap<>(Map.of("minha-rede", MINE, "rede-deles", OTHERS));
 
   private final ApiRules rules = new ApiRules(ME, new ApiRules.Owners() {
-    public Optional<Map<String, String>> container(String ref) {
-      return Optional.ofNullable(containers.get(ref));
+    public Optional<ApiRules.ContainerFacts> container(String ref) {
+      return Optional.ofNullable(containers.get(ref))
+          .map(labels -> new ApiRules.ContainerFacts(labels, ref.equals("minha-nuvem")));
     }
 
     public Optional<String> execContainer(String execId) {
@@ -151,6 +152,20 @@ class ApiRulesTest {
     assertThat(ask("POST", "/v1.41/containers/meu/attach?stream=1&stdin=1", null)).isInstanceOf(ApiRules.Decision.Forward.class);
     assertThat(ask("POST", "/v1.41/exec/exec-meu/start", null)).isInstanceOf(ApiRules.Decision.Forward.class);
     assertThat(ask("GET", "/v1.41/containers/meu/logs?follow=1", null)).isInstanceOf(ApiRules.Decision.Forward.class);
+  }
+
+  @Test
+  void the_learners_own_elevated_container_is_out_of_reach_so_exec_is_no_way_to_the_host() {
+    // the cloud lesson's nested engine is the learner's, and runs with every capability
+    assertThat(refusal(ask("POST", "/v1.41/containers/minha-nuvem/exec", "{\"Cmd\":[\"sh\"]}")))
+        .startsWith("nenhum contêiner seu");
+    assertThat(refusal(create("{\"PidMode\":\"container:minha-nuvem\"}"))).contains("não é seu");
+  }
+
+  @Test
+  void a_path_with_dot_segments_is_refused() {
+    assertThat(refusal(ask("GET", "/v1.41/containers/meu/../alheio/json", null))).contains("caminho inválido");
+    assertThat(refusal(ask("GET", "/v1.41/containers/meu%2F..%2Falheio/json", null))).contains("caminho inválido");
   }
 
   @Test
