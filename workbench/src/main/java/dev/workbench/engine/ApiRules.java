@@ -591,8 +591,13 @@ final class ApiRules {
     return owners.container(ref).filter(c -> !c.elevated()).map(c -> mine(Optional.of(c.labels()))).orElse(false);
   }
 
+  /**
+   * Labelled as the learner's, and not a part of the workbench's own machinery (a kernel, a cloud's
+   * engine, registry or network, the toolbox): those carry a kind and are the workbench's to run.
+   */
   private boolean mine(Optional<Map<String, String>> labels) {
-    return labels.map(l -> session.id().equals(l.get(Scope.SESSION_LABEL))).orElse(false);
+    return labels.map(l -> session.id().equals(l.get(Scope.SESSION_LABEL)) && !l.containsKey(Kernels.KIND_LABEL))
+        .orElse(false);
   }
 
   /** The filters a list or prune is given, with the learner's label added: only theirs answer. */

@@ -24,7 +24,8 @@ class ApiRulesTest {
   private final Map<String, Map<String, String>> containers = new HashMap<>(Map.of(
       "meu", MINE, "alheio", OTHERS, "minha-nuvem", MINE, "wb-cccc3333-nuvem-engine", Map.of("workbench.kind", "stand-in-engine")));
   private final Map<String, Map<String, String>> volumes = new HashMap<>(Map.of("dados", MINE, "deles", OTHERS));
-  private final Map<String, Map<String, String>> networks = new HashMap<>(Map.of("minha-rede", MINE, "rede-deles", OTHERS));
+  private final Map<String, Map<String, String>> networks = new HashMap<>(Map.of("minha-rede", MINE, "rede-deles", OTHERS,
+      "rede-da-nuvem", Map.of(Scope.SESSION_LABEL, "aaaa1111", Kernels.KIND_LABEL, "stand-in-engine")));
 
   private final ApiRules rules = new ApiRules(ME, new ApiRules.Owners() {
     public Optional<ApiRules.ContainerFacts> container(String ref) {
@@ -160,6 +161,13 @@ class ApiRulesTest {
     assertThat(refusal(ask("POST", "/v1.41/containers/minha-nuvem/exec", "{\"Cmd\":[\"sh\"]}")))
         .startsWith("nenhum contêiner seu");
     assertThat(refusal(create("{\"PidMode\":\"container:minha-nuvem\"}"))).contains("não é seu");
+  }
+
+  @Test
+  void the_workbenchs_own_machinery_is_not_the_terminals_even_when_labelled_as_the_learners() {
+    assertThat(refusal(create("{\"NetworkMode\":\"rede-da-nuvem\"}"))).contains("nenhuma rede sua");
+    assertThat(refusal(ask("POST", "/v1.41/networks/rede-da-nuvem/connect", "{\"Container\":\"meu\"}")))
+        .contains("nenhuma rede sua");
   }
 
   @Test
