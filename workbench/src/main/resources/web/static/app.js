@@ -751,4 +751,108 @@
     svg.setAttribute("viewBox", "0 0 " + W + " " + Math.max(y, 100));
     return svg;
   }
+  // ---------- terminal (xterm.js over a WebSocket to a shell in the learner's toolbox) ----------
+  (function terminal() {
+    const dock = document.getElementById("terminal");
+    if (!dock || !window.Terminal) return;
+    const toggle = document.getElementById("terminal-toggle");
+    const body = document.getElementById("terminal-body");
+    const screen = document.getElementById("terminal-screen");
+    const status = document.getElementById("terminal-status");
+    let term = null, fit = null, socket = null, lastKeyEscape = false;
+    const pending = [];
+    document.body.classList.add("has-terminal");
+
+    function say(text) { status.textContent = text || ""; }
+
+    function setOpen(open) {
+      body.hidden = !open;
+      toggle.setAttribute("aria-expanded", String(open));
+      toggle.textContent = open ? toggle.dataset.close : toggle.dataset.open;
+      document.body.classList.toggle("terminal-open", open);
+      if (open) {
+        ensureTerminal();
+        connect();
+        setTimeout(() => { fitNow(); term.focus(); }, 0);
+      }
+    }
+
+    function ensureTerminal() {
+      if (term) return;
+      // screen-reader mode: what the shell prints is also kept as text a screen reader reads
+      term = new window.Terminal({ convertEol: false, cursorBlink: true, fontSize: 14, screenReaderMode: true,
+        fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace",
+        theme: { background: "#0b1220", foreground: "#e2e8f0" } });
+      if (window.FitAddon) {
+        fit = new window.FitAddon.FitAddon();
+        term.loadAddon(fit);
+      }
+      term.open(screen);
+      // the terminal takes Tab for the shell; Esc then Tab leaves it, so the keyboard is never trapped
+      term.attachCustomKeyEventHandler((e) => {
+        if (e.type !== "keydown") return true;
+        if (e.key === "Tab" && lastKeyEscape) { lastKeyEscape = false; return false; }
+        lastKeyEscape = e.key === "Escape";
+        return true;
+      });
+      term.onData((data) => send({ type: "input", data: data }));
+      term.onResize((size) => send({ type: "resize", cols: size.cols, rows: size.rows }));
+      window.addEventListener("resize", fitNow);
+    }
+
+    function fitNow() {
+      if (fit && !body.hidden) { try { fit.fit(); } catch (e) { /* not laid out yet */ } }
+    }
+
+    function send(message) {
+      if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
+      else if (message.type === "input") pending.push(message);
+    }
+
+    function connect() {
+      if (socket && socket.readyState <= WebSocket.OPEN) return;
+      say(t("terminal_connecting"));
+      fitNow();
+      const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+      socket = new WebSocket(scheme + "//" + location.host + "/api/terminal?cols=" + term.cols + "&rows=" + term.rows);
+      socket.binaryType = "arraybuffer";
+      let ready = false;
+      socket.addEventListener("message", (event) => {
+        if (typeof event.data !== "string") {
+          term.write(new Uint8Array(event.data));
+          return;
+        }
+        let news;
+        try { news = JSON.parse(event.data); } catch (e) { return; }
+        if (news.type !== "status") return;
+        say(news.message);
+        dock.dataset.state = news.state;
+        if (news.state === "ready") {
+          ready = true;
+          send({ type: "resize", cols: term.cols, rows: term.rows });
+          while (pending.length) send(pending.shift());
+        }
+      });
+      socket.addEventListener("close", (event) => {
+        if (dock.dataset.state === "ready" || !ready) {
+          if (event.code !== 1000 && event.code !== 4029 && dock.dataset.state !== "error") say(t("terminal_closed"));
+        }
+        if (dock.dataset.state !== "error" && dock.dataset.state !== "ended") dock.dataset.state = "closed";
+        socket = null;
+      });
+    }
+
+    toggle.addEventListener("click", () => setOpen(body.hidden));
+
+    // "Colar no terminal": the card's command typed at the prompt, not run — the learner reads it and presses Enter
+    document.querySelectorAll("[data-paste]").forEach((button) => button.addEventListener("click", () => {
+      const command = button.closest(".cli").querySelector("[data-cli]").textContent.replace(/\s*\n\s*/g, " ").trim();
+      if (body.hidden) setOpen(true);
+      else connect();
+      if (term) {
+        term.paste(command);
+        term.focus();
+      }
+    }));
+  })();
 })();

@@ -151,7 +151,8 @@ public final class Engine implements AutoCloseable {
    * notebook kernels of servers that are gone (killed before they could close them).
    */
   public int removeOrphans(Predicate<String> deadSessions) {
-    return new Kernels(this).removeOrphans() + new Inventory(this).removeSessions(deadSessions);
+    return new Kernels(this).removeOrphans() + Toolboxes.removeOrphans(this)
+        + new Inventory(this).removeSessions(deadSessions);
   }
 
   /** The containers notebook cells run in. */

@@ -380,9 +380,14 @@ public final class Kernels {
 
   /** A short, fresh folder: a unix socket's path must stay under about 100 bytes. */
   private Path newFolder() {
+    return newFolder(engine.dataDir().resolve("kernels"));
+  }
+
+  /** A short, fresh, private folder under {@code root} (the terminal's socket lives in one too). */
+  static Path newFolder(Path root) {
     byte[] bytes = new byte[4];
     RANDOM.nextBytes(bytes);
-    Path folder = engine.dataDir().resolve("kernels").resolve(HexFormat.of().formatHex(bytes));
+    Path folder = root.resolve(HexFormat.of().formatHex(bytes));
     try {
       Files.createDirectories(folder.getParent());
       Files.createDirectory(
@@ -399,7 +404,7 @@ public final class Kernels {
    * files folder still owned by root, are handed to that user, so the kernel can connect and write
    * (folders created inside by root-run lesson containers stay root's).
    */
-  private static String userFor(Path folder, Path files) throws IOException {
+  static String userFor(Path folder, Path files) throws IOException {
     int uid = (Integer) Files.getAttribute(folder, "unix:uid");
     int gid = (Integer) Files.getAttribute(folder, "unix:gid");
     if (uid != 0) {

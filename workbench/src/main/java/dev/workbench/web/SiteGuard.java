@@ -37,6 +37,8 @@ import javax.crypto.spec.SecretKeySpec;
  *       otherwise: a web page cannot send that cross-origin without a CORS preflight we never
  *       grant) and, when it has an {@code Origin}, this site's own (403 otherwise). The cookie is
  *       SameSite, but another port on localhost is the same site, so the origin check is needed.
+ *   <li>A WebSocket upgrade passes the same Host and token checks and must carry this site's own
+ *       {@code Origin} ({@link #checkUpgrade}).
  *   <li>Every answer forbids framing, inline script and MIME sniffing.
  * </ol>
  */
@@ -77,7 +79,32 @@ final class SiteGuard extends Plugin<Void> {
   @Override
   public void onInitialize(JavalinConfig config) {
     // mounted here, before the site's own routes, so nothing runs for a refused request
-    config.router.mount(router -> router.before(this::check));
+    config.router.mount(router -> {
+      router.before(this::check);
+      // a WebSocket's upgrade request skips the before-handlers: it gets the same rules, and more
+      router.wsBeforeUpgrade(this::checkUpgrade);
+    });
+  }
+
+  /**
+   * A WebSocket upgrade (the terminal): the Host and the token as for every request, and always
+   * an {@code Origin} of this site's own. The upgrade is a GET, which the write rule lets through,
+   * and a page of any site may open a WebSocket to loopback, its cookies sent along (a WebSocket
+   * is not bound by the same-origin policy), so here the origin is required, not merely checked
+   * when present.
+   */
+  void checkUpgrade(Context ctx) {
+    secureHeaders(ctx);
+    checkHost(ctx);
+    checkToken(ctx);
+    String origin = ctx.header("Origin");
+    if (origin == null) {
+      throw new ForbiddenResponse(Languages.texts(ctx).get("msg_cross_site"));
+    }
+    if (!sameOrigin(origin, ctx.header("Host"))) {
+      throw new ForbiddenResponse(
+          Languages.texts(ctx).format("msg_cross_site_from", shortOrigin(origin)));
+    }
   }
 
   void check(Context ctx) {

@@ -1,6 +1,8 @@
 package dev.workbench.web;
 
 import dev.workbench.engine.Engine;
+import dev.workbench.engine.LearnerEngines;
+import dev.workbench.engine.Toolboxes;
 import dev.workbench.lesson.Course;
 import dev.workbench.progress.ProgressStore;
 import dev.workbench.run.StepRunner;
@@ -15,10 +17,20 @@ public final class WebApp {
   private WebApp() {}
 
   public static Javalin create(WebConfig web, Course course, Engine engine, StepRunner runner) {
+    return create(web, course, engine, runner, LearnerEngines.shared(engine));
+  }
+
+  /**
+   * @param learners the engine each learner's terminal talks to (their lab with {@code --labs});
+   *     toolboxes themselves run on {@code engine}, the workbench's own
+   */
+  public static Javalin create(WebConfig web, Course course, Engine engine, StepRunner runner,
+      LearnerEngines learnerEngines) {
     ProgressStore store = ProgressStore.open(web.dataDir().resolve("progress"));
     Runs runs = new Runs(runner::run, store, engine.quotas());
     Pages pages = new Pages();
     Learners learners = new Learners(store);
+    TerminalRoutes terminals = new TerminalRoutes(new Toolboxes(engine, learnerEngines), learners);
     return Javalin.create(config -> {
       config.showJavalinBanner = false;
       // first, so a refused request reaches nothing else: no session is issued, no route runs
@@ -31,6 +43,7 @@ public final class WebApp {
         files.location = Location.CLASSPATH;
       });
       config.events(events -> events.serverStopped(() -> {
+        terminals.close();
         runs.close();
         store.close();
       }));
@@ -45,6 +58,7 @@ public final class WebApp {
         new CheckRoutes(course, runner, runs).install(router);
         new QuestionRoutes(course, store).install(router);
         new InstructorGuide(course, pages).install(router);
+        terminals.install(router);
       });
     });
   }
