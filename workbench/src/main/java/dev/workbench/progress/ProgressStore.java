@@ -42,6 +42,19 @@ public final class ProgressStore implements AutoCloseable {
   private final JdbcConnectionPool pool;
 
   /**
+   * Told after each step result and lesson reset is recorded: the one seam through which something
+   * outside the site (the class hub's outbox) learns what the learner did, so no route has to
+   * remember to tell it.
+   */
+  public interface Listener {
+    void finished(Session session, String lessonId, String stepId, StepResult result, String transcript);
+
+    void reset(Session session, String lessonId);
+  }
+
+  private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
    * Every write goes through this store, so what it read last is what the file holds: pages read
    * the learner's progress on every request, and the file is asked only after a change.
    */
@@ -92,6 +105,14 @@ public final class ProgressStore implements AutoCloseable {
           + " WHERE session_id = ? AND lesson_id = ? AND step_id = ?", session.id(), lessonId, stepId);
       forget(session, lessonId);
     }
+    for (Listener listener : listeners) {
+      listener.finished(session, lessonId, stepId, result, transcript == null ? "" : transcript);
+    }
+  }
+
+  /** Adds a listener told of every recorded step result and reset, after the store has it. */
+  public void listen(Listener listener) {
+    listeners.add(listener);
   }
 
   /** The learner's progress on each step of a lesson they touched, by step id. */
@@ -165,6 +186,9 @@ public final class ProgressStore implements AutoCloseable {
   public void resetLesson(Session session, String lessonId) {
     update("DELETE FROM step_progress WHERE session_id = ? AND lesson_id = ?", session.id(), lessonId);
     forget(session, lessonId);
+    for (Listener listener : listeners) {
+      listener.reset(session, lessonId);
+    }
   }
 
   /**

@@ -15,14 +15,25 @@ public final class WebApp {
   private WebApp() {}
 
   public static Javalin create(WebConfig web, Course course, Engine engine, StepRunner runner) {
+    return create(web, course, engine, runner, ClassMode.NONE);
+  }
+
+  /**
+   * The site in a class: as its hub ({@code serve --class}) or as a learner's workbench that
+   * reports to one; the site closes what {@code mode} holds when it stops.
+   */
+  public static Javalin create(WebConfig web, Course course, Engine engine, StepRunner runner, ClassMode mode) {
     ProgressStore store = ProgressStore.open(web.dataDir().resolve("progress"));
     Runs runs = new Runs(runner::run, store, engine.quotas());
     Pages pages = new Pages();
     Learners learners = new Learners(store);
+    if (mode.outbox() != null) {
+      store.listen(mode.outbox()); // every step result and reset, from wherever it was recorded
+    }
     return Javalin.create(config -> {
       config.showJavalinBanner = false;
       // first, so a refused request reaches nothing else: no session is issued, no route runs
-      config.registerPlugin(new SiteGuard(SiteGuard.Rules.of(web)));
+      config.registerPlugin(new SiteGuard(SiteGuard.Rules.of(web, mode)));
       config.jetty.defaultHost = web.host();
       config.jetty.defaultPort = web.port();
       config.staticFiles.add(files -> {
@@ -32,16 +43,23 @@ public final class WebApp {
       });
       config.events(events -> events.serverStopped(() -> {
         runs.close();
+        mode.close();
         store.close();
       }));
       config.router.mount(router -> {
-        router.before(learners::identify);
+        router.before(ctx -> {
+          // a learner's workbench posting to the hub is no browser: it gets no session
+          if (!ClassRoutes.serverToServer(ctx)) {
+            learners.identify(ctx);
+          }
+        });
         router.before(Languages::remember);
         new HttpErrors(pages).install(router);
         new PageRoutes(course, engine, store, runs, pages).install(router);
         new ApiRoutes(course, engine, runner, store, runs).install(router);
         new LiveTables(course, engine).install(router);
         new RerunRoutes(course, runner, store, runs).install(router);
+        new ClassRoutes(mode).install(router);
       });
     });
   }
