@@ -299,7 +299,7 @@ public final class ClassHub implements AutoCloseable {
 
   /** One learner as the roster shows them. {@code lessons} maps lesson → step → passed/failed/not-run. */
   public record RosterRow(
-      String id, String name, boolean online, Instant lastSeen, Instant lastActivity, String lesson, String step,
+      String id, String name, boolean online, String lastSeen, String lastActivity, String lesson, String step,
       Map<String, Integer> passed, Map<String, Map<String, String>> lessons) {}
 
   public synchronized List<RosterRow> roster() {
@@ -320,10 +320,14 @@ public final class ClassHub implements AutoCloseable {
         passed.put(lesson.id(), count);
         lessons.put(lesson.id(), steps);
       }
-      rows.add(new RosterRow(learner.id, learner.name, online(learner, now), learner.lastSeen, learner.lastActivity,
+      rows.add(new RosterRow(learner.id, learner.name, online(learner, now), text(learner.lastSeen), text(learner.lastActivity),
           learner.lesson, learner.step, passed, lessons));
     }
     return rows;
+  }
+
+  private static String text(Instant instant) {
+    return instant == null ? null : instant.toString();
   }
 
   /** passed (once since the last reset), failed (its last run, never passed), or not-run. */
