@@ -48,11 +48,15 @@ final class ClassRoutes {
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private final ClassMode mode;
+  private final dev.workbench.lesson.Course course;
+  private final Pages pages;
   private final JoinLimiter limiter = new JoinLimiter();
   private final AtomicInteger live = new AtomicInteger();
 
-  ClassRoutes(ClassMode mode) {
+  ClassRoutes(ClassMode mode, dev.workbench.lesson.Course course, Pages pages) {
     this.mode = mode;
+    this.course = course;
+    this.pages = pages;
   }
 
   /** True for the routes a learner's workbench calls on the hub with a learner token or a code. */
@@ -82,6 +86,7 @@ final class ClassRoutes {
         ctx.contentType("text/csv; charset=utf-8").result("\uFEFF" + hub.csv());
       });
       router.sse("/api/class/live", client -> live(client, hub));
+      new InstructorPages(course, hub, pages).install(router);
     }
     if (mode.outbox() != null) {
       Outbox outbox = mode.outbox();

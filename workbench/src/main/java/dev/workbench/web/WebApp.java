@@ -59,7 +59,7 @@ public final class WebApp {
         new ApiRoutes(course, engine, runner, store, runs).install(router);
         new LiveTables(course, engine).install(router);
         new RerunRoutes(course, runner, store, runs).install(router);
-        new ClassRoutes(mode).install(router);
+        new ClassRoutes(mode, course, pages).install(router);
       });
     });
   }
