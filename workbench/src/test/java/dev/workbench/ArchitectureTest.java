@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Arrows point down only: cli → web → run → {notebook, cloud} → {engine, lesson} → step, with the
- * progress store beside run for the site. A package that reached up (the engine asking the runner
+ * progress store beside run for the site, and the class hub below web (it reads progress's seam,
+ * never the site). A package that reached up (the engine asking the runner
  * for a session, say) would tie the layers into one knot; this test reads every import of the main
  * sources and names each one that does.
  */
@@ -32,8 +33,9 @@ class ArchitectureTest {
       "cloud", Set.of("engine", "step", "lesson"),
       "run", Set.of("notebook", "cloud", "engine", "lesson", "step"),
       "progress", Set.of("run", "engine", "step"),
-      "web", Set.of("run", "progress", "notebook", "cloud", "engine", "lesson", "step"),
-      "cli", Set.of("web", "run", "progress", "notebook", "cloud", "engine", "lesson", "step"));
+      "hub", Set.of("run", "progress", "engine", "lesson", "step"),
+      "web", Set.of("hub", "run", "progress", "notebook", "cloud", "engine", "lesson", "step"),
+      "cli", Set.of("web", "hub", "run", "progress", "notebook", "cloud", "engine", "lesson", "step"));
 
   @Test
   void no_package_imports_one_above_it() throws IOException {

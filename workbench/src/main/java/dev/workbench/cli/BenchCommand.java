@@ -39,8 +39,18 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--warmup", description = "execuções não medidas antes (padrão: ${DEFAULT-VALUE})")
   int warmup = 3;
 
+  @Option(names = "--hub", paramLabel = "N", description = "mede uma turma: N alunos simulados, cada um com a sua"
+      + " entrada e o seu token, mandando resultados de passos ao hub pela API HTTP")
+  Integer hub;
+
+  @Option(names = "--hub-seconds", description = "quanto dura a turma simulada (padrão: ${DEFAULT-VALUE} s)")
+  int hubSeconds = 60;
+
   @Override
   public Integer call() throws Exception {
+    if (hub != null) {
+      return hub();
+    }
     if (runs < 1 || warmup < 0) {
       throw new IllegalArgumentException("--runs deve ser ao menos 1 e --warmup não pode ser negativo");
     }
@@ -76,6 +86,23 @@ public final class BenchCommand implements Callable<Integer> {
       System.out.printf("ratio: %.2f (alvo ≤ 1.10)%n", wm / cm);
       site(engine, root);
       return 0;
+    }
+  }
+
+  /** {@code bench --hub N}: the three lines issue 11 asks for, from one simulated class. */
+  private int hub() throws Exception {
+    if (hub < 1 || hubSeconds < 5) {
+      throw new IllegalArgumentException("--hub deve ser ao menos 1 e --hub-seconds ao menos 5");
+    }
+    Path dir = Workbench.defaultDataDir().resolve("bench-hub-" + Session.random().id());
+    try {
+      HubBench.Result r = new HubBench(hub, java.time.Duration.ofSeconds(hubSeconds), dir, Workbench.projectRoot()).run();
+      System.out.printf("learners: %d%n", r.learners());
+      System.out.printf("events: sent %d, received %d, duplicated %d%n", r.sent(), r.received(), r.duplicated());
+      System.out.printf(java.util.Locale.ROOT, "p99 from step end to instructor view: %.1f ms%n", r.p99Millis());
+      return r.received() == r.sent() && r.duplicated() == 0 ? 0 : 1;
+    } finally {
+      HubBench.delete(dir);
     }
   }
 

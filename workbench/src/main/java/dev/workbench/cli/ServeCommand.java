@@ -11,6 +11,11 @@ import dev.workbench.lesson.Course;
 import dev.workbench.lesson.LessonFormatError;
 import dev.workbench.run.CourseRun;
 import dev.workbench.run.StepRunner;
+import dev.workbench.hub.ClassHub;
+import dev.workbench.hub.HubUnreachable;
+import dev.workbench.hub.Outbox;
+import dev.workbench.hub.WrongCode;
+import dev.workbench.web.ClassMode;
 import dev.workbench.web.WebApp;
 import dev.workbench.web.WebConfig;
 import io.javalin.Javalin;
@@ -81,8 +86,30 @@ public final class ServeCommand implements Callable<Integer> {
       + CloudLimits.LAPTOP_CLOUDS + ")")
   Integer maxClouds;
 
+  @Option(names = "--class", paramLabel = "NOME", description = "abre uma turma: este workbench passa a receber"
+      + " o progresso dos alunos (visão do instrutor em /instrutor, modo apresentação em /apresentar/LIÇÃO)")
+  String className;
+
+  @Option(names = "--join", paramLabel = "URL", description = "entra na turma do instrutor neste endereço"
+      + " (com --code e --name); os resultados dos passos vão para a turma, nada mais sai desta máquina")
+  String join;
+
+  @Option(names = "--code", paramLabel = "CÓDIGO", description = "o código da turma (com --join), como K7QF-M2XD")
+  String code;
+
+  @Option(names = "--name", paramLabel = "NOME", description = "o seu nome na turma (com --join)")
+  String learnerName;
+
   @Override
   public Integer call() throws InterruptedException {
+    if (className != null && join != null) {
+      System.out.println("erro: --class abre uma turma e --join entra em outra; use um dos dois.");
+      return 2;
+    }
+    if (join != null && (code == null || learnerName == null)) {
+      System.out.println("erro: --join precisa de --code (o código da turma) e --name (o seu nome).");
+      return 2;
+    }
     Path root = Workbench.projectRoot();
     boolean loopback = WebConfig.isLoopbackAddress(host);
     if (noToken && !loopback) {
@@ -94,7 +121,11 @@ public final class ServeCommand implements Callable<Integer> {
     // requests to 127.0.0.1, and only the token tells the learner's own tab from such a page
     String token = noToken ? null : token();
     Path data = dataDir == null ? Workbench.defaultDataDir() : dataDir;
-    WebConfig web = new WebConfig(host, port, data, root, token, Set.copyOf(allowHosts));
+    Set<String> allowed = new java.util.LinkedHashSet<>(allowHosts);
+    if (className != null && !loopback) {
+      allowed.addAll(ClassAddress.namesOf(host));
+    }
+    WebConfig web = new WebConfig(host, port, data, root, token, Set.copyOf(allowed));
     if (noToken) {
       System.out.println("aviso: sem token (--no-token). Qualquer página aberta neste navegador pode rodar passos"
           + " no seu Docker; use só numa máquina onde você confia em todas as abas.");
@@ -121,7 +152,15 @@ public final class ServeCommand implements Callable<Integer> {
           + " encerrado à força) deixaram no Docker");
     }
     StepRunner runner = new StepRunner(engine, root, clouds);
-    Javalin app = WebApp.create(web, course, engine, runner).start();
+    ClassMode mode;
+    try {
+      mode = classMode(data, course);
+    } catch (IllegalArgumentException e) {
+      System.out.println("erro: " + e.getMessage());
+      engine.close();
+      return 2;
+    }
+    Javalin app = WebApp.create(web, course, engine, runner, mode).start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.stop();
@@ -142,6 +181,9 @@ public final class ServeCommand implements Callable<Integer> {
     } else {
       System.out.println("Abra: " + address + "/");
     }
+    if (mode.hub() != null) {
+      printClass(mode.hub(), web, app.port(), address, token);
+    }
     stopped.await();
     return 0;
   }
@@ -153,6 +195,43 @@ public final class ServeCommand implements Callable<Integer> {
         .withEngine(cloudEngine == null ? null : URI.create(cloudEngine));
     return new CloudConfig(target,
         maxClouds == null ? fromEnv.limits() : CloudLimits.LAPTOP.withClouds(maxClouds));
+  }
+
+  /** The hub, the learner's outbox (joining with --join), from the data dir either way. */
+  private ClassMode classMode(Path data, Course course) {
+    Path dir = data.resolve("class");
+    if (className != null) {
+      return ClassMode.hub(ClassHub.open(dir, className, course));
+    }
+    Outbox outbox = Outbox.open(dir);
+    if (join != null) {
+      try {
+        Outbox.Status joined = outbox.join(join, code, learnerName);
+        System.out.println("turma: “" + joined.className() + "” como " + joined.name() + " (" + joined.hub()
+            + "); os resultados dos passos vão para o instrutor");
+      } catch (WrongCode | HubUnreachable | IllegalArgumentException e) {
+        System.out.println("turma: " + e.getMessage() + " O workbench segue funcionando sozinho.");
+      }
+    } else if (outbox.status().joined()) {
+      System.out.println("turma: “" + outbox.status().className() + "” (" + outbox.status().hub() + ")");
+    }
+    return ClassMode.learner(outbox);
+  }
+
+  /** The three lines an instructor reads out: the class and its code, their own view, the learners' command. */
+  private void printClass(ClassHub hub, WebConfig web, int port, String address, String token) {
+    String forLearners = "http://" + ClassAddress.forLearners(web.host(), allowHosts) + ":" + port;
+    System.out.println("turma: " + hub.info().name() + " — código " + hub.info().code());
+    System.out.println("instrutor: " + address + "/instrutor" + (token == null ? "" : "?token=" + token));
+    System.out.println("alunos: bin/workbench serve --join " + forLearners + " --code " + hub.info().code()
+        + " --name \"SEU NOME\"");
+    if (web.loopback()) {
+      System.out.println("(a turma só é alcançada desta máquina; para alunos na rede, use --host 0.0.0.0"
+          + " ou o endereço desta máquina na rede)");
+    } else {
+      System.out.println("(os alunos usam exatamente " + forLearners + ": a turma recusa outro nome no Host;"
+          + " para aceitar outro, acrescente --allow-host NOME)");
+    }
   }
 
   /**

@@ -43,6 +43,19 @@ public final class ProgressStore implements AutoCloseable {
   private final JdbcConnectionPool pool;
 
   /**
+   * Told after each step result and lesson reset is recorded: the one seam through which something
+   * outside the site (the class hub's outbox) learns what the learner did, so no route has to
+   * remember to tell it.
+   */
+  public interface Listener {
+    void finished(Session session, String lessonId, String stepId, StepResult result, List<OutputLine> transcript);
+
+    void reset(Session session, String lessonId);
+  }
+
+  private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
    * Every write goes through this store, so what it read last is what the file holds: pages read
    * the learner's progress on every request, and the file is asked only after a change.
    */
@@ -102,6 +115,14 @@ public final class ProgressStore implements AutoCloseable {
           + " WHERE session_id = ? AND lesson_id = ? AND step_id = ?", session.id(), lessonId, stepId);
       forget(session, lessonId);
     }
+    for (Listener listener : listeners) {
+      listener.finished(session, lessonId, stepId, result, transcript == null ? List.of() : transcript);
+    }
+  }
+
+  /** Adds a listener told of every recorded step result and reset, after the store has it. */
+  public void listen(Listener listener) {
+    listeners.add(listener);
   }
 
   /** The learner's progress on each step of a lesson they touched, by step id. */
@@ -205,6 +226,9 @@ public final class ProgressStore implements AutoCloseable {
     update("DELETE FROM step_progress WHERE session_id = ? AND lesson_id = ?", session.id(), lessonId);
     update("DELETE FROM question_answer WHERE session_id = ? AND lesson_id = ?", session.id(), lessonId);
     forget(session, lessonId);
+    for (Listener listener : listeners) {
+      listener.reset(session, lessonId);
+    }
   }
 
   /**

@@ -66,7 +66,18 @@ final class SiteGuard extends Plugin<Void> {
     static Rules of(WebConfig web) {
       return new Rules(web.token(), web.loopback(), web.allowedHosts());
     }
+
+    /**
+     * A class hub checks {@code Host} beyond loopback too: its learners are told the one address
+     * to use ({@code serve} prints it, {@code --allow-host} adds others), so a name nobody was
+     * told means a rebinding page, not a learner.
+     */
+    static Rules of(WebConfig web, ClassMode mode) {
+      return new Rules(web.token(), web.loopback() || mode.hub() != null, web.allowedHosts());
+    }
   }
+
+  private static final String SITE_TOKEN = "wb.siteToken";
 
   private final Rules rules;
   private final byte[] cookieValue;
@@ -113,7 +124,13 @@ final class SiteGuard extends Plugin<Void> {
     if (ctx.path().startsWith("/static/")) {
       return; // the style sheet and script are public, so the token page itself looks right
     }
-    checkToken(ctx);
+    if (ClassRoutes.serverToServer(ctx)) {
+      // a learner's workbench: the route checks its learner token (or the join code); whether the
+      // site's own token came too is noted for the routes the instructor may also call
+      ctx.attribute(SITE_TOKEN, hasToken(ctx));
+    } else {
+      checkToken(ctx);
+    }
     if (!READS.contains(ctx.method())) {
       checkWrite(ctx);
     }
@@ -149,6 +166,24 @@ final class SiteGuard extends Plugin<Void> {
     }
     int colon = value.indexOf(':');
     return colon < 0 ? value : value.substring(0, colon);
+  }
+
+  /** True when the request carried the site's (the instructor's) token, for {@link ClassRoutes}. */
+  static boolean hadSiteToken(Context ctx) {
+    return Boolean.TRUE.equals(ctx.attribute(SITE_TOKEN));
+  }
+
+  private boolean hasToken(Context ctx) {
+    if (rules.token() == null) {
+      return true;
+    }
+    String header = ctx.header("Authorization");
+    if (header != null && header.matches("(?i)(Bearer|token) .+")
+        && equal(rules.token(), header.substring(header.indexOf(' ') + 1).strip())) {
+      return true;
+    }
+    String cookie = ctx.cookie(TOKEN_COOKIE);
+    return cookie != null && MessageDigest.isEqual(cookieValue, cookie.getBytes(StandardCharsets.UTF_8));
   }
 
   private void checkToken(Context ctx) {

@@ -17,24 +17,41 @@ public final class WebApp {
   private WebApp() {}
 
   public static Javalin create(WebConfig web, Course course, Engine engine, StepRunner runner) {
-    return create(web, course, engine, runner, LearnerEngines.shared(engine));
+    return create(web, course, engine, runner, LearnerEngines.shared(engine), ClassMode.NONE);
   }
 
   /**
-   * @param learners the engine each learner's terminal talks to (their lab with {@code --labs});
-   *     toolboxes themselves run on {@code engine}, the workbench's own
+   * @param learnerEngines the engine each learner's terminal talks to (their lab with {@code
+   *     --labs}); toolboxes themselves run on {@code engine}, the workbench's own
    */
   public static Javalin create(WebConfig web, Course course, Engine engine, StepRunner runner,
       LearnerEngines learnerEngines) {
+    return create(web, course, engine, runner, learnerEngines, ClassMode.NONE);
+  }
+
+  /**
+   * The site in a class: as its hub ({@code serve --class}) or as a learner's workbench that
+   * reports to one; the site closes what {@code mode} holds when it stops.
+   */
+  public static Javalin create(WebConfig web, Course course, Engine engine, StepRunner runner, ClassMode mode) {
+    return create(web, course, engine, runner, LearnerEngines.shared(engine), mode);
+  }
+
+  /** The site with everything said: whose engine a learner's terminal reaches, and the class it is in. */
+  public static Javalin create(WebConfig web, Course course, Engine engine, StepRunner runner,
+      LearnerEngines learnerEngines, ClassMode mode) {
     ProgressStore store = ProgressStore.open(web.dataDir().resolve("progress"));
     Runs runs = new Runs(runner::run, store, engine.quotas());
     Pages pages = new Pages();
     Learners learners = new Learners(store);
     TerminalRoutes terminals = new TerminalRoutes(new Toolboxes(engine, learnerEngines), learners);
+    if (mode.outbox() != null) {
+      store.listen(mode.outbox()); // every step result and reset, from wherever it was recorded
+    }
     return Javalin.create(config -> {
       config.showJavalinBanner = false;
       // first, so a refused request reaches nothing else: no session is issued, no route runs
-      config.registerPlugin(new SiteGuard(SiteGuard.Rules.of(web)));
+      config.registerPlugin(new SiteGuard(SiteGuard.Rules.of(web, mode)));
       config.jetty.defaultHost = web.host();
       config.jetty.defaultPort = web.port();
       config.staticFiles.add(files -> {
@@ -45,10 +62,16 @@ public final class WebApp {
       config.events(events -> events.serverStopped(() -> {
         terminals.close();
         runs.close();
+        mode.close();
         store.close();
       }));
       config.router.mount(router -> {
-        router.before(learners::identify);
+        router.before(ctx -> {
+          // a learner's workbench posting to the hub is no browser: it gets no session
+          if (!ClassRoutes.serverToServer(ctx)) {
+            learners.identify(ctx);
+          }
+        });
         router.before(Languages::remember);
         new HttpErrors(pages).install(router);
         new PageRoutes(course, engine, store, runs, pages).install(router);
@@ -59,6 +82,7 @@ public final class WebApp {
         new QuestionRoutes(course, store).install(router);
         new InstructorGuide(course, pages).install(router);
         terminals.install(router);
+        new ClassRoutes(mode, course, pages).install(router);
       });
     });
   }
