@@ -4,6 +4,7 @@ import dev.workbench.Workbench;
 import dev.workbench.lesson.Course;
 import dev.workbench.lesson.LessonFormatError;
 import dev.workbench.lesson.LessonLinter;
+import dev.workbench.lesson.RedundantCli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,10 +29,22 @@ public final class LintCommand implements Callable<Integer> {
       description = "A pasta das lições (padrão: lessons/ na raiz do projeto).")
   Path lessons;
 
+  @Option(
+      names = "--redundant-cli",
+      description = "Lista (arquivo:linha) as linhas cli: iguais ao comando que o passo já deriva da ação;"
+          + " usado por strip-cli.sh.")
+  boolean redundantCli;
+
   @Override
   public Integer call() {
     Path root = Workbench.projectRoot();
     Course course = Course.load(lessons != null ? lessons : root.resolve("lessons"));
+    if (redundantCli) {
+      PrintWriter out = spec.commandLine().getOut();
+      RedundantCli.in(course).forEach(at -> out.println(at.file().toAbsolutePath() + ":" + at.line()));
+      out.flush();
+      return 0;
+    }
     List<LessonFormatError> problems = LessonLinter.lint(course, root);
     PrintWriter out = spec.commandLine().getOut();
     for (LessonFormatError problem : problems) {

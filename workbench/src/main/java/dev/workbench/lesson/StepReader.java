@@ -40,10 +40,12 @@ final class StepReader {
     allowed.addAll(kind.keys());
     step.allowOnly(allowed);
     Action action = kind.read().apply(step);
+    // no cli: the command shown is the action's own, where that is exact (ShownCommands)
+    String cli = step.has("cli") ? step.text("cli", "") : ShownCommands.of(action).orElse("");
     return new Step(
         id,
         step.text("title", ""),
-        step.text("cli", ""),
+        cli,
         params(step),
         action,
         CheckReader.read(step),

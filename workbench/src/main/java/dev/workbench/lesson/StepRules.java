@@ -41,7 +41,8 @@ final class StepRules {
 
   private static void explained(Step step, Report report) {
     if (step.cli().isBlank()) {
-      report.add("'cli' is required: the docker command a learner would type for this step");
+      report.add("'cli' is required for a " + step.action().kind() + " step: the docker command a learner would"
+          + " type (only some kinds derive it from the action; see lessons/README.md)");
     }
   }
 
