@@ -93,7 +93,10 @@ final class ActionReader {
               "cloud.runs",
               new Kind(List.of("atLeast"), f -> new Action.CloudRuns(f.whole("atLeast", 0)))),
           entry("cloud.unschedule", new Kind(List.of(), f -> new Action.CloudUnschedule())),
-          entry("cloud.stop", new Kind(List.of(), f -> new Action.CloudStop())));
+          entry("cloud.stop", new Kind(List.of(), f -> new Action.CloudStop())),
+          entry("swarm.start", new Kind(List.of("nodes", "images"), ActionReader::swarmStart)),
+          entry("swarm.join", new Kind(List.of(), f -> new Action.SwarmJoin())),
+          entry("swarm.stop", new Kind(List.of(), f -> new Action.SwarmStop())));
 
   /** The kind named by {@code do:}, or an error listing the kinds there are. */
   static Kind kind(String name, Where where) {
@@ -126,6 +129,14 @@ final class ActionReader {
       throw f.where().error("'remove: true' (docker run --rm) needs a step that waits: drop 'detach'");
     }
     return new Action.RunContainer(ContainerReader.read(f), detach, remove);
+  }
+
+  private static Action swarmStart(Fields f) {
+    try {
+      return new Action.SwarmStart(f.whole("nodes", Action.SwarmStart.MAX_NODES), f.texts("images"));
+    } catch (IllegalArgumentException e) {
+      throw f.where().error(e.getMessage());
+    }
   }
 
   private static Action exec(Fields f) {

@@ -65,7 +65,15 @@ final class CheckReader {
               "firestore",
               new Kind(
                   List.of("container", "port", "project", "collection", "field", "filled", "empty"),
-                  CheckReader::firestore)));
+                  CheckReader::firestore)),
+          entry(
+              "swarmService",
+              new Kind(
+                  List.of("name", "replicas", "image"),
+                  f -> new Check.SwarmService(f.text("name"), f.whole("replicas"), f.text("image", null)))),
+          entry(
+              "swarmNode",
+              new Kind(List.of("name", "role", "availability", "tasks"), CheckReader::swarmNode)));
 
   /** Every check key, in the order the lesson format documents them. */
   static final List<String> KEYS =
@@ -83,7 +91,9 @@ final class CheckReader {
           "noSecrets",
           "registry",
           "remoteContainer",
-          "scheduledRuns");
+          "scheduledRuns",
+          "swarmService",
+          "swarmNode");
 
   static List<Check> read(Fields step) {
     List<?> items = step.list("expect");
@@ -155,6 +165,26 @@ final class CheckReader {
 
   private static Check registry(Fields f) {
     return new Check.RegistryTag(f.text("repository"), f.text("tag", "latest"));
+  }
+
+  private static Check swarmNode(Fields f) {
+    String role = oneOf(f, "role", Check.SwarmNode.ROLES);
+    String availability = oneOf(f, "availability", Check.SwarmNode.AVAILABILITIES);
+    Integer tasks = f.has("tasks") ? f.whole("tasks") : null;
+    if (role == null && availability == null && tasks == null) {
+      throw f.where().error("a swarmNode check needs 'role', 'availability', 'tasks' or more");
+    }
+    return new Check.SwarmNode(f.text("name"), role, availability, tasks);
+  }
+
+  /** An optional key whose value must be one of {@code words}; null when absent. */
+  private static String oneOf(Fields f, String key, List<String> words) {
+    String value = f.text(key, null);
+    if (value != null && !words.contains(value)) {
+      throw f.where()
+          .error("'" + key + "' must be one of " + String.join(", ", words) + "; got '" + value + "'");
+    }
+    return value;
   }
 
   private static Check firestore(Fields f) {

@@ -45,6 +45,8 @@ final class LogicalNames {
       names.add(new Name("network", network.name()));
     } else if (action instanceof Action.HttpRequest http) {
       names.add(new Name("container", http.target().container()));
+    } else if (action instanceof Action.SwarmStart swarm) {
+      swarm.images().forEach(image -> names.add(new Name("image", image)));
     } else {
       containerName(action).ifPresent(name -> names.add(new Name("container", name)));
     }

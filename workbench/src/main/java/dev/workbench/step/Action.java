@@ -184,6 +184,44 @@ public sealed interface Action {
     public String kind() { return "cloud.stop"; }
   }
 
+  /**
+   * The Swarm part of lesson {@code orquestracao}: stand-in hosts (engines in containers of the
+   * learner's engine, never the learner's engine itself) that form a swarm; performed by
+   * {@code dev.workbench.cloud}. Everything else the learner does on them with the real
+   * {@code docker} CLI, through {@code container.exec} on a host.
+   */
+  sealed interface SwarmAction extends Action {}
+
+  /**
+   * Starts {@code nodes} stand-in hosts, {@code no-1} … {@code no-N}, on a network of their own,
+   * and copies the session's {@code images} into each (they have no registry to pull from).
+   */
+  record SwarmStart(int nodes, List<String> images) implements SwarmAction {
+    public static final int MAX_NODES = 3;
+
+    public SwarmStart {
+      if (nodes < 1 || nodes > MAX_NODES) {
+        throw new IllegalArgumentException("nodes must be between 1 and " + MAX_NODES + ", got " + nodes);
+      }
+      images = List.copyOf(images == null ? List.of() : images);
+    }
+
+    public String kind() { return "swarm.start"; }
+  }
+
+  /**
+   * The other hosts join the swarm the first one manages, as workers: {@code docker swarm join}
+   * with the first host's worker token, which no step could pass from one host to another.
+   */
+  record SwarmJoin() implements SwarmAction {
+    public String kind() { return "swarm.join"; }
+  }
+
+  /** Stops the hosts and removes their containers, volumes, network and folders. */
+  record SwarmStop() implements SwarmAction {
+    public String kind() { return "swarm.stop"; }
+  }
+
   /** Every {@code do:} value, in the order the lesson format documents them. */
   List<String> KINDS =
       List.of(
@@ -193,5 +231,6 @@ public sealed interface Action {
           "volume.create", "volume.rm", "network.create", "network.rm",
           "compose.up", "compose.down", "http.request", "jshell",
           "cloud.start", "cloud.login", "cloud.push", "cloud.release", "cloud.run",
-          "cloud.schedule", "cloud.runs", "cloud.unschedule", "cloud.stop");
+          "cloud.schedule", "cloud.runs", "cloud.unschedule", "cloud.stop",
+          "swarm.start", "swarm.join", "swarm.stop");
 }

@@ -1,0 +1,25 @@
+package dev.workbench.cloud;
+
+import dev.workbench.step.Limits;
+
+/**
+ * How much the swarms of one server may take: how many run at once (one per learner, always), and
+ * the limits of each host's container (the tasks it runs live inside it).
+ */
+public record SwarmLimits(int swarms, Limits host) {
+  /**
+   * One laptop: two swarms, each host 512 MiB, one core and 512 processes. A host at rest (dockerd
+   * and containerd in swarm mode) takes about MEASURED; each nginx task adds a few MiB.
+   */
+  public static final SwarmLimits LAPTOP = new SwarmLimits(2, new Limits(512L << 20, 1.0, 512));
+
+  public SwarmLimits {
+    if (swarms < 1) {
+      throw new IllegalArgumentException("at least one swarm, got " + swarms);
+    }
+  }
+
+  public SwarmLimits withSwarms(int max) {
+    return new SwarmLimits(max, host);
+  }
+}
