@@ -103,6 +103,14 @@ class LessonLinterTest {
   }
 
   @Test
+  void an_image_of_the_lesson_may_carry_a_version_tag() {
+    assertThat(lintStep("id: x\ndo: image.history\ncli: c\nimage: ola:2\nexpect:\n"
+        + "  - image: {name: 'ola:2'}\n")).isEmpty();
+    assertThat(lintStep("id: x\ndo: image.history\ncli: c\nimage: ola:2:3\nexpect:\n"
+        + "  - image: {name: 'ola:2'}\n")).singleElement().asString().contains("image name 'ola:2:3' must match");
+  }
+
+  @Test
   void logical_names_are_plain_unless_they_are_base_images() {
     assertThat(
             lintStep(

@@ -29,7 +29,8 @@ class LessonParserErrorsTest {
             + " container.rm, container.exec, container.commit, container.logs, container.list,"
             + " volume.create, volume.rm, network.create, network.rm, compose.up, compose.down,"
             + " http.request, jshell, cloud.start, cloud.login, cloud.push, cloud.release, cloud.run,"
-            + " cloud.schedule, cloud.runs, cloud.unschedule, cloud.stop; got 'container.runn'"
+            + " cloud.schedule, cloud.runs, cloud.unschedule, cloud.stop, swarm.start, swarm.join, swarm.stop;"
+            + " got 'container.runn'"
             + " (did you mean 'container.run'?)");
   }
 
@@ -103,7 +104,8 @@ class LessonParserErrorsTest {
     assertStepFails(
         "id: x\ndo: image.list\nexpect:\n  - {exitCode: 0, output: a}",
         "step 'x': expect #1: a check has exactly one key (one of exitCode, output, container,"
-            + " file, hostFile, image, volume, network, http, firestore, noSecrets, registry, remoteContainer, scheduledRuns),"
+            + " file, hostFile, image, volume, network, http, firestore, noSecrets, registry, remoteContainer, scheduledRuns,"
+            + " swarmService, swarmNode),"
             + " got [exitCode, output]");
     assertStepFails(
         "id: x\ndo: image.list\nexpect:\n  - container: {name: a, state: up}",
@@ -176,5 +178,19 @@ class LessonParserErrorsTest {
     assertThatThrownBy(() -> LessonParser.parse(file))
         .hasMessage(
             file + ":7: firestore-table: 'columns': 'a/b' is not a field name (letters, digits and '_')");
+  }
+
+  @Test
+  void swarm_steps_refuse_a_node_count_or_a_node_word_they_cannot_honour() {
+    assertStepFails("id: x\ndo: swarm.start\nnodes: 5", "step 'x': nodes must be between 1 and 3, got 5");
+    assertStepFails(
+        "id: x\ndo: image.list\nexpect:\n  - swarmNode: {name: no-2, availability: drained}",
+        "step 'x': expect #1: swarmNode: 'availability' must be one of active, pause, drain; got 'drained'");
+    assertStepFails(
+        "id: x\ndo: image.list\nexpect:\n  - swarmNode: {name: no-2}",
+        "step 'x': expect #1: swarmNode: a swarmNode check needs 'role', 'availability', 'tasks' or more");
+    assertStepFails(
+        "id: x\ndo: image.list\nexpect:\n  - swarmService: {name: web}",
+        "step 'x': expect #1: swarmService: 'replicas' is required");
   }
 }
