@@ -155,14 +155,21 @@ final class StandInEngine {
 
   /** Deletes the folders of clouds whose owning process is gone; returns how many. */
   static int removeOrphanFolders(Engine local) {
-    Path root = folders(local);
+    return removeOrphanFolders(folders(local), OWNER_FILE);
+  }
+
+  /**
+   * Deletes the folders under {@code root} whose owner (named in each folder's {@code ownerFile})
+   * is a process that has ended; returns how many. Shared with the swarms' folders.
+   */
+  static int removeOrphanFolders(Path root, String ownerFile) {
     if (!Files.isDirectory(root)) {
       return 0;
     }
     int removed = 0;
     try (Stream<Path> folders = Files.list(root)) {
       for (Path folder : folders.toList()) {
-        if (Owner.gone(ownerOf(folder))) {
+        if (Owner.gone(ownerOf(folder, ownerFile))) {
           deleteTree(folder);
           removed++;
         }
@@ -173,9 +180,9 @@ final class StandInEngine {
     return removed;
   }
 
-  private static String ownerOf(Path folder) {
+  private static String ownerOf(Path folder, String ownerFile) {
     try {
-      return Files.readString(folder.resolve(OWNER_FILE)).strip();
+      return Files.readString(folder.resolve(ownerFile)).strip();
     } catch (IOException e) {
       return null;
     }

@@ -132,6 +132,11 @@ public final class Engine implements AutoCloseable {
     return new NestedEngines(this);
   }
 
+  /** The swarm this engine manages, if it manages one (a stand-in host of the orquestracao lesson). */
+  public Swarm swarm() {
+    return new Swarm(this);
+  }
+
   public Compose compose() {
     return new Compose(this);
   }

@@ -26,7 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * there it gets every capability but that one, no seccomp or AppArmor profile, unmasked system
  * paths and a cgroup namespace of its own, and its command mounts fresh, writable cgroup
  * hierarchies over the read-only ones before it starts {@code dockerd}. The first start finds out
- * which form an engine allows; later starts use it.
+ * which form an engine allows; later starts use it. Its host name is its logical name, as a
+ * machine's would be: a swarm lists its nodes by it.
  */
 public final class NestedEngines {
   /** How a container may run an engine on this engine. */
@@ -98,6 +99,13 @@ public final class NestedEngines {
       fi
       exec dockerd "$@"
       """;
+
+  /**
+   * A stand-in host has no registry of its own to ask: swarm tasks run the images copied into it
+   * ({@link Transfers#copy}) instead of first trying a pull that, offline, only waits and fails
+   * (Docker's own swarm tests start their engines with the same setting).
+   */
+  private static final List<String> OFFLINE_IMAGES = List.of("DOCKER_SERVICE_PREFER_OFFLINE_IMAGE=1");
 
   private static final Map<URI, Form> FORMS = new ConcurrentHashMap<>();
   private static final int STOP_GRACE_SECONDS = 20;
@@ -189,7 +197,9 @@ public final class NestedEngines {
             .docker()
             .createContainerCmd(spec.image())
             .withName(scope.name(spec.name()))
+            .withHostName(spec.name())
             .withLabels(Containers.labels(scope, spec.labels()))
+            .withEnv(OFFLINE_IMAGES)
             .withCmd(command)
             .withAliases(spec.name())
             .withHostConfig(host);

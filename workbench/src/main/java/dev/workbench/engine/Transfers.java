@@ -2,12 +2,16 @@ package dev.workbench.engine;
 
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.AuthConfig;
+import com.github.dockerjava.api.model.LoadResponseItem;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.PushResponseItem;
 import com.github.dockerjava.api.model.ResponseItem;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -71,6 +75,42 @@ public final class Transfers {
     engine.run(() -> engine.docker().pullImageCmd(reference.repository()).withTag(reference.tag())
         .withAuthConfig(credentials.auth()).exec(progress));
     progress.await(engine, timeout, "o download (pull) de " + reference);
+  }
+
+  /**
+   * {@code docker save IMAGES | docker -H OTHER load}, then {@code docker tag}: the session's images
+   * go into another engine that has no registry to pull from (a stand-in host), where they take
+   * their logical names ({@code ola:1}). Layers the images share travel once.
+   */
+  public void copy(Scope scope, List<String> images, Engine to, Duration timeout) {
+    if (images.isEmpty()) {
+      return;
+    }
+    Images here = new Images(engine);
+    List<Reference> sources = new ArrayList<>();
+    for (String image : images) {
+      String source = scope.image(image);
+      here.requirePresent(source, image);
+      sources.add(Reference.of(source));
+    }
+    try (InputStream saved = engine.call(() -> {
+      var save = engine.docker().saveImagesCmd();
+      sources.forEach(r -> save.withImage(r.repository(), r.tag()));
+      return save.exec();
+    })) {
+      // the load's answer streams until the engine has stored every layer: read it to its end
+      Progress<LoadResponseItem> progress = new Progress<>(OutputSink.NONE);
+      to.run(() -> to.docker().loadImageAsyncCmd(saved).exec(progress));
+      progress.await(to, timeout, "a cópia (docker load) de " + images);
+    } catch (IOException e) {
+      throw new EngineError("a cópia das imagens " + images + " foi interrompida: " + e.getMessage(), e);
+    }
+    for (int i = 0; i < images.size(); i++) {
+      Reference source = sources.get(i);
+      Reference target = Reference.of(images.get(i));
+      to.run(() -> to.docker().tagImageCmd(source.toString(), target.repository(), target.tag()).exec());
+      to.run(() -> to.docker().removeImageCmd(source.toString()).withNoPrune(true).exec()); // only the name
+    }
   }
 
   /** One line per layer and status change ("Pushed", "Pull complete"), not per byte; errors kept. */

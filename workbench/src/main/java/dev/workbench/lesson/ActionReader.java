@@ -66,7 +66,10 @@ final class ActionReader {
               f -> new Action.CloudSchedule(f.text("name"), f.text("every"))),
           row(Action.CloudRuns.class, List.of("atLeast"), f -> new Action.CloudRuns(f.whole("atLeast", 0))),
           row(Action.CloudUnschedule.class, List.of(), f -> new Action.CloudUnschedule()),
-          row(Action.CloudStop.class, List.of(), f -> new Action.CloudStop()));
+          row(Action.CloudStop.class, List.of(), f -> new Action.CloudStop()),
+          row(Action.SwarmStart.class, List.of("nodes", "images"), ActionReader::swarmStart),
+          row(Action.SwarmJoin.class, List.of(), f -> new Action.SwarmJoin()),
+          row(Action.SwarmStop.class, List.of(), f -> new Action.SwarmStop()));
 
   /** The rows by {@code do:} name, the name read from each record's {@link dev.workbench.step.Kind}. */
   static final Map<String, Kind> KINDS =
@@ -109,6 +112,14 @@ final class ActionReader {
       throw f.where().error("'remove: true' (docker run --rm) needs a step that waits: drop 'detach'");
     }
     return new Action.RunContainer(ContainerReader.read(f), detach, remove);
+  }
+
+  private static Action swarmStart(Fields f) {
+    try {
+      return new Action.SwarmStart(f.whole("nodes", Action.SwarmStart.MAX_NODES), f.texts("images"));
+    } catch (IllegalArgumentException e) {
+      throw f.where().error(e.getMessage());
+    }
   }
 
   private static Action exec(Fields f) {

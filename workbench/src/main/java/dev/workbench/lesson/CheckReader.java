@@ -65,7 +65,12 @@ final class CheckReader {
                   f -> new Check.ScheduledRuns(f.whole("min", 1), f.whole("exitCode", 0)))),
           entry(Check.FirestoreCollection.class,
               new Kind(List.of("container", "port", "project", "collection", "field", "filled", "empty"),
-                  CheckReader::firestore)));
+                  CheckReader::firestore)),
+          entry(Check.SwarmService.class,
+              new Kind(List.of("name", "replicas", "image"),
+                  f -> new Check.SwarmService(f.text("name"), f.whole("replicas"), f.text("image", null)))),
+          entry(Check.SwarmNode.class,
+              new Kind(List.of("name", "role", "availability", "tasks"), CheckReader::swarmNode)));
 
   /** The rows by {@code expect:} key, the key read from each record's {@link dev.workbench.step.Kind}. */
   private static final Map<String, Kind> BY_KEY =
@@ -142,6 +147,26 @@ final class CheckReader {
 
   private static Check registry(Fields f) {
     return new Check.RegistryTag(f.text("repository"), f.text("tag", "latest"));
+  }
+
+  private static Check swarmNode(Fields f) {
+    String role = oneOf(f, "role", Check.SwarmNode.ROLES);
+    String availability = oneOf(f, "availability", Check.SwarmNode.AVAILABILITIES);
+    Integer tasks = f.has("tasks") ? f.whole("tasks") : null;
+    if (role == null && availability == null && tasks == null) {
+      throw f.where().error("a swarmNode check needs 'role', 'availability', 'tasks' or more");
+    }
+    return new Check.SwarmNode(f.text("name"), role, availability, tasks);
+  }
+
+  /** An optional key whose value must be one of {@code words}; null when absent. */
+  private static String oneOf(Fields f, String key, List<String> words) {
+    String value = f.text(key, null);
+    if (value != null && !words.contains(value)) {
+      throw f.where()
+          .error("'" + key + "' must be one of " + String.join(", ", words) + "; got '" + value + "'");
+    }
+    return value;
   }
 
   private static Check firestore(Fields f) {

@@ -69,6 +69,10 @@ final class LogicalNames {
     action(Action.CloudRuns.class, a -> none());
     action(Action.CloudUnschedule.class, a -> none());
     action(Action.CloudStop.class, a -> none());
+    // a swarm's hosts are the session's own; the images it copies into them are the learner's
+    action(Action.SwarmStart.class, a -> a.images().stream().map(LogicalNames::image).toList());
+    action(Action.SwarmJoin.class, a -> none());
+    action(Action.SwarmStop.class, a -> none());
 
     check(Check.ExitCode.class, c -> none());
     check(Check.OutputContains.class, c -> none());
@@ -91,6 +95,9 @@ final class LogicalNames {
     // the emulator container is found by its published port, read from the engine as it is
     check(Check.FirestoreCollection.class, c -> none());
     check(Check.NoSecrets.class, c -> none());
+    // services and nodes live inside the stand-in swarm, named as the learner typed them
+    check(Check.SwarmService.class, c -> none());
+    check(Check.SwarmNode.class, c -> none());
   }
 
   static List<Name> of(Action action) {

@@ -17,7 +17,11 @@ final class StepRules {
   private StepRules() {}
 
   static final Pattern LOGICAL_NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,40}");
-  /** An image's logical name may carry a tag, as {@code docker tag} gives one: {@code meu-site:1.0}. */
+  /**
+   * An image a lesson builds may add a tag to its logical name, as versions do ({@code ola:2}); the
+   * image a container step runs may not, where a tag is most often a registry's image
+   * ({@code nginx:latest}) that should have been a base image.
+   */
   static final Pattern LOGICAL_IMAGE = Pattern.compile(LOGICAL_NAME.pattern() + "(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,40})?");
   static final String BASE_IMAGE_PREFIX = "workbench/";
   private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]*)}");
@@ -87,10 +91,12 @@ final class StepRules {
   private static void names(Step step, Report report) {
     List<LogicalNames.Name> names = new ArrayList<>(LogicalNames.of(step.action()));
     step.expect().forEach(check -> names.addAll(LogicalNames.of(check)));
+    List<String> runs = step.action() instanceof Action.CreateContainer || step.action() instanceof Action.RunContainer
+        ? List.of(containerImage(step.action())) : List.of();
     for (LogicalNames.Name name : names) {
       String value = withDefaults(name.value(), step);
       boolean base = name.role().equals("image") && value.startsWith(BASE_IMAGE_PREFIX);
-      Pattern rule = name.role().equals("image") ? LOGICAL_IMAGE : LOGICAL_NAME;
+      Pattern rule = name.role().equals("image") && !runs.contains(name.value()) ? LOGICAL_IMAGE : LOGICAL_NAME;
       if (!base && !rule.matcher(value).matches()) {
         report.add(
             name.role()
@@ -158,6 +164,12 @@ final class StepRules {
     } else if (List.of(path.split("[/\\\\]")).contains("..")) {
       report.add(what + " must not climb out of your own folder with '..'");
     }
+  }
+
+  /** The image a container step runs. */
+  private static String containerImage(Action action) {
+    return action instanceof Action.CreateContainer create ? create.spec().image()
+        : ((Action.RunContainer) action).spec().image();
   }
 
   private static List<Mount> mounts(Action action) {

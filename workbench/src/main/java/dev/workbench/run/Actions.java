@@ -95,6 +95,8 @@ final class Actions {
       return notebooks.run(scope, vars.apply(a.code()), sink);
     } else if (action instanceof Action.CloudAction a) {
       return clouds.perform(a, scope, vars::apply, sink);
+    } else if (action instanceof Action.SwarmAction a) {
+      return dev.workbench.cloud.Swarms.of(engine).perform(a, scope, vars::apply, sink);
     } else {
       throw new IllegalStateException("ação sem execução: " + action.kind());
     }

@@ -58,6 +58,9 @@ final class Checks {
     } else if (check instanceof Check.CloudCheck c) {
       Clouds.Verdict v = clouds.evaluate(c, scope, vars::apply);
       return result(v.description(), v.passed(), v.detail());
+    } else if (check instanceof Check.SwarmCheck c) {
+      dev.workbench.cloud.Clouds.Verdict v = dev.workbench.cloud.Swarms.of(engine).evaluate(c, scope, vars::apply);
+      return result(v.description(), v.passed(), v.detail());
     }
     throw new IllegalStateException("verificação sem avaliação: " + check);
   }

@@ -58,11 +58,12 @@ public final class CourseRun {
   }
 
   /**
-   * Removes what killed headless runs left, and the clouds of any killed process (a cloud never
-   * outlives its server); a live run's or server's resources stay.
+   * Removes what killed headless runs left, and the clouds and swarms of any killed process (they
+   * never outlive their server); a live run's or server's resources stay.
    */
   public static int removeOrphans(Engine engine) {
-    return engine.removeOrphans(CourseRun::orphaned) + Clouds.removeOrphans(engine);
+    return engine.removeOrphans(CourseRun::orphaned) + Clouds.removeOrphans(engine)
+        + dev.workbench.cloud.Swarms.removeOrphans(engine);
   }
 
   /**

@@ -92,6 +92,8 @@ public final class StepRunner implements AutoCloseable {
     // limits the learner should hear before a run starts: a cloud or a notebook too many
     if (step.action() instanceof Action.CloudStart) {
       clouds.requireRoom(scope);
+    } else if (step.action() instanceof Action.SwarmStart) {
+      dev.workbench.cloud.Swarms.of(engine).requireRoom(scope);
     } else if (step.action() instanceof Action.JShellCell) {
       notebooks.requireRoom(scope);
     }
@@ -221,11 +223,13 @@ public final class StepRunner implements AutoCloseable {
   public void resetLesson(Session session, String lessonId) {
     notebooks.close(session, lessonId);
     clouds.reset(session, lessonId);
+    dev.workbench.cloud.Swarms.of(engine).reset(session, lessonId);
     engine.removeAll(session, lessonId);
   }
 
   /**
-   * Closes the notebooks' JShells (their JVMs) and stops the clouds: the server's one shutdown path.
+   * Closes the notebooks' JShells (their JVMs) and stops the clouds and swarms: the server's one
+   * shutdown path.
    * The engine belongs to the caller.
    */
   @Override
@@ -233,7 +237,11 @@ public final class StepRunner implements AutoCloseable {
     try {
       notebooks.close();
     } finally {
-      clouds.close();
+      try {
+        clouds.close();
+      } finally {
+        dev.workbench.cloud.Swarms.of(engine).stopAll();
+      }
     }
   }
 

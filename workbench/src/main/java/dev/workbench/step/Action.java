@@ -171,6 +171,41 @@ public sealed interface Action {
   @Kind("cloud.stop")
   record CloudStop() implements CloudAction {}
 
+  /**
+   * The Swarm part of lesson {@code orquestracao}: stand-in hosts (engines in containers of the
+   * learner's engine, never the learner's engine itself) that form a swarm; performed by
+   * {@code dev.workbench.cloud}. Everything else the learner does on them with the real
+   * {@code docker} CLI, through {@code container.exec} on a host.
+   */
+  sealed interface SwarmAction extends Action {}
+
+  /**
+   * Starts {@code nodes} stand-in hosts, {@code no-1} … {@code no-N}, on a network of their own,
+   * and copies the session's {@code images} into each (they have no registry to pull from).
+   */
+  @Kind("swarm.start")
+  record SwarmStart(int nodes, List<String> images) implements SwarmAction {
+    public static final int MAX_NODES = 3;
+
+    public SwarmStart {
+      if (nodes < 1 || nodes > MAX_NODES) {
+        throw new IllegalArgumentException("nodes must be between 1 and " + MAX_NODES + ", got " + nodes);
+      }
+      images = List.copyOf(images == null ? List.of() : images);
+    }
+  }
+
+  /**
+   * The other hosts join the swarm the first one manages, as workers: {@code docker swarm join}
+   * with the first host's worker token, which no step could pass from one host to another.
+   */
+  @Kind("swarm.join")
+  record SwarmJoin() implements SwarmAction {}
+
+  /** Stops the hosts and removes their containers, volumes, network and folders. */
+  @Kind("swarm.stop")
+  record SwarmStop() implements SwarmAction {}
+
   /** Every {@code do:} value, sorted. */
   List<String> KINDS = Kinds.names(Action.class);
 }

@@ -100,6 +100,30 @@ public sealed interface Check {
   record ScheduledRuns(int min, int exitCode) implements CloudCheck {}
 
   /**
+   * Checks of the swarm (lesson {@code orquestracao}), read from its first host, the manager. A
+   * swarm converges on its own time, so each waits a bounded while for its state to hold.
+   */
+  sealed interface SwarmCheck extends Check {}
+
+  /**
+   * {@code swarmService: {name, replicas, image}}: the service asks for {@code replicas} tasks and
+   * that many run, each from {@code image} when given; no update is under way.
+   */
+  @Kind("swarmService")
+  record SwarmService(String name, int replicas, String image) implements SwarmCheck {}
+
+  /**
+   * {@code swarmNode: {name, role, availability, tasks}}: the node (by host name) is in the swarm,
+   * with this role ({@code manager}, {@code worker}) and availability ({@code active},
+   * {@code pause}, {@code drain}) and runs this many of the swarm's tasks; a null is not checked.
+   */
+  @Kind("swarmNode")
+  record SwarmNode(String name, String role, String availability, Integer tasks) implements SwarmCheck {
+    public static final List<String> ROLES = List.of("manager", "worker");
+    public static final List<String> AVAILABILITIES = List.of("active", "pause", "drain");
+  }
+
+  /**
    * {@code firestore: {container, port, collection, project, field, filled, empty}}: read from a
    * Firestore emulator in a container; how many documents have {@code field} set and how many lack
    * it (missing or empty). A null count is not checked.

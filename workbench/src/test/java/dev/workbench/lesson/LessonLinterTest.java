@@ -104,6 +104,14 @@ class LessonLinterTest {
   }
 
   @Test
+  void an_image_of_the_lesson_may_carry_a_version_tag() {
+    assertThat(lintStep("id: x\ndo: image.history\ncli: c\nimage: ola:2\nexpect:\n"
+        + "  - image: {name: 'ola:2'}\n")).isEmpty();
+    assertThat(lintStep("id: x\ndo: image.history\ncli: c\nimage: ola:2:3\nexpect:\n"
+        + "  - image: {name: 'ola:2'}\n")).singleElement().asString().contains("image name 'ola:2:3' must match");
+  }
+
+  @Test
   void logical_names_are_plain_unless_they_are_base_images() {
     assertThat(
             lintStep(
@@ -111,8 +119,9 @@ class LessonLinterTest {
         .containsExactly(
             "7: step 'x': container name 'Meu_Web' must match [a-z0-9][a-z0-9_.-]{0,40} (a logical"
                 + " name; the workbench prefixes it per session)",
+            // the image a container runs takes no tag: there a tag is most often a registry's image
             "7: step 'x': image name 'docker.io/nginx:latest' must match"
-                + " [a-z0-9][a-z0-9_.-]{0,40}(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,40})? (a logical"
+                + " [a-z0-9][a-z0-9_.-]{0,40} (a logical"
                 + " name; the workbench prefixes it per session)");
   }
 

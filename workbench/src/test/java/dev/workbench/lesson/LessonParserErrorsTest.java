@@ -173,4 +173,18 @@ class LessonParserErrorsTest {
         .hasMessage(
             file + ":7: firestore-table: 'columns': 'a/b' is not a field name (letters, digits and '_')");
   }
+
+  @Test
+  void swarm_steps_refuse_a_node_count_or_a_node_word_they_cannot_honour() {
+    assertStepFails("id: x\ndo: swarm.start\nnodes: 5", "step 'x': nodes must be between 1 and 3, got 5");
+    assertStepFails(
+        "id: x\ndo: image.list\nexpect:\n  - swarmNode: {name: no-2, availability: drained}",
+        "step 'x': expect #1: swarmNode: 'availability' must be one of active, pause, drain; got 'drained'");
+    assertStepFails(
+        "id: x\ndo: image.list\nexpect:\n  - swarmNode: {name: no-2}",
+        "step 'x': expect #1: swarmNode: a swarmNode check needs 'role', 'availability', 'tasks' or more");
+    assertStepFails(
+        "id: x\ndo: image.list\nexpect:\n  - swarmService: {name: web}",
+        "step 'x': expect #1: swarmService: 'replicas' is required");
+  }
 }
