@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Arrows point down only: cli → web → run → {notebook, cloud} → {engine, lesson} → step, with the
- * progress store beside run for the site. A package that reached up (the engine asking the runner
+ * progress store beside run for the site, and hosted labs ({@code labs}: one engine per learner)
+ * beside run too, below the site and above the engine. A package that reached up (the engine asking the runner
  * for a session, say) would tie the layers into one knot; this test reads every import of the main
  * sources and names each one that does.
  */
@@ -32,8 +33,9 @@ class ArchitectureTest {
       "cloud", Set.of("engine", "step", "lesson"),
       "run", Set.of("notebook", "cloud", "engine", "lesson", "step"),
       "progress", Set.of("run", "engine", "step"),
-      "web", Set.of("run", "progress", "notebook", "cloud", "engine", "lesson", "step"),
-      "cli", Set.of("web", "run", "progress", "notebook", "cloud", "engine", "lesson", "step"));
+      "labs", Set.of("engine", "step"),
+      "web", Set.of("run", "progress", "labs", "notebook", "cloud", "engine", "lesson", "step"),
+      "cli", Set.of("web", "run", "progress", "labs", "notebook", "cloud", "engine", "lesson", "step"));
 
   @Test
   void no_package_imports_one_above_it() throws IOException {

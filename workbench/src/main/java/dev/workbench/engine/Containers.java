@@ -267,6 +267,43 @@ public final class Containers {
     }
   }
 
+  /**
+   * The memory a running container uses now, as the engine's stats say (cache included, as
+   * {@code docker stats} shows before it subtracts it); empty when it is not running.
+   */
+  public Optional<Long> memoryBytes(Scope scope, String name) {
+    com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Statistics> one =
+        new com.github.dockerjava.api.async.ResultCallback.Adapter<>() {
+          private volatile com.github.dockerjava.api.model.Statistics seen;
+
+          @Override
+          public void onNext(com.github.dockerjava.api.model.Statistics stats) {
+            if (seen == null) {
+              seen = stats;
+              try {
+                close();
+              } catch (java.io.IOException e) {
+                // the one answer is what was wanted
+              }
+            }
+          }
+
+          @Override
+          public String toString() {
+            return seen == null || seen.getMemoryStats() == null || seen.getMemoryStats().getUsage() == null
+                ? "" : String.valueOf(seen.getMemoryStats().getUsage());
+          }
+        };
+    engine.run(() -> docker.statsCmd(scope.name(name)).withNoStream(true).exec(one));
+    try {
+      one.awaitCompletion(20, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    String usage = one.toString();
+    return usage.isEmpty() || usage.equals("0") ? Optional.empty() : Optional.of(Long.parseLong(usage));
+  }
+
   /** The loopback port the engine published for a container port, if it published one. */
   public Optional<Integer> hostPort(Scope scope, String name, int containerPort) {
     return inspect(scope, name)

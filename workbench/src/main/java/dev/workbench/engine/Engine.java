@@ -34,6 +34,7 @@ public final class Engine implements AutoCloseable {
   private final DockerClient docker;
   private final Path dataDir;
   private final Quotas quotas;
+  private final String baseRegistry;
 
   /** The engine named by {@code DOCKER_HOST}, else the local socket. */
   public Engine(Path dataDir) {
@@ -51,6 +52,16 @@ public final class Engine implements AutoCloseable {
    * @param quotas what one learner may hold in this engine
    */
   public Engine(URI host, Path dataDir, Quotas quotas) {
+    this(host, dataDir, quotas, null);
+  }
+
+  /**
+   * @param baseRegistry where this engine gets the course's base images ({@code host:port}, a
+   *     registry the workbench filled from this machine's own), instead of a public registry or a
+   *     local build: a hosted lab's engine, which must never reach the internet; null for none
+   */
+  public Engine(URI host, Path dataDir, Quotas quotas, String baseRegistry) {
+    this.baseRegistry = baseRegistry;
     DefaultDockerClientConfig.Builder config = DefaultDockerClientConfig.createDefaultConfigBuilder();
     if (host != null) {
       config.withDockerHost(host.toString());
@@ -83,6 +94,11 @@ public final class Engine implements AutoCloseable {
 
   public Quotas quotas() {
     return quotas;
+  }
+
+  /** The registry base images come from, when this engine has one (a hosted lab). */
+  public java.util.Optional<String> baseRegistry() {
+    return java.util.Optional.ofNullable(baseRegistry);
   }
 
   /**

@@ -98,6 +98,23 @@ public final class Storage {
     }
   }
 
+  /**
+   * Attaches a container of one scope to a network of another (the labs' registry to each lab's
+   * own network), unless it is attached already.
+   */
+  public void connect(Scope containerScope, String container, Scope networkScope, String network) {
+    if (containerNetworks(containerScope, container).contains(networkScope.name(network))) {
+      return;
+    }
+    engine.run(
+        () ->
+            docker
+                .connectToNetworkCmd()
+                .withNetworkId(networkScope.name(network))
+                .withContainerId(containerScope.name(container))
+                .exec());
+  }
+
   private List<String> containerNetworks(Scope scope, String container) {
     return new Containers(engine)
         .inspect(scope, container)

@@ -5,6 +5,7 @@ import dev.workbench.Workbench;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.EngineError;
 import dev.workbench.engine.EngineUnavailable;
+import dev.workbench.engine.LearnerEngines;
 import dev.workbench.engine.OutputSink;
 import dev.workbench.engine.QuotaExceeded;
 import dev.workbench.engine.Scope;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,21 +48,44 @@ public final class StepRunner implements AutoCloseable {
   public static final String OUTPUT_CUT = "saída cortada";
 
   private final Engine engine;
+  private final LearnerEngines engines;
+  private final Path projectRoot;
   private final ProjectFiles files;
-  private final Notebooks notebooks;
+  /** One set of notebooks per engine: a learner's kernels run where the rest of their work is. */
+  private final Map<Engine, Notebooks> notebooks = new ConcurrentHashMap<>();
 
   public StepRunner(Engine engine) {
     this(engine, Workbench.projectRoot());
   }
 
   public StepRunner(Engine engine, Path projectRoot) {
-    this.engine = engine;
-    this.files = new ProjectFiles(projectRoot);
-    this.notebooks = new Notebooks(engine, projectRoot);
+    this(engine, LearnerEngines.shared(engine), projectRoot);
   }
 
+  /**
+   * @param engine this machine's engine: what a killed run left is looked for there
+   * @param engines the engine each learner's steps, checks, kernels and clouds go to (the same
+   *     one on a laptop; a lab of their own with {@code serve --labs})
+   */
+  public StepRunner(Engine engine, LearnerEngines engines, Path projectRoot) {
+    this.engine = engine;
+    this.engines = engines;
+    this.projectRoot = projectRoot;
+    this.files = new ProjectFiles(projectRoot);
+  }
+
+  /** This machine's engine (not a learner's lab). */
   public Engine engine() {
     return engine;
+  }
+
+  /** Which engine holds each learner's work. */
+  public LearnerEngines engines() {
+    return engines;
+  }
+
+  private Notebooks notebooks(Engine of) {
+    return notebooks.computeIfAbsent(of, e -> new Notebooks(e, projectRoot));
   }
 
   /**
@@ -70,14 +95,15 @@ public final class StepRunner implements AutoCloseable {
    */
   public void admit(Lesson lesson, Step step, Session session, Map<String, String> params) {
     Scope scope = new Scope(session, lesson.id());
+    Engine engine = engines.of(session);
     // limits the learner should hear before a run starts: a cloud or a notebook too many
     if (step.action() instanceof Action.CloudStart) {
       dev.workbench.cloud.Clouds.of(engine).requireRoom(scope);
     } else if (step.action() instanceof Action.JShellCell) {
-      notebooks.requireRoom(scope);
+      notebooks(engine).requireRoom(scope);
     }
     try {
-      new Actions(engine, files, notebooks).requireRoom(step.action(), scope, Vars.of(step, params));
+      new Actions(engine, files, notebooks(engine)).requireRoom(step.action(), scope, Vars.of(step, params));
     } catch (EngineUnavailable e) {
       // nothing can be created either: the run says the engine is away, with what to do
     }
@@ -98,7 +124,7 @@ public final class StepRunner implements AutoCloseable {
     }
     String name = Vars.of(step, params).apply(spec.name());
     try {
-      engine.containers().remove(new Scope(session, lesson.id()), name);
+      engines.of(session).containers().remove(new Scope(session, lesson.id()), name);
     } catch (EngineError e) {
       if (!e.getMessage().contains("No such container")) {
         throw e; // already gone is what was asked; anything else is news
@@ -117,7 +143,8 @@ public final class StepRunner implements AutoCloseable {
       Lesson lesson, Step step, Session session, Map<String, String> params, Consumer<RunEvent> events) {
     Vars vars = Vars.of(step, params);
     Scope scope = new Scope(session, lesson.id());
-    refuseUnsafeMounts(step, vars, scope);
+    Engine engine = engines.of(session);
+    refuseUnsafeMounts(engine, step, vars, scope);
     long start = System.nanoTime();
     Output output = new Output(step.id(), scope, events);
     events.accept(new RunEvent.Started(step.id(), vars.apply(step.cli())));
@@ -125,7 +152,7 @@ public final class StepRunner implements AutoCloseable {
     String failure = "";
     List<CheckResult> checks = new ArrayList<>();
     try {
-      exitCode = new Actions(engine, files, notebooks).perform(step.action(), scope, vars, output);
+      exitCode = new Actions(engine, files, notebooks(engine)).perform(step.action(), scope, vars, output);
       Checks evaluator = new Checks(engine);
       for (Check check : step.expect()) {
         CheckResult result = evaluator.evaluate(check, scope, vars, exitCode, output.text());
@@ -142,7 +169,7 @@ public final class StepRunner implements AutoCloseable {
       failure = "erro inesperado do workbench (" + e.getClass().getSimpleName() + "); veja o log do servidor";
     }
     boolean passed = failure.isEmpty() && checks.stream().allMatch(CheckResult::passed);
-    if (!passed && !failure.startsWith(EngineUnavailable.HOW_TO_START) && engineWentAway(step)) {
+    if (!passed && !failure.startsWith(EngineUnavailable.HOW_TO_START) && engineWentAway(engine, step)) {
       failure = "O Docker Engine parou no meio do passo. Inicie-o de novo (por exemplo: sudo dockerd, ou abra o"
           + " Docker Desktop) e rode o passo outra vez.";
     }
@@ -160,15 +187,30 @@ public final class StepRunner implements AutoCloseable {
    * its engine fails the checks with odd details (exit 1 or 143, no port), and the learner needs the
    * cause, not the symptoms. A stopping dockerd refuses new connections at once, so asking is enough.
    */
-  private boolean engineWentAway(Step step) {
+  private static boolean engineWentAway(Engine engine, Step step) {
     return !step.action().kind().equals("jshell") && !engine.available();
   }
 
   /** Removes every container, network, volume and image the session created for this lesson. */
   public void resetLesson(Session session, String lessonId) {
-    notebooks.close(session, lessonId);
+    Engine engine = engines.of(session);
+    Notebooks open = notebooks.get(engine);
+    if (open != null) {
+      open.close(session, lessonId);
+    }
     dev.workbench.cloud.Clouds.of(engine).reset(session, lessonId);
     engine.removeAll(session, lessonId);
+  }
+
+  /**
+   * Closes what this runner opened in {@code engine} (its notebooks) before the engine goes away:
+   * a lab that stops for idleness takes its kernels with it.
+   */
+  public void forget(Engine gone) {
+    Notebooks open = notebooks.remove(gone);
+    if (open != null) {
+      open.close();
+    }
   }
 
   /**
@@ -178,14 +220,14 @@ public final class StepRunner implements AutoCloseable {
   @Override
   public void close() {
     try {
-      notebooks.close();
+      notebooks.values().forEach(Notebooks::close);
     } finally {
       dev.workbench.cloud.Clouds.of(engine).stopAll();
     }
   }
 
   /** A parameter that would point a bind mount outside the learner's files is a bad parameter. */
-  private void refuseUnsafeMounts(Step step, Vars vars, Scope scope) {
+  private static void refuseUnsafeMounts(Engine engine, Step step, Vars vars, Scope scope) {
     List<Mount> mounts = List.of();
     if (step.action() instanceof Action.RunContainer a) {
       mounts = a.spec().mounts();

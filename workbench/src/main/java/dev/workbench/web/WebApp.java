@@ -1,6 +1,7 @@
 package dev.workbench.web;
 
 import dev.workbench.engine.Engine;
+import dev.workbench.labs.Labs;
 import dev.workbench.lesson.Course;
 import dev.workbench.progress.ProgressStore;
 import dev.workbench.run.StepRunner;
@@ -15,6 +16,15 @@ public final class WebApp {
   private WebApp() {}
 
   public static Javalin create(WebConfig web, Course course, Engine engine, StepRunner runner) {
+    return create(web, course, engine, runner, null);
+  }
+
+  /**
+   * @param labs one engine per learner ({@code serve --labs}): the runner's {@link
+   *     StepRunner#engines()} are these, and the site shows each learner their lab's state; null on
+   *     a laptop, where every learner uses {@code engine}
+   */
+  public static Javalin create(WebConfig web, Course course, Engine engine, StepRunner runner, Labs labs) {
     ProgressStore store = ProgressStore.open(web.dataDir().resolve("progress"));
     Runs runs = new Runs(runner::run, store, engine.quotas());
     Pages pages = new Pages();
@@ -39,8 +49,11 @@ public final class WebApp {
         router.before(Languages::remember);
         new HttpErrors(pages).install(router);
         new PageRoutes(course, engine, store, runs, pages).install(router);
-        new ApiRoutes(course, engine, runner, store, runs).install(router);
-        new LiveTables(course, engine).install(router);
+        new ApiRoutes(course, engine, runner, store, runs, labs).install(router);
+        new LiveTables(course, runner.engines()).install(router);
+        if (labs != null) {
+          new LabRoutes(labs).install(router);
+        }
         new RerunRoutes(course, runner, store, runs).install(router);
       });
     });
