@@ -74,6 +74,7 @@ public final class Labs implements LearnerEngines, AutoCloseable {
   private final Deque<Lab> queue = new ArrayDeque<>();
   private final Deque<Lab> warm = new ArrayDeque<>();
   private final List<Lab> all = new ArrayList<>();
+  private final Map<Session, Integer> working = new HashMap<>();
   private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "lab-worker");
     t.setDaemon(true);
@@ -198,6 +199,23 @@ public final class Labs implements LearnerEngines, AutoCloseable {
       restart(lab);
     }
     return status(session);
+  }
+
+  /**
+   * A learner's step is running in their lab: it is never idle meanwhile, however long the step
+   * (a build) takes. Pair with {@link #finished}.
+   */
+  public synchronized void working(Session session) {
+    working.merge(session, 1, Integer::sum);
+  }
+
+  /** The step ended: the learner's last action is now. */
+  public synchronized void finished(Session session) {
+    working.computeIfPresent(session, (s, n) -> n > 1 ? n - 1 : null);
+    Lab lab = byLearner.get(session);
+    if (lab != null) {
+      lab.lastAction = clock.instant();
+    }
   }
 
   /** Where the learner's lab is, for their page. */
@@ -406,12 +424,12 @@ public final class Labs implements LearnerEngines, AutoCloseable {
   }
 
   /** Idle and too-old labs stop; a stopped lab stays, as the learner left it. */
-  private void cull() {
+  void cull() {
     try {
       synchronized (this) {
         Instant now = clock.instant();
         for (Lab lab : List.copyOf(all)) {
-          if (lab.state != LabStatus.State.READY || lab.learner == null) {
+          if (lab.state != LabStatus.State.READY || lab.learner == null || working.containsKey(lab.learner)) {
             continue;
           }
           boolean idle = Duration.between(lab.lastAction, now).compareTo(settings.idleAfter()) >= 0;

@@ -80,8 +80,11 @@ final class ApiRoutes {
     if (labs != null) {
       labs.touch(Learners.of(ctx)); // a learner action: keeps the lab, or asks for one
     }
-    // a quota known up front is a 429 with nothing made, not a failed run
-    runner.admit(lesson, step, Learners.of(ctx), params);
+    // a quota known up front is a 429 with nothing made, not a failed run; a lab still starting
+    // is not waited for here (the run waits, and says where the lab is): its engine counts as it creates
+    if (labs == null || labs.running(Learners.of(ctx)).isPresent()) {
+      runner.admit(lesson, step, Learners.of(ctx), params);
+    }
     Run run = runs.start(Learners.of(ctx), lesson, step, params);
     ctx.status(HttpStatus.ACCEPTED).json(Map.of("runId", run.id(), "events", "/api/runs/" + run.id() + "/events"));
   }

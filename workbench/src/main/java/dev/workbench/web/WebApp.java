@@ -26,7 +26,12 @@ public final class WebApp {
    */
   public static Javalin create(WebConfig web, Course course, Engine engine, StepRunner runner, Labs labs) {
     ProgressStore store = ProgressStore.open(web.dataDir().resolve("progress"));
-    Runs runs = new Runs(runner::run, store, engine.quotas());
+    Runs.StepExecution execution = runner::run;
+    if (labs != null) {
+      // the run waits for the learner's lab on its own thread, and keeps it from idling out
+      execution = new LabSteps(labs, execution);
+    }
+    Runs runs = new Runs(execution, store, engine.quotas());
     Pages pages = new Pages();
     Learners learners = new Learners(store);
     return Javalin.create(config -> {
