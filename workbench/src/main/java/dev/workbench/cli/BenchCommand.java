@@ -39,8 +39,15 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--warmup", description = "execuções não medidas antes (padrão: ${DEFAULT-VALUE})")
   int warmup = 3;
 
+  @Option(names = "--learners", description = "uma turma: N alunos simulados, cada um com o seu laboratório"
+      + " (serve --labs), fazem a lição volumes ao mesmo tempo pela API")
+  int learners;
+
   @Override
   public Integer call() throws Exception {
+    if (learners > 0) {
+      return new LabsBench(learners, Workbench.projectRoot()).run();
+    }
     if (runs < 1 || warmup < 0) {
       throw new IllegalArgumentException("--runs deve ser ao menos 1 e --warmup não pode ser negativo");
     }

@@ -115,6 +115,20 @@ public final class Storage {
                 .exec());
   }
 
+  /** The same, for a network known by its engine name (one a container was on before). */
+  public void connect(Scope containerScope, String container, String engineNetwork) {
+    if (containerNetworks(containerScope, container).contains(engineNetwork)) {
+      return;
+    }
+    engine.run(
+        () ->
+            docker
+                .connectToNetworkCmd()
+                .withNetworkId(engineNetwork)
+                .withContainerId(containerScope.name(container))
+                .exec());
+  }
+
   private List<String> containerNetworks(Scope scope, String container) {
     return new Containers(engine)
         .inspect(scope, container)

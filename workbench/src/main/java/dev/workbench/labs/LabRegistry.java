@@ -41,6 +41,7 @@ final class LabRegistry {
   private final Engine host;
   private final Scope scope;
   private final List<String> seeded = new ArrayList<>();
+  private String published;
 
   LabRegistry(Engine host, Session infrastructure) {
     this.host = host;
@@ -58,37 +59,62 @@ final class LabRegistry {
   }
 
   /**
-   * Starts the registry writable, pushes every base image this machine has into it, then starts it
-   * again read-only. Bases this machine lacks are left out (a lab that needs one says so).
+   * Starts the registry writable and pushes the bases in {@code first} into it (the ones the
+   * first lessons need, small); the others follow on a thread of their own with {@link #finish},
+   * after which the registry starts again read-only. Bases this machine lacks are left out (a lab
+   * that needs one says so).
    */
-  void start(OutputSink sink) {
+  void start(List<String> first, OutputSink sink) {
     host.images().provide(IMAGE, sink);
     remove();
     host.storage().createVolume(scope, VOLUME, Labs.labels());
-    String published = serve(false);
-    Transfers transfers = new Transfers(host);
+    published = serve(false);
+    for (String base : first) {
+      seed(base, sink);
+    }
+  }
+
+  /** Pushes the remaining bases, then makes the registry read-only. */
+  void finish(OutputSink sink) {
     for (String base : BaseImages.names()) {
-      if (!host.images().exists(base)) {
-        continue;
-      }
-      Transfers.Reference copy = Transfers.Reference.of(published + "/" + base);
-      transfers.tagShared(base, copy);
-      try {
-        transfers.push(copy, new Transfers.Credentials(published, null, null), OutputSink.NONE, PUSH_TIMEOUT);
-        synchronized (this) {
-          seeded.add(base);
-        }
-        sink.info("laboratórios: " + base + " no registro local");
-      } finally {
-        transfers.untag(copy);
+      if (!seeded().contains(base)) {
+        seed(base, sink);
       }
     }
-    host.containers().remove(scope, CONTAINER);
-    serve(true);
+    synchronized (this) { // no lab joins while the registry is swapped for its read-only self
+      List<String> networks = host.containers().inspect(scope, CONTAINER)
+          .map(c -> List.copyOf(c.getNetworkSettings().getNetworks().keySet())).orElse(List.of());
+      host.containers().remove(scope, CONTAINER);
+      serve(true);
+      for (String network : networks) {
+        if (!network.equals("bridge")) {
+          host.storage().connect(scope, CONTAINER, network);
+        }
+      }
+    }
+    sink.info("laboratórios: registro local pronto, só leitura (" + seeded().size() + " imagens base)");
+  }
+
+  private void seed(String base, OutputSink sink) {
+    if (!host.images().exists(base)) {
+      return;
+    }
+    Transfers transfers = new Transfers(host);
+    Transfers.Reference copy = Transfers.Reference.of(published + "/" + base);
+    transfers.tagShared(base, copy);
+    try {
+      transfers.push(copy, new Transfers.Credentials(published, null, null), OutputSink.NONE, PUSH_TIMEOUT);
+      synchronized (this) {
+        seeded.add(base);
+      }
+      sink.info("laboratórios: " + base + " no registro local");
+    } finally {
+      transfers.untag(copy);
+    }
   }
 
   /** Lets the lab whose network is {@code network} (of {@code lab}) reach the registry by name. */
-  void join(Scope lab, String network) {
+  synchronized void join(Scope lab, String network) {
     host.storage().connect(scope, CONTAINER, lab, network);
   }
 

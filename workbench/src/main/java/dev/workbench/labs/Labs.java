@@ -75,6 +75,7 @@ public final class Labs implements LearnerEngines, AutoCloseable {
   private final Deque<Lab> warm = new ArrayDeque<>();
   private final List<Lab> all = new ArrayList<>();
   private final Map<Session, Integer> working = new HashMap<>();
+  private final List<Duration> startTimes = new ArrayList<>();
   private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "lab-worker");
     t.setDaemon(true);
@@ -126,7 +127,16 @@ public final class Labs implements LearnerEngines, AutoCloseable {
    */
   public void open(OutputSink sink) {
     removeOrphans(host);
-    registry.start(sink);
+    // the small Debian bases first (most lessons build on them); the rest while the class starts
+    registry.start(List.of("workbench/debian:bookworm", "workbench/debian:trixie"), sink);
+    workers.submit(() -> {
+      try {
+        registry.finish(sink);
+      } catch (RuntimeException e) {
+        LOG.warn("labs' registry not finished: {}", e.getMessage());
+        sink.info("aviso: o registro dos laboratórios não recebeu todas as imagens base: " + e.getMessage());
+      }
+    });
     synchronized (this) {
       for (int i = 0; i < settings.warm(); i++) {
         Lab lab = newLab();
@@ -248,6 +258,24 @@ public final class Labs implements LearnerEngines, AutoCloseable {
     if (lab != null) {
       lab.maxAge = lab.maxAge.plus(more);
     }
+  }
+
+  /** The memory the learner's lab uses now, if it is running. */
+  public Optional<Long> memoryBytes(Session session) {
+    Scope scope;
+    synchronized (this) {
+      Lab lab = byLearner.get(session);
+      if (lab == null || lab.state != LabStatus.State.READY) {
+        return Optional.empty();
+      }
+      scope = lab.scope;
+    }
+    return host.containers().memoryBytes(scope, CONTAINER);
+  }
+
+  /** How long each lab's dockerd took to answer, from its start (queue not included), in order. */
+  public synchronized List<Duration> startTimes() {
+    return List.copyOf(startTimes);
   }
 
   /** Labs running or starting, warm ones included. */
@@ -480,6 +508,7 @@ public final class Labs implements LearnerEngines, AutoCloseable {
   private void startNow(Lab lab) {
     Engine engine = null;
     String problem = "";
+    long began = System.nanoTime();
     try {
       engine = lab.created ? restartContainer(lab) : create(lab);
       lab.created = true;
@@ -503,6 +532,7 @@ public final class Labs implements LearnerEngines, AutoCloseable {
           engine.close();
         }
       } else if (engine != null) {
+        startTimes.add(Duration.ofNanos(System.nanoTime() - began));
         lab.engine = engine;
         lab.state = LabStatus.State.READY;
         lab.started = clock.instant();

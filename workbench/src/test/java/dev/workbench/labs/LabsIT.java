@@ -34,6 +34,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
@@ -97,7 +98,9 @@ class LabsIT {
   void three_learners_each_run_the_volumes_lesson_in_a_lab_of_their_own() throws Exception {
     Course course = Course.load(TestEngines.projectRoot().resolve("lessons"));
     Lesson volumes = course.lessons().stream().filter(l -> l.id().equals("volumes")).findFirst().orElseThrow();
-    JavalinTest.test(site(course), (server, client) -> {
+    JavalinTest.test(site(course), (server, tool) -> {
+      // a run's event stream may be quiet longer than okhttp's default 10 s (heartbeats come every 15 s)
+      HttpClient client = new HttpClient(server, new OkHttpClient.Builder().readTimeout(Duration.ofMinutes(5)).build());
       List<IssuedSession> learners = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
         learners.add(IssuedSession.from(client));
