@@ -76,6 +76,7 @@ final class LabsBench {
       Javalin app = null;
       try {
         labs.open(OutputSink.NONE);
+        labs.awaitSeeded(Duration.ofMinutes(20)); // the copy of the bases would slow the first labs
         app = WebApp.create(new WebConfig("127.0.0.1", 0, data, root, null), course, host, runner, labs).start();
         base = "http://127.0.0.1:" + app.port();
 
@@ -212,6 +213,7 @@ final class LabsBench {
 
     private String send(String method, String path, String body) throws IOException, InterruptedException {
       HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", COOKIES.get(session))
+          .header("Accept", path.endsWith("/events") ? "text/event-stream" : "application/json")
           .timeout(Duration.ofMinutes(15));
       if (body != null) {
         b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));

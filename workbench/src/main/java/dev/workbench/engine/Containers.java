@@ -67,7 +67,7 @@ public final class Containers {
     HostConfig host =
         hardened(spec.limits())
             .withBinds(new Mounts(engine, scope).binds(spec.mounts()))
-            .withPortBindings(publishedOnLoopback(spec.ports()));
+            .withPortBindings(published(spec.ports()));
     CreateContainerCmd cmd =
         docker
             .createContainerCmd(image)
@@ -312,9 +312,15 @@ public final class Containers {
         .map(bindings -> Integer.parseInt(bindings[0].getHostPortSpec()));
   }
 
-  private static List<PortBinding> publishedOnLoopback(List<Integer> ports) {
+  /**
+   * On the loopback of the engine's machine; in a hosted lab, on the lab's own address, the only
+   * one this machine can reach it at (the lab's network holds nothing but the lab and the labs'
+   * read-only registry).
+   */
+  private List<PortBinding> published(List<Integer> ports) {
+    String on = engine.publishesOnLoopback() ? Engine.LOOPBACK : "0.0.0.0";
     return ports.stream()
-        .map(p -> new PortBinding(Ports.Binding.bindIp("127.0.0.1"), ExposedPort.tcp(p)))
+        .map(p -> new PortBinding(Ports.Binding.bindIp(on), ExposedPort.tcp(p)))
         .toList();
   }
 

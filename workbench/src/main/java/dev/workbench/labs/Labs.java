@@ -87,6 +87,7 @@ public final class Labs implements LearnerEngines, AutoCloseable {
     return t;
   });
   private int starting;
+  private volatile java.util.concurrent.Future<?> seeding;
   private volatile long memoryPerLab;
   private boolean closed;
 
@@ -129,7 +130,7 @@ public final class Labs implements LearnerEngines, AutoCloseable {
     removeOrphans(host);
     // the small Debian bases first (most lessons build on them); the rest while the class starts
     registry.start(List.of("workbench/debian:bookworm", "workbench/debian:trixie"), sink);
-    workers.submit(() -> {
+    seeding = workers.submit(() -> {
       try {
         registry.finish(sink);
       } catch (RuntimeException e) {
@@ -146,6 +147,24 @@ public final class Labs implements LearnerEngines, AutoCloseable {
     }
     long every = Math.max(1, Math.min(15, settings.idleAfter().toSeconds() / 4));
     culler.scheduleWithFixedDelay(this::cull, every, every, TimeUnit.SECONDS);
+  }
+
+  /**
+   * Waits until every base image is in the registry and it is read-only (a measurement should
+   * not share the disk with the seeding); false when that took longer than {@code patience}.
+   */
+  public boolean awaitSeeded(Duration patience) {
+    try {
+      if (seeding != null) {
+        seeding.get(patience.toMillis(), TimeUnit.MILLISECONDS);
+      }
+      return true;
+    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /** The base images the registry holds for labs. */
@@ -590,7 +609,7 @@ public final class Labs implements LearnerEngines, AutoCloseable {
     while (System.nanoTime() < deadline) {
       if (Files.exists(socket)) {
         Engine engine = new Engine(NestedEngines.socket(lab.folder.resolve("api")), data, settings.quotas(),
-            registry.address());
+            registry.address(), address(lab));
         if (engine.available()) {
           return engine;
         }
@@ -605,6 +624,15 @@ public final class Labs implements LearnerEngines, AutoCloseable {
       sleep(200);
     }
     throw new EngineError("o dockerd do laboratório não respondeu em " + START_PATIENCE.toSeconds() + " s");
+  }
+
+  /** The lab's address on its own network: where this machine reaches the ports it publishes. */
+  private String address(Lab lab) {
+    return host.containers().inspect(lab.scope, CONTAINER)
+        .map(c -> c.getNetworkSettings().getNetworks().get(lab.scope.name(NETWORK)))
+        .map(n -> n.getIpAddress())
+        .filter(ip -> ip != null && !ip.isBlank())
+        .orElseThrow(() -> new EngineError("o laboratório não tem endereço na sua rede"));
   }
 
   private void remove(Lab lab) {
