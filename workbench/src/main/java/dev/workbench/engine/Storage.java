@@ -79,6 +79,24 @@ public final class Storage {
   }
 
   /**
+   * A bridge on a subnet the caller picks (a hosted lab's, out of the engine's default pools,
+   * which hold only about thirty networks); {@link EngineError} when it overlaps one in use.
+   */
+  public void createNetwork(Scope scope, String name, Map<String, String> moreLabels, String subnet) {
+    engine.quota().reserve(scope.session(), Demand.networks(1), () -> engine.call(
+        () ->
+            docker
+                .createNetworkCmd()
+                .withName(scope.name(name))
+                .withDriver("bridge")
+                .withIpam(new com.github.dockerjava.api.model.Network.Ipam()
+                    .withConfig(new com.github.dockerjava.api.model.Network.Ipam.Config().withSubnet(subnet)))
+                .withLabels(Containers.labels(scope, moreLabels))
+                .withCheckDuplicate(true)
+                .exec()));
+  }
+
+  /**
    * Attaches a container to every user-defined network another container is on (a host that must
    * reach a database joins the database's networks), where it is not attached yet.
    */

@@ -59,6 +59,9 @@ public final class Labs implements LearnerEngines, AutoCloseable {
   private static final String CONTAINER = "engine";
   private static final String VOLUME = "dados";
   private static final String NETWORK = "rede";
+  private static final int SUBNETS = 4096;
+  private static final java.util.concurrent.atomic.AtomicInteger nextSubnet =
+      new java.util.concurrent.atomic.AtomicInteger(new java.util.Random().nextInt(SUBNETS));
   private static final Duration START_PATIENCE = Duration.ofSeconds(90);
   /** How long a learner's request waits for their lab (queue included) before it is told to retry. */
   private static final Duration WAIT_PATIENCE = Duration.ofMinutes(10);
@@ -584,7 +587,7 @@ public final class Labs implements LearnerEngines, AutoCloseable {
       throw new EngineError("a pasta de dados é longa demais para o socket do laboratório: use uma pasta de"
           + " caminho mais curto (--data-dir)");
     }
-    host.storage().createNetwork(lab.scope, NETWORK, labels());
+    createNetwork(lab);
     registry.join(lab.scope, NETWORK);
     NestedEngines.Spec spec = new NestedEngines.Spec(CONTAINER, IMAGE, VOLUME, NETWORK, api,
         List.of("--log-level=warn", "--insecure-registry=" + registry.address()), settings.limits(), labels(),
@@ -624,6 +627,27 @@ public final class Labs implements LearnerEngines, AutoCloseable {
       sleep(200);
     }
     throw new EngineError("o dockerd do laboratório não respondeu em " + START_PATIENCE.toSeconds() + " s");
+  }
+
+  /**
+   * A /28 of 10.199.0.0/16 for each lab: a class of thirty would exhaust the engine's default
+   * address pools (about thirty networks, shared with everything else on the machine). A subnet
+   * another network holds is skipped.
+   */
+  private void createNetwork(Lab lab) {
+    for (int tries = 0; tries < SUBNETS; tries++) {
+      int index = Math.floorMod(nextSubnet.getAndIncrement(), SUBNETS);
+      String subnet = "10.199." + (index >> 4) + "." + ((index & 15) << 4) + "/28";
+      try {
+        host.storage().createNetwork(lab.scope, NETWORK, labels(), subnet);
+        return;
+      } catch (EngineError e) {
+        if (!e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("overlap")) {
+          throw e;
+        }
+      }
+    }
+    throw new EngineError("não há sub-rede livre em 10.199.0.0/16 para mais um laboratório");
   }
 
   /** The lab's address on its own network: where this machine reaches the ports it publishes. */
