@@ -38,6 +38,38 @@
   refreshEngine();
   setInterval(() => { if (!document.hidden) refreshEngine(); }, 15000);
 
+  // ---------- hosted lab (serve --labs): place in the queue, idle warning, "continue" ----------
+  // Without --labs /api/lab does not exist (404) and the banner stays hidden for good.
+  const labBanner = document.getElementById("lab-banner");
+  let labTimer = null;
+  function drawLab(data) {
+    if (!labBanner || !data) return;
+    const keep = document.getElementById("lab-keep");
+    const text = document.getElementById("lab-text");
+    const quiet = data.state === "READY" && !data.warn;
+    if (text.textContent !== data.message) text.textContent = data.message;
+    labBanner.hidden = quiet;
+    labBanner.classList.toggle("banner-warn", !!data.warn || data.state === "FAILED");
+    keep.hidden = !(data.warn || data.state === "STOPPED");
+  }
+  function refreshLab() {
+    fetch("/api/lab", { headers: { Accept: "application/json" } })
+      .then((r) => {
+        if (r.status === 404) { clearInterval(labTimer); return null; }
+        return r.ok ? r.json() : null;
+      })
+      .then(drawLab)
+      .catch(() => {});
+  }
+  if (labBanner) {
+    document.getElementById("lab-keep").addEventListener("click", () => {
+      fetch("/api/lab", { method: "POST", headers: { Accept: "application/json", "Content-Type": "application/json" }, body: "{}" })
+        .then((r) => (r.ok ? r.json() : null)).then(drawLab).catch(() => {});
+    });
+    refreshLab();
+    labTimer = setInterval(() => { if (!document.hidden) refreshLab(); }, 5000);
+  }
+
   if (!lessonId) return;
 
   // ---------- steps ----------

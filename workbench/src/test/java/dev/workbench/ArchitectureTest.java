@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Arrows point down only: cli → web → run → {notebook, cloud} → {engine, lesson} → step, with the
- * progress store beside run for the site, and the class hub below web (it reads progress's seam,
- * never the site). A package that reached up (the engine asking the runner
+ * progress store beside run for the site, the class hub below web (it reads progress's seam,
+ * never the site), and hosted labs ({@code labs}: one engine per learner) below the site and above
+ * the engine. A package that reached up (the engine asking the runner
  * for a session, say) would tie the layers into one knot; this test reads every import of the main
  * sources and names each one that does.
  */
@@ -25,17 +26,18 @@ class ArchitectureTest {
   private static final Pattern IMPORT = Pattern.compile("(?m)^import (?:static )?dev\\.workbench\\.([a-z]+)\\.");
 
   /** What each package may import from the project; the root package (Workbench) is open to all. */
-  private static final Map<String, Set<String>> MAY_USE = Map.of(
-      "step", Set.of(),
-      "lesson", Set.of("step"),
-      "engine", Set.of("step"),
-      "notebook", Set.of("engine", "step"),
-      "cloud", Set.of("engine", "step", "lesson"),
-      "run", Set.of("notebook", "cloud", "engine", "lesson", "step"),
-      "progress", Set.of("run", "engine", "step"),
-      "hub", Set.of("run", "progress", "engine", "lesson", "step"),
-      "web", Set.of("hub", "run", "progress", "notebook", "cloud", "engine", "lesson", "step"),
-      "cli", Set.of("web", "hub", "run", "progress", "notebook", "cloud", "engine", "lesson", "step"));
+  private static final Map<String, Set<String>> MAY_USE = Map.ofEntries(
+      Map.entry("step", Set.of()),
+      Map.entry("lesson", Set.of("step")),
+      Map.entry("engine", Set.of("step")),
+      Map.entry("notebook", Set.of("engine", "step")),
+      Map.entry("cloud", Set.of("engine", "step", "lesson")),
+      Map.entry("run", Set.of("notebook", "cloud", "engine", "lesson", "step")),
+      Map.entry("progress", Set.of("run", "engine", "step")),
+      Map.entry("hub", Set.of("run", "progress", "engine", "lesson", "step")),
+      Map.entry("labs", Set.of("engine", "step")),
+      Map.entry("web", Set.of("hub", "run", "progress", "labs", "notebook", "cloud", "engine", "lesson", "step")),
+      Map.entry("cli", Set.of("web", "hub", "run", "progress", "labs", "notebook", "cloud", "engine", "lesson", "step")));
 
   @Test
   void no_package_imports_one_above_it() throws IOException {

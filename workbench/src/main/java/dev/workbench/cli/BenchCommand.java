@@ -46,10 +46,17 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--hub-seconds", description = "quanto dura a turma simulada (padrão: ${DEFAULT-VALUE} s)")
   int hubSeconds = 60;
 
+  @Option(names = "--learners", description = "uma turma: N alunos simulados, cada um com o seu laboratório"
+      + " (serve --labs), fazem a lição volumes ao mesmo tempo pela API")
+  int learners;
+
   @Override
   public Integer call() throws Exception {
     if (hub != null) {
       return hub();
+    }
+    if (learners > 0) {
+      return new LabsBench(learners, Workbench.projectRoot()).run();
     }
     if (runs < 1 || warmup < 0) {
       throw new IllegalArgumentException("--runs deve ser ao menos 1 e --warmup não pode ser negativo");

@@ -6,7 +6,11 @@ import dev.workbench.cloud.CloudLimits;
 import dev.workbench.cloud.CloudTarget;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.EngineUnavailable;
+import dev.workbench.engine.LearnerEngines;
 import dev.workbench.engine.Quotas;
+import dev.workbench.labs.Capacity;
+import dev.workbench.labs.LabSettings;
+import dev.workbench.labs.Labs;
 import dev.workbench.lesson.Course;
 import dev.workbench.lesson.LessonFormatError;
 import dev.workbench.run.CourseRun;
@@ -31,6 +35,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -100,6 +106,29 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--name", paramLabel = "NOME", description = "o seu nome na turma (com --join)")
   String learnerName;
 
+  @Option(names = "--labs", description = "um Docker só seu para cada aluno (laboratórios hospedados): um dockerd"
+      + " num contêiner limitado desta máquina por sessão")
+  boolean labs;
+
+  @Option(names = "--labs-max", description = "laboratórios ligados ao mesmo tempo; além disso, 503 com Retry-After"
+      + " (padrão: ${DEFAULT-VALUE})")
+  int labsMax = LabSettings.DEFAULT.capacity();
+
+  @Option(names = "--labs-spawn", description = "laboratórios ligando ao mesmo tempo; os outros esperam na fila,"
+      + " que mostra o lugar de cada um (padrão: ${DEFAULT-VALUE})")
+  int labsSpawn = LabSettings.DEFAULT.spawnLimit();
+
+  @Option(names = "--labs-warm", description = "laboratórios ligados antes de alguém pedir (padrão: ${DEFAULT-VALUE})")
+  int labsWarm = LabSettings.DEFAULT.warm();
+
+  @Option(names = "--labs-idle", description = "minutos sem ação do aluno até o laboratório parar; os dados ficam"
+      + " (padrão: ${DEFAULT-VALUE})")
+  int labsIdleMinutes = (int) LabSettings.DEFAULT.idleAfter().toMinutes();
+
+  @Option(names = "--labs-max-age", description = "horas que um laboratório roda no máximo (o instrutor pode"
+      + " estender; padrão: ${DEFAULT-VALUE})")
+  int labsMaxAgeHours = (int) LabSettings.DEFAULT.maxAge().toHours();
+
   @Override
   public Integer call() throws InterruptedException {
     if (className != null && join != null) {
@@ -151,7 +180,6 @@ public final class ServeCommand implements Callable<Integer> {
       System.out.println("removido o que execuções interrompidas (verify, notebooks de um servidor"
           + " encerrado à força) deixaram no Docker");
     }
-    StepRunner runner = new StepRunner(engine, root, clouds);
     ClassMode mode;
     try {
       mode = classMode(data, course);
@@ -160,11 +188,18 @@ public final class ServeCommand implements Callable<Integer> {
       engine.close();
       return 2;
     }
-    Javalin app = WebApp.create(web, course, engine, runner, mode).start();
+    AtomicReference<StepRunner> runnerRef = new AtomicReference<>();
+    Labs hosted = labs ? openLabs(engine, root, runnerRef) : null;
+    StepRunner runner = new StepRunner(engine, hosted == null ? LearnerEngines.shared(engine) : hosted, root, clouds);
+    runnerRef.set(runner);
+    Javalin app = WebApp.create(web, course, engine, runner, hosted, mode).start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.stop();
       runner.close(); // the one shutdown path: kernels and clouds, while the engine they use still answers
+      if (hosted != null) {
+        hosted.close();
+      }
       engine.close();
       stopped.countDown();
     }, "workbench-stop"));
@@ -232,6 +267,56 @@ public final class ServeCommand implements Callable<Integer> {
       System.out.println("(os alunos usam exatamente " + forLearners + ": a turma recusa outro nome no Host;"
           + " para aceitar outro, acrescente --allow-host NOME)");
     }
+  }
+
+  /**
+   * Starts hosted labs: the reaper, the registry filled from this machine's base images, the warm
+   * pool; then measures a lab and prints how many this machine holds.
+   */
+  private Labs openLabs(Engine engine, Path root, AtomicReference<StepRunner> runner) {
+    LabSettings settings = new LabSettings(labsMax, labsSpawn, Math.min(labsWarm, labsMax),
+        Duration.ofMinutes(labsIdleMinutes), Duration.ofMinutes(Math.max(1, Math.min(5, labsIdleMinutes / 3))),
+        Duration.ofHours(labsMaxAgeHours), LabSettings.LAB_LIMITS,
+        new Quotas(maxContainers, maxImages, maxVolumes, maxNetworks, maxRuns, maxTotalRuns));
+    Labs hosted = new Labs(engine, settings, root, gone -> {
+      StepRunner r = runner.get();
+      if (r != null) {
+        r.forget(gone);
+      }
+    });
+    System.out.println("laboratórios: preparando o registro local com as imagens base desta máquina…");
+    hosted.open(new ConsoleLines());
+    Capacity capacity = new Capacity(hosted.measure(), Capacity.availableMemory());
+    System.out.println("laboratórios: " + capacity.perLabMegabytes() + " MB por laboratório (medido agora, ocioso);"
+        + " esta máquina comporta " + capacity.labs() + " com os " + capacity.availableMegabytes()
+        + " MB livres; limite: " + labsMax + " ligados, " + labsSpawn + " ligando por vez, " + settings.warm()
+        + " prontos de reserva");
+    if (capacity.labs() > 0 && capacity.labs() < labsMax) {
+      System.out.println("aviso: --labs-max " + labsMax + " passa do que a memória desta máquina comporta ("
+          + capacity.labs() + "); os passos com JVM usam bem mais que um laboratório ocioso");
+    }
+    return hosted;
+  }
+
+  /** Prints the labs' preparation as it goes. */
+  private static final class ConsoleLines implements dev.workbench.engine.OutputSink {
+    @Override
+    public void out(String line) {
+      System.out.println(line);
+    }
+
+    @Override
+    public void err(String line) {
+      System.out.println(line);
+    }
+
+    @Override
+    public void info(String line) {
+      System.out.println(line);
+    }
+
+    @Override
+    public void progress(String label, long current, long total) {}
   }
 
   /**

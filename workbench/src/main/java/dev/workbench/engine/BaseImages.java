@@ -81,6 +81,10 @@ public final class BaseImages {
         sink.info(name + ": já está no engine");
         return;
       }
+      if (engine.baseRegistry().isPresent()) {
+        fromBaseRegistry(name, engine.baseRegistry().get(), sink);
+        return;
+      }
       if (base.pullFrom() != null && pulled(base, sink)) {
         return;
       }
@@ -91,6 +95,27 @@ public final class BaseImages {
       build(base, sink);
       sink.info(name + ": pronta (construída localmente)");
     }
+  }
+
+  /**
+   * A hosted lab's base image: pulled from the registry the workbench filled from this machine's
+   * images, then given the course's name. Never from the internet, never built here: a base the
+   * registry lacks is a message for the instructor.
+   */
+  private void fromBaseRegistry(String name, String registry, OutputSink sink) {
+    Transfers.Reference copy = Transfers.Reference.of(registry + "/" + name);
+    sink.info(name + ": trazendo do registro local do workbench (" + registry + ")");
+    try {
+      new Transfers(engine).pull(copy, new Transfers.Credentials(registry, null, null), sink, PULL_TIMEOUT);
+    } catch (EngineError e) {
+      throw new EngineError("a imagem base " + name + " não está no registro local dos laboratórios ("
+          + e.getMessage() + "): o instrutor prepara as imagens com bin/workbench images e reinicia o"
+          + " serve --labs", e);
+    }
+    Transfers.Reference target = Transfers.Reference.of(name);
+    engine.run(() -> engine.docker().tagImageCmd(copy.toString(), target.repository(), target.tag()).exec());
+    engine.run(() -> engine.docker().removeImageCmd(copy.toString()).exec());
+    sink.info(name + ": pronta (do registro local)");
   }
 
   private boolean pulled(Base base, OutputSink sink) {

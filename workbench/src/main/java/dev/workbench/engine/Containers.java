@@ -67,7 +67,7 @@ public final class Containers {
     HostConfig host =
         hardened(spec.limits())
             .withBinds(new Mounts(engine, scope).binds(spec.mounts()))
-            .withPortBindings(publishedOnLoopback(spec.ports()));
+            .withPortBindings(published(spec.ports()));
     CreateContainerCmd cmd =
         docker
             .createContainerCmd(image)
@@ -285,6 +285,43 @@ public final class Containers {
             .findFirst());
   }
 
+  /**
+   * The memory a running container uses now, as the engine's stats say (cache included, as
+   * {@code docker stats} shows before it subtracts it); empty when it is not running.
+   */
+  public Optional<Long> memoryBytes(Scope scope, String name) {
+    com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Statistics> one =
+        new com.github.dockerjava.api.async.ResultCallback.Adapter<>() {
+          private volatile com.github.dockerjava.api.model.Statistics seen;
+
+          @Override
+          public void onNext(com.github.dockerjava.api.model.Statistics stats) {
+            if (seen == null) {
+              seen = stats;
+              try {
+                close();
+              } catch (java.io.IOException e) {
+                // the one answer is what was wanted
+              }
+            }
+          }
+
+          @Override
+          public String toString() {
+            return seen == null || seen.getMemoryStats() == null || seen.getMemoryStats().getUsage() == null
+                ? "" : String.valueOf(seen.getMemoryStats().getUsage());
+          }
+        };
+    engine.run(() -> docker.statsCmd(scope.name(name)).withNoStream(true).exec(one));
+    try {
+      one.awaitCompletion(20, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    String usage = one.toString();
+    return usage.isEmpty() || usage.equals("0") ? Optional.empty() : Optional.of(Long.parseLong(usage));
+  }
+
   /** The loopback port the engine published for a container port, if it published one. */
   public Optional<Integer> hostPort(Scope scope, String name, int containerPort) {
     return inspect(scope, name)
@@ -293,9 +330,15 @@ public final class Containers {
         .map(bindings -> Integer.parseInt(bindings[0].getHostPortSpec()));
   }
 
-  private static List<PortBinding> publishedOnLoopback(List<Integer> ports) {
+  /**
+   * On the loopback of the engine's machine; in a hosted lab, on the lab's own address, the only
+   * one this machine can reach it at (the lab's network holds nothing but the lab and the labs'
+   * read-only registry).
+   */
+  private List<PortBinding> published(List<Integer> ports) {
+    String on = engine.publishesOnLoopback() ? Engine.LOOPBACK : "0.0.0.0";
     return ports.stream()
-        .map(p -> new PortBinding(Ports.Binding.bindIp("127.0.0.1"), ExposedPort.tcp(p)))
+        .map(p -> new PortBinding(Ports.Binding.bindIp(on), ExposedPort.tcp(p)))
         .toList();
   }
 

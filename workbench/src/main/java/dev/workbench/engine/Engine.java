@@ -26,12 +26,16 @@ import java.util.regex.Pattern;
 public final class Engine implements AutoCloseable {
   private static final Pattern ENGINE_MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
+  static final String LOOPBACK = "127.0.0.1";
+
   private final URI host;
   private final DefaultDockerClientConfig config;
   private final DockerHttpClient http;
   private final DockerClient docker;
   private final Path dataDir;
   private final Quotas quotas;
+  private final String baseRegistry;
+  private final String publishedOn;
 
   /** The engine named by {@code DOCKER_HOST}, else the local socket. */
   public Engine(Path dataDir) {
@@ -49,6 +53,26 @@ public final class Engine implements AutoCloseable {
    * @param quotas what one learner may hold in this engine
    */
   public Engine(URI host, Path dataDir, Quotas quotas) {
+    this(host, dataDir, quotas, null);
+  }
+
+  /**
+   * @param baseRegistry where this engine gets the course's base images ({@code host:port}, a
+   *     registry the workbench filled from this machine's own), instead of a public registry or a
+   *     local build: a hosted lab's engine, which must never reach the internet; null for none
+   */
+  public Engine(URI host, Path dataDir, Quotas quotas, String baseRegistry) {
+    this(host, dataDir, quotas, baseRegistry, LOOPBACK);
+  }
+
+  /**
+   * @param publishedOn the address at which this machine reaches the ports this engine publishes:
+   *     the loopback for the local engine (and ports are published on it alone); a hosted lab's
+   *     address on its own network, where its engine publishes them for this machine to probe
+   */
+  public Engine(URI host, Path dataDir, Quotas quotas, String baseRegistry, String publishedOn) {
+    this.baseRegistry = baseRegistry;
+    this.publishedOn = Objects.requireNonNull(publishedOn, "publishedOn");
     DefaultDockerClientConfig.Builder config = DefaultDockerClientConfig.createDefaultConfigBuilder();
     if (host != null) {
       config.withDockerHost(host.toString());
@@ -81,6 +105,21 @@ public final class Engine implements AutoCloseable {
 
   public Quotas quotas() {
     return quotas;
+  }
+
+  /** Where this machine reaches the ports the engine publishes (HTTP checks, the tables). */
+  public String publishedOn() {
+    return publishedOn;
+  }
+
+  /** True for the usual engine, whose ports are published on this machine's loopback only. */
+  boolean publishesOnLoopback() {
+    return LOOPBACK.equals(publishedOn);
+  }
+
+  /** The registry base images come from, when this engine has one (a hosted lab). */
+  public java.util.Optional<String> baseRegistry() {
+    return java.util.Optional.ofNullable(baseRegistry);
   }
 
   /**

@@ -45,6 +45,10 @@ public final class NestedEngines {
    * @param network the logical name of the network it joins, made by the caller
    * @param apiFolder a folder under the data dir where the engine puts {@code docker.sock}
    * @param daemonArgs more {@code dockerd} arguments (an insecure registry, a log level)
+   * @param sameFolders folders of the data dir bound into the container at the same path,
+   *     writable: the bind mounts the nested engine makes then name the same files as on this
+   *     machine (a hosted lab's learner folder)
+   * @param readOnlyFolders the same, read-only (the project, whose jars notebook kernels bind)
    */
   public record Spec(
       String name,
@@ -54,10 +58,19 @@ public final class NestedEngines {
       Path apiFolder,
       List<String> daemonArgs,
       Limits limits,
-      Map<String, String> labels) {
+      Map<String, String> labels,
+      List<Path> sameFolders,
+      List<Path> readOnlyFolders) {
     public Spec {
       daemonArgs = List.copyOf(daemonArgs);
       labels = Map.copyOf(labels);
+      sameFolders = List.copyOf(sameFolders);
+      readOnlyFolders = List.copyOf(readOnlyFolders);
+    }
+
+    public Spec(String name, String image, String volume, String network, Path apiFolder,
+        List<String> daemonArgs, Limits limits, Map<String, String> labels) {
+      this(name, image, volume, network, apiFolder, daemonArgs, limits, labels, List.of(), List.of());
     }
   }
 
@@ -160,6 +173,14 @@ public final class NestedEngines {
     return form;
   }
 
+  /**
+   * Starts again a nested engine that was stopped: its container, volume and everything the
+   * engine held (containers, images, volumes) come back as they were.
+   */
+  public void restart(Scope scope, String name) {
+    engine.run(() -> engine.docker().startContainerCmd(scope.name(name)).exec());
+  }
+
   /** Stops the engine as {@code docker stop} does: it stops its own containers first. */
   public void stop(Scope scope, String name) {
     engine.run(
@@ -172,14 +193,26 @@ public final class NestedEngines {
   }
 
   private void createAndStart(Scope scope, Spec spec, Path folder, Form form) {
+    List<Bind> binds = new ArrayList<>(List.of(
+        new Bind(scope.name(spec.volume()), new Volume("/var/lib/docker")),
+        new Bind(folder.toString(), new Volume(API))));
+    for (Path shared : spec.sameFolders()) {
+      Path path = shared.toAbsolutePath().normalize();
+      if (!path.startsWith(engine.dataDir())) {
+        throw new IllegalArgumentException("only folders of the data dir are shared writable: " + path);
+      }
+      binds.add(new Bind(path.toString(), new Volume(path.toString())));
+    }
+    for (Path shared : spec.readOnlyFolders()) {
+      String path = shared.toAbsolutePath().normalize().toString();
+      binds.add(new Bind(path, new Volume(path), com.github.dockerjava.api.model.AccessMode.ro));
+    }
     HostConfig host =
         Containers.limit(form == Form.PRIVILEGED ? new HostConfig() : new Unmasked(), spec.limits())
             .withInit(true)
             .withCgroupnsMode("private")
             .withTmpFs(Map.of("/run", "", "/tmp", ""))
-            .withBinds(
-                new Bind(scope.name(spec.volume()), new Volume("/var/lib/docker")),
-                new Bind(folder.toString(), new Volume(API)))
+            .withBinds(binds)
             .withNetworkMode(scope.name(spec.network()));
     if (form == Form.PRIVILEGED) {
       host.withPrivileged(true);

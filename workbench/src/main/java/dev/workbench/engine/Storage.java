@@ -87,6 +87,24 @@ public final class Storage {
   }
 
   /**
+   * A bridge on a subnet the caller picks (a hosted lab's, out of the engine's default pools,
+   * which hold only about thirty networks); {@link EngineError} when it overlaps one in use.
+   */
+  public void createNetwork(Scope scope, String name, Map<String, String> moreLabels, String subnet) {
+    engine.quota().reserve(scope.session(), Demand.networks(1), () -> engine.call(
+        () ->
+            docker
+                .createNetworkCmd()
+                .withName(scope.name(name))
+                .withDriver("bridge")
+                .withIpam(new com.github.dockerjava.api.model.Network.Ipam()
+                    .withConfig(new com.github.dockerjava.api.model.Network.Ipam.Config().withSubnet(subnet)))
+                .withLabels(Containers.labels(scope, moreLabels))
+                .withCheckDuplicate(true)
+                .exec()));
+  }
+
+  /**
    * Attaches a container to every user-defined network another container is on (a host that must
    * reach a database joins the database's networks), where it is not attached yet.
    */
@@ -104,6 +122,37 @@ public final class Storage {
                     .exec());
       }
     }
+  }
+
+  /**
+   * Attaches a container of one scope to a network of another (the labs' registry to each lab's
+   * own network), unless it is attached already.
+   */
+  public void connect(Scope containerScope, String container, Scope networkScope, String network) {
+    if (containerNetworks(containerScope, container).contains(networkScope.name(network))) {
+      return;
+    }
+    engine.run(
+        () ->
+            docker
+                .connectToNetworkCmd()
+                .withNetworkId(networkScope.name(network))
+                .withContainerId(containerScope.name(container))
+                .exec());
+  }
+
+  /** The same, for a network known by its engine name (one a container was on before). */
+  public void connect(Scope containerScope, String container, String engineNetwork) {
+    if (containerNetworks(containerScope, container).contains(engineNetwork)) {
+      return;
+    }
+    engine.run(
+        () ->
+            docker
+                .connectToNetworkCmd()
+                .withNetworkId(engineNetwork)
+                .withContainerId(containerScope.name(container))
+                .exec());
   }
 
   private List<String> containerNetworks(Scope scope, String container) {

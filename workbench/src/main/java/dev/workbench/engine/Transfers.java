@@ -113,6 +113,17 @@ public final class Transfers {
     }
   }
 
+  /** Removes one name of an image ({@code docker rmi} of a tag the image has besides others). */
+  public void untag(Reference reference) {
+    engine.run(() -> engine.docker().removeImageCmd(reference.toString()).exec());
+  }
+
+  /** {@code docker tag} of any image of this engine (a base image seeding a registry). */
+  public void tagShared(String image, Reference target) {
+    new Images(engine).requirePresent(image, image);
+    engine.run(() -> engine.docker().tagImageCmd(image, target.repository(), target.tag()).exec());
+  }
+
   /** One line per layer and status change ("Pushed", "Pull complete"), not per byte; errors kept. */
   private static final class Progress<T extends ResponseItem> extends ResultCallback.Adapter<T> {
     private final OutputSink sink;

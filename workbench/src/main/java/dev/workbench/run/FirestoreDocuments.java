@@ -58,7 +58,7 @@ public final class FirestoreDocuments {
   public List<Document> read(Scope scope, String container, int port, String project, String collection, int limit) {
     int hostPort = engine.containers().hostPort(scope, container, port)
         .orElseThrow(() -> new EngineError("o emulador " + container + " não publicou a porta " + port));
-    String base = "http://127.0.0.1:" + hostPort + "/v1/projects/" + project + "/databases/(default)/documents/"
+    String base = "http://" + engine.publishedOn() + ":" + hostPort + "/v1/projects/" + project + "/databases/(default)/documents/"
         + collection + "?pageSize=" + PAGE;
     List<Document> documents = new ArrayList<>();
     String token = null;

@@ -51,7 +51,7 @@ final class HttpProbe {
       throw new EngineError("a porta " + target.port() + " do contêiner " + target.container()
           + " não está publicada no host: nada responde daqui de fora");
     }
-    URI uri = local(port.get(), vars.apply(target.path()));
+    URI uri = local(engine.publishedOn(), port.get(), vars.apply(target.path()));
     sink.info(method + " " + uri + "  (porta " + target.port() + " do contêiner " + target.container() + ")");
     Answer answer = send(uri, method, vars.apply(action.body()))
         .orElseThrow(() -> new EngineError("ninguém respondeu em " + uri));
@@ -63,7 +63,7 @@ final class HttpProbe {
   /** What the host gets from a container port: empty when the port is not published or nobody answers. */
   Optional<Answer> probe(Scope scope, HttpTarget target) {
     return engine.containers().hostPort(scope, target.container(), target.port())
-        .flatMap(port -> send(local(port, target.path()), "GET", null));
+        .flatMap(port -> send(local(engine.publishedOn(), port, target.path()), "GET", null));
   }
 
   /**
@@ -73,6 +73,11 @@ final class HttpProbe {
    * the host. The built address is checked to still name 127.0.0.1 and the port.
    */
   static URI local(int port, String pathAndQuery) {
+    return local(LOOPBACK, port, pathAndQuery);
+  }
+
+  /** The same at {@code host}: where the learner's engine publishes (a hosted lab's address). */
+  static URI local(String host, int port, String pathAndQuery) {
     String given = pathAndQuery == null || pathAndQuery.isEmpty() ? "/" : pathAndQuery;
     try {
       URI typed = new URI(given);
@@ -81,8 +86,8 @@ final class HttpProbe {
         throw new URISyntaxException(given, "não é um caminho");
       }
       // decoded parts, quoted again by the constructor: what was escaped stays escaped, once
-      URI uri = new URI("http", null, LOOPBACK, port, typed.getPath(), typed.getQuery(), null);
-      if (!LOOPBACK.equals(uri.getHost()) || uri.getPort() != port || uri.getRawUserInfo() != null) {
+      URI uri = new URI("http", null, host, port, typed.getPath(), typed.getQuery(), null);
+      if (!host.equals(uri.getHost()) || uri.getPort() != port || uri.getRawUserInfo() != null) {
         throw new URISyntaxException(given, "mudaria o endereço");
       }
       return uri;

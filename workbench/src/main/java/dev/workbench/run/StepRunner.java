@@ -8,6 +8,7 @@ import dev.workbench.engine.Engine;
 import dev.workbench.engine.EngineError;
 import dev.workbench.engine.EngineUnavailable;
 import dev.workbench.engine.KnownError;
+import dev.workbench.engine.LearnerEngines;
 import dev.workbench.engine.OutputSink;
 import dev.workbench.engine.QuotaExceeded;
 import dev.workbench.engine.Scope;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,9 +51,14 @@ public final class StepRunner implements AutoCloseable {
   public static final String OUTPUT_CUT = "saída cortada";
 
   private final Engine engine;
+  private final LearnerEngines engines;
+  private final Path projectRoot;
   private final ProjectFiles files;
-  private final Notebooks notebooks;
-  private final Clouds clouds;
+  /** One set of notebooks per engine: a learner's kernels run where the rest of their work is. */
+  private final Map<Engine, Notebooks> notebooks = new ConcurrentHashMap<>();
+  /** One set of clouds per engine, all made with the one configuration the runner was given. */
+  private final Map<Engine, Clouds> clouds = new ConcurrentHashMap<>();
+  private final CloudConfig cloudConfig;
 
   public StepRunner(Engine engine) {
     this(engine, Workbench.projectRoot());
@@ -62,24 +69,50 @@ public final class StepRunner implements AutoCloseable {
     this(engine, projectRoot, CloudConfig.LOCAL);
   }
 
-  /**
-   * The runner owns what lives as long as it does, the notebooks and the clouds of its learners,
-   * and {@link #close} ends both: the one shutdown path.
-   */
+  /** Every learner on {@code engine}, clouds set up by {@code clouds}. */
   public StepRunner(Engine engine, Path projectRoot, CloudConfig clouds) {
-    this.engine = engine;
-    this.files = new ProjectFiles(projectRoot);
-    this.notebooks = new Notebooks(engine, projectRoot);
-    this.clouds = new Clouds(engine, clouds);
+    this(engine, LearnerEngines.shared(engine), projectRoot, clouds);
   }
 
-  /** The clouds this runner owns (tests reach a cloud's parts through it). */
+  /** Each learner on the engine {@code engines} gives them; clouds on a local registry and engine. */
+  public StepRunner(Engine engine, LearnerEngines engines, Path projectRoot) {
+    this(engine, engines, projectRoot, CloudConfig.LOCAL);
+  }
+
+  /** The clouds of this machine's engine (tests reach a cloud's parts through it). */
   public Clouds clouds() {
-    return clouds;
+    return clouds(engine);
   }
 
+  /**
+   * @param engine this machine's engine: what a killed run left is looked for there
+   * @param engines the engine each learner's steps, checks, kernels and clouds go to (the same
+   *     one on a laptop; a lab of their own with {@code serve --labs})
+   */
+  public StepRunner(Engine engine, LearnerEngines engines, Path projectRoot, CloudConfig clouds) {
+    this.engine = engine;
+    this.engines = engines;
+    this.projectRoot = projectRoot;
+    this.files = new ProjectFiles(projectRoot);
+    this.cloudConfig = clouds;
+  }
+
+  /** This machine's engine (not a learner's lab). */
   public Engine engine() {
     return engine;
+  }
+
+  /** Which engine holds each learner's work. */
+  public LearnerEngines engines() {
+    return engines;
+  }
+
+  private Clouds clouds(Engine of) {
+    return clouds.computeIfAbsent(of, e -> new Clouds(e, cloudConfig));
+  }
+
+  private Notebooks notebooks(Engine of) {
+    return notebooks.computeIfAbsent(of, e -> new Notebooks(e, projectRoot));
   }
 
   /**
@@ -89,16 +122,18 @@ public final class StepRunner implements AutoCloseable {
    */
   public void admit(Lesson lesson, Step step, Session session, Map<String, String> params) {
     Scope scope = new Scope(session, lesson.id());
+    Engine engine = engines.of(session);
     // limits the learner should hear before a run starts: a cloud or a notebook too many
     if (step.action() instanceof Action.CloudStart) {
-      clouds.requireRoom(scope);
+      clouds(engine).requireRoom(scope);
     } else if (step.action() instanceof Action.SwarmStart) {
       dev.workbench.cloud.Swarms.of(engine).requireRoom(scope);
     } else if (step.action() instanceof Action.JShellCell) {
-      notebooks.requireRoom(scope);
+      notebooks(engine).requireRoom(scope);
     }
     try {
-      new Actions(engine, files, notebooks, clouds).requireRoom(step.action(), scope, Vars.of(step, params));
+      new Actions(engine, files, notebooks(engine), clouds(engine))
+          .requireRoom(step.action(), scope, Vars.of(step, params));
     } catch (EngineUnavailable e) {
       // nothing can be created either: the run says the engine is away, with what to do
     }
@@ -119,7 +154,7 @@ public final class StepRunner implements AutoCloseable {
     }
     String name = Vars.of(step, params).apply(spec.name());
     try {
-      engine.containers().remove(new Scope(session, lesson.id()), name);
+      engines.of(session).containers().remove(new Scope(session, lesson.id()), name);
     } catch (KnownError e) {
       if (e.problem() != KnownError.Problem.NO_SUCH_CONTAINER) {
         throw e; // already gone is what was asked; anything else is news
@@ -164,7 +199,8 @@ public final class StepRunner implements AutoCloseable {
       Consumer<RunEvent> events, boolean perform) {
     Vars vars = Vars.of(step, params);
     Scope scope = new Scope(session, lesson.id());
-    refuseUnsafeMounts(step, vars, scope);
+    Engine engine = engines.of(session);
+    refuseUnsafeMounts(engine, step, vars, scope);
     long start = System.nanoTime();
     Output output = new Output(step.id(), scope, events);
     events.accept(new RunEvent.Started(step.id(), vars.apply(step.cli())));
@@ -174,14 +210,14 @@ public final class StepRunner implements AutoCloseable {
     try {
       List<Check> expected = step.expect();
       if (perform) {
-        exitCode = new Actions(engine, files, notebooks, clouds).perform(step.action(), scope, vars, output);
+        exitCode = new Actions(engine, files, notebooks(engine), clouds(engine)).perform(step.action(), scope, vars, output);
       } else {
         expected = expected.stream().filter(StepRunner::readsState).toList();
         if (expected.isEmpty()) {
           throw new IllegalArgumentException(ONLY_BY_RUNNING);
         }
       }
-      Checks evaluator = new Checks(engine, clouds);
+      Checks evaluator = new Checks(engine, clouds(engine));
       for (Check check : expected) {
         CheckResult result = evaluator.evaluate(check, scope, vars, exitCode, output.text());
         checks.add(result);
@@ -197,7 +233,7 @@ public final class StepRunner implements AutoCloseable {
       failure = "erro inesperado do workbench (" + e.getClass().getSimpleName() + "); veja o log do servidor";
     }
     boolean passed = failure.isEmpty() && checks.stream().allMatch(CheckResult::passed);
-    if (!passed && !failure.startsWith(EngineUnavailable.HOW_TO_START) && engineWentAway(step)) {
+    if (!passed && !failure.startsWith(EngineUnavailable.HOW_TO_START) && engineWentAway(engine, step)) {
       failure = "O Docker Engine parou no meio do passo. Inicie-o de novo (por exemplo: sudo dockerd, ou abra o"
           + " Docker Desktop) e rode o passo outra vez.";
     }
@@ -215,16 +251,38 @@ public final class StepRunner implements AutoCloseable {
    * its engine fails the checks with odd details (exit 1 or 143, no port), and the learner needs the
    * cause, not the symptoms. A stopping dockerd refuses new connections at once, so asking is enough.
    */
-  private boolean engineWentAway(Step step) {
+  private static boolean engineWentAway(Engine engine, Step step) {
     return !step.action().kind().equals("jshell") && !engine.available();
   }
 
   /** Removes every container, network, volume and image the session created for this lesson. */
   public void resetLesson(Session session, String lessonId) {
-    notebooks.close(session, lessonId);
-    clouds.reset(session, lessonId);
+    Engine engine = engines.of(session);
+    Notebooks open = notebooks.get(engine);
+    if (open != null) {
+      open.close(session, lessonId);
+    }
+    clouds(engine).reset(session, lessonId);
     dev.workbench.cloud.Swarms.of(engine).reset(session, lessonId);
     engine.removeAll(session, lessonId);
+  }
+
+  /**
+   * Closes what this runner opened in {@code engine} (its notebooks and clouds) before the engine
+   * goes away: a lab that stops for idleness takes its kernels with it.
+   */
+  public void forget(Engine gone) {
+    Notebooks open = notebooks.remove(gone);
+    Clouds its = clouds.remove(gone);
+    try {
+      if (open != null) {
+        open.close();
+      }
+    } finally {
+      if (its != null) {
+        its.close();
+      }
+    }
   }
 
   /**
@@ -235,10 +293,10 @@ public final class StepRunner implements AutoCloseable {
   @Override
   public void close() {
     try {
-      notebooks.close();
+      notebooks.values().forEach(Notebooks::close);
     } finally {
       try {
-        clouds.close();
+        clouds.values().forEach(Clouds::close);
       } finally {
         dev.workbench.cloud.Swarms.of(engine).stopAll();
       }
@@ -246,7 +304,7 @@ public final class StepRunner implements AutoCloseable {
   }
 
   /** A parameter that would point a bind mount outside the learner's files is a bad parameter. */
-  private void refuseUnsafeMounts(Step step, Vars vars, Scope scope) {
+  private static void refuseUnsafeMounts(Engine engine, Step step, Vars vars, Scope scope) {
     List<Mount> mounts = List.of();
     if (step.action() instanceof Action.RunContainer a) {
       mounts = a.spec().mounts();

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.EngineUnavailable;
+import dev.workbench.engine.Snapshot;
+import dev.workbench.labs.Labs;
 import dev.workbench.lesson.Course;
 import dev.workbench.lesson.Lesson;
 import dev.workbench.progress.ProgressStore;
@@ -23,6 +25,7 @@ import io.javalin.http.sse.SseClient;
 import io.javalin.router.JavalinDefaultRouting;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The JSON the pages call: start a run and follow it, reset a lesson, the engine's picture. */
@@ -34,8 +37,10 @@ final class ApiRoutes {
   private final StepRunner runner;
   private final ProgressStore store;
   private final Runs runs;
+  private final Labs labs;
 
-  ApiRoutes(Course course, Engine engine, StepRunner runner, ProgressStore store, Runs runs) {
+  ApiRoutes(Course course, Engine engine, StepRunner runner, ProgressStore store, Runs runs, Labs labs) {
+    this.labs = labs;
     this.course = course;
     this.engine = engine;
     this.runner = runner;
@@ -50,18 +55,36 @@ final class ApiRoutes {
     router.sse("/api/runs/{runId}/events", this::streamRun);
     router.get("/api/lessons/{id}/progress", this::progress);
     router.post("/api/lessons/{id}/reset", this::reset);
-    router.get("/api/panel", ctx -> ctx.json(engine.snapshot(Learners.of(ctx))));
+    router.get("/api/panel", ctx -> ctx.json(panel(Learners.of(ctx))));
     router.get("/api/engine", this::engineStatus);
     // the short id the learner's containers, networks and volumes are named after (wb-<id>-…)
     router.get("/api/session", ctx -> ctx.json(Map.of("session", Learners.of(ctx).id())));
+  }
+
+  /**
+   * The learner's resources as their engine sees them. A lab that is not running shows empty: the
+   * panel polls, and polling must neither start a lab nor keep one from idling out.
+   */
+  private Snapshot panel(Session session) {
+    if (labs == null) {
+      return engine.snapshot(session);
+    }
+    return labs.running(session).map(lab -> lab.snapshot(session))
+        .orElse(new Snapshot(List.of(), List.of(), List.of()));
   }
 
   private void startRun(Context ctx) {
     Lesson lesson = Lookups.lesson(course, ctx);
     Step step = Lookups.step(lesson, ctx);
     Map<String, String> params = validParams(step, requestedParams(ctx.body()));
-    // a quota known up front is a 429 with nothing made, not a failed run
-    runner.admit(lesson, step, Learners.of(ctx), params);
+    if (labs != null) {
+      labs.touch(Learners.of(ctx)); // a learner action: keeps the lab, or asks for one
+    }
+    // a quota known up front is a 429 with nothing made, not a failed run; a lab still starting
+    // is not waited for here (the run waits, and says where the lab is): its engine counts as it creates
+    if (labs == null || labs.running(Learners.of(ctx)).isPresent()) {
+      runner.admit(lesson, step, Learners.of(ctx), params);
+    }
     Run run = runs.start(Learners.of(ctx), lesson, step, params);
     ctx.status(HttpStatus.ACCEPTED).json(Map.of("runId", run.id(), "events", "/api/runs/" + run.id() + "/events"));
   }
@@ -186,6 +209,9 @@ final class ApiRoutes {
     Session session = Learners.of(ctx);
     if (runs.anyRunning(session, lesson.id())) {
       throw new ConflictResponse("Espere os passos em andamento terminarem antes de reiniciar a lição.");
+    }
+    if (labs != null) {
+      labs.touch(session);
     }
     runner.resetLesson(session, lesson.id());
     store.resetLesson(session, lesson.id());

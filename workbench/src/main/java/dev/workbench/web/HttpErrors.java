@@ -2,6 +2,7 @@ package dev.workbench.web;
 
 import dev.workbench.engine.EngineUnavailable;
 import dev.workbench.engine.QuotaExceeded;
+import dev.workbench.labs.LabsFull;
 import dev.workbench.run.InvalidParameter;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -32,6 +33,12 @@ final class HttpErrors {
     router.exception(InvalidParameter.class, (e, ctx) -> answer(ctx, 400, e.getMessage()));
     router.exception(IllegalArgumentException.class, (e, ctx) -> answer(ctx, 400, e.getMessage()));
     router.exception(QuotaExceeded.class, (e, ctx) -> answer(ctx, 429, e.getMessage()));
+    router.exception(LabsFull.class, (e, ctx) -> {
+      // said, never silent: how long to wait, in the header for programs and in words for people
+      ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+      answer(ctx, 503, Languages.texts(ctx).format("msg_labs_full", e.capacity(),
+          Math.max(1, (e.retryAfterSeconds() + 59) / 60)));
+    });
     router.exception(EngineUnavailable.class, (e, ctx) -> {
       LOG.warn("engine unavailable: {}", e.getMessage());
       answer(ctx, 503, EngineUnavailable.HOW_TO_START);

@@ -1,6 +1,7 @@
 package dev.workbench.web;
 
 import dev.workbench.engine.Engine;
+import dev.workbench.engine.LearnerEngines;
 import dev.workbench.engine.EngineError;
 import dev.workbench.engine.EngineUnavailable;
 import dev.workbench.engine.Scope;
@@ -27,13 +28,11 @@ final class LiveTables {
   static final int MAX_ROWS = 200;
 
   private final Course course;
-  private final Engine engine;
-  private final FirestoreDocuments documents;
+  private final LearnerEngines engines;
 
-  LiveTables(Course course, Engine engine) {
+  LiveTables(Course course, LearnerEngines engines) {
     this.course = course;
-    this.engine = engine;
-    this.documents = new FirestoreDocuments(engine);
+    this.engines = engines;
   }
 
   void install(JavalinDefaultRouting router) {
@@ -63,6 +62,8 @@ final class LiveTables {
   /** The table as the page draws it; never throws for an emulator or engine that is away. */
   TableView read(Scope scope, Lesson lesson, Lesson.Block.FirestoreTable table) {
     try {
+      Engine engine = engines.of(scope.session());
+      FirestoreDocuments documents = new FirestoreDocuments(engine);
       if (engine.containers().hostPort(scope, table.container(), table.port()).isEmpty()) {
         return TableView.waiting(table, notRunning(lesson, table));
       }

@@ -1,8 +1,8 @@
 package dev.workbench.web;
 
 import dev.workbench.engine.Engine;
-import dev.workbench.engine.LearnerEngines;
 import dev.workbench.engine.Toolboxes;
+import dev.workbench.labs.Labs;
 import dev.workbench.lesson.Course;
 import dev.workbench.progress.ProgressStore;
 import dev.workbench.run.StepRunner;
@@ -17,16 +17,7 @@ public final class WebApp {
   private WebApp() {}
 
   public static Javalin create(WebConfig web, Course course, Engine engine, StepRunner runner) {
-    return create(web, course, engine, runner, LearnerEngines.shared(engine), ClassMode.NONE);
-  }
-
-  /**
-   * @param learnerEngines the engine each learner's terminal talks to (their lab with {@code
-   *     --labs}); toolboxes themselves run on {@code engine}, the workbench's own
-   */
-  public static Javalin create(WebConfig web, Course course, Engine engine, StepRunner runner,
-      LearnerEngines learnerEngines) {
-    return create(web, course, engine, runner, learnerEngines, ClassMode.NONE);
+    return create(web, course, engine, runner, null, ClassMode.NONE);
   }
 
   /**
@@ -34,17 +25,35 @@ public final class WebApp {
    * reports to one; the site closes what {@code mode} holds when it stops.
    */
   public static Javalin create(WebConfig web, Course course, Engine engine, StepRunner runner, ClassMode mode) {
-    return create(web, course, engine, runner, LearnerEngines.shared(engine), mode);
+    return create(web, course, engine, runner, null, mode);
   }
 
-  /** The site with everything said: whose engine a learner's terminal reaches, and the class it is in. */
-  public static Javalin create(WebConfig web, Course course, Engine engine, StepRunner runner,
-      LearnerEngines learnerEngines, ClassMode mode) {
+  /** With hosted labs, in no class. */
+  public static Javalin create(WebConfig web, Course course, Engine engine, StepRunner runner, Labs labs) {
+    return create(web, course, engine, runner, labs, ClassMode.NONE);
+  }
+
+  /**
+   * The site with everything said. Each learner's steps, panel and terminal reach the engine the
+   * runner's {@link StepRunner#engines()} give them; toolboxes themselves run on {@code engine}, the
+   * workbench's own.
+   *
+   * @param labs one engine per learner ({@code serve --labs}): the runner's engines are these, and
+   *     the site shows each learner their lab's state; null on a laptop, where every learner uses
+   *     {@code engine}
+   */
+  public static Javalin create(WebConfig web, Course course, Engine engine, StepRunner runner, Labs labs,
+      ClassMode mode) {
     ProgressStore store = ProgressStore.open(web.dataDir().resolve("progress"));
-    Runs runs = new Runs(runner::run, store, engine.quotas());
+    Runs.StepExecution execution = runner::run;
+    if (labs != null) {
+      // the run waits for the learner's lab on its own thread, and keeps it from idling out
+      execution = new LabSteps(labs, execution);
+    }
+    Runs runs = new Runs(execution, store, engine.quotas());
     Pages pages = new Pages();
     Learners learners = new Learners(store);
-    TerminalRoutes terminals = new TerminalRoutes(new Toolboxes(engine, learnerEngines), learners);
+    TerminalRoutes terminals = new TerminalRoutes(new Toolboxes(engine, runner.engines()), learners);
     if (mode.outbox() != null) {
       store.listen(mode.outbox()); // every step result and reset, from wherever it was recorded
     }
@@ -75,8 +84,11 @@ public final class WebApp {
         router.before(Languages::remember);
         new HttpErrors(pages).install(router);
         new PageRoutes(course, engine, store, runs, pages).install(router);
-        new ApiRoutes(course, engine, runner, store, runs).install(router);
-        new LiveTables(course, engine).install(router);
+        new ApiRoutes(course, engine, runner, store, runs, labs).install(router);
+        new LiveTables(course, runner.engines()).install(router);
+        if (labs != null) {
+          new LabRoutes(labs).install(router);
+        }
         new RerunRoutes(course, runner, store, runs).install(router);
         new CheckRoutes(course, runner, runs).install(router);
         new QuestionRoutes(course, store).install(router);
