@@ -16,28 +16,53 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Arrows point down only: cli → web → run → {notebook, cloud} → {engine, lesson} → step, with the
- * progress store beside run for the site, the class hub below web (it reads progress's seam,
- * never the site), and hosted labs ({@code labs}: one engine per learner) below the site and above
- * the engine. A package that reached up (the engine asking the runner
- * for a session, say) would tie the layers into one knot; this test reads every import of the main
- * sources and names each one that does.
+ * progress store beside run for the site, the class hub below web (it reads progress's seam, never
+ * the site), and hosted labs ({@code labs}: one engine per learner) below the site and above the
+ * engine. A package that reached up (the engine asking the runner for a session, say) would tie the
+ * layers into one knot; this test reads every import of the main sources and names each one that
+ * does.
  */
 class ArchitectureTest {
-  private static final Pattern IMPORT = Pattern.compile("(?m)^import (?:static )?dev\\.workbench\\.([a-z]+)\\.");
+  private static final Pattern IMPORT =
+      Pattern.compile("(?m)^import (?:static )?dev\\.workbench\\.([a-z]+)\\.");
 
   /** What each package may import from the project; the root package (Workbench) is open to all. */
-  private static final Map<String, Set<String>> MAY_USE = Map.ofEntries(
-      Map.entry("step", Set.of()),
-      Map.entry("lesson", Set.of("step")),
-      Map.entry("engine", Set.of("step")),
-      Map.entry("notebook", Set.of("engine", "step")),
-      Map.entry("cloud", Set.of("engine", "step", "lesson")),
-      Map.entry("run", Set.of("notebook", "cloud", "engine", "lesson", "step")),
-      Map.entry("progress", Set.of("run", "engine", "step")),
-      Map.entry("hub", Set.of("run", "progress", "engine", "lesson", "step")),
-      Map.entry("labs", Set.of("engine", "step")),
-      Map.entry("web", Set.of("hub", "run", "progress", "labs", "notebook", "cloud", "engine", "lesson", "step")),
-      Map.entry("cli", Set.of("web", "hub", "run", "progress", "labs", "notebook", "cloud", "engine", "lesson", "step")));
+  private static final Map<String, Set<String>> MAY_USE =
+      Map.ofEntries(
+          Map.entry("step", Set.of()),
+          Map.entry("lesson", Set.of("step")),
+          Map.entry("engine", Set.of("step")),
+          Map.entry("notebook", Set.of("engine", "step")),
+          Map.entry("cloud", Set.of("engine", "step", "lesson")),
+          Map.entry("run", Set.of("notebook", "cloud", "engine", "lesson", "step")),
+          Map.entry("progress", Set.of("run", "engine", "step")),
+          Map.entry("hub", Set.of("run", "progress", "engine", "lesson", "step")),
+          Map.entry("labs", Set.of("engine", "step")),
+          Map.entry(
+              "web",
+              Set.of(
+                  "hub",
+                  "run",
+                  "progress",
+                  "labs",
+                  "notebook",
+                  "cloud",
+                  "engine",
+                  "lesson",
+                  "step")),
+          Map.entry(
+              "cli",
+              Set.of(
+                  "web",
+                  "hub",
+                  "run",
+                  "progress",
+                  "labs",
+                  "notebook",
+                  "cloud",
+                  "engine",
+                  "lesson",
+                  "step")));
 
   @Test
   void no_package_imports_one_above_it() throws IOException {
@@ -51,7 +76,9 @@ class ArchitectureTest {
           continue; // dev.workbench.Workbench and friends
         }
         String from = relative.getName(0).toString();
-        assertThat(MAY_USE).as("%s is a package this test knows; add its arrows", from).containsKey(from);
+        assertThat(MAY_USE)
+            .as("%s is a package this test knows; add its arrows", from)
+            .containsKey(from);
         Matcher imported = IMPORT.matcher(Files.readString(file));
         while (imported.find()) {
           String to = imported.group(1);

@@ -26,13 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code kill -9} of {@code serve} while a learner has a cloud, a notebook kernel and lesson
  * containers running: nothing the dead server owned may outlive it. The next start removes every
- * stand-in engine, registry, cloud network and volume and kernel container the killed one left,
- * and keeps the learner's own lesson work.
+ * stand-in engine, registry, cloud network and volume and kernel container the killed one left, and
+ * keeps the learner's own lesson work.
  */
 class ServeCrashIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TOKEN = "token-do-crash-" + Session.random().id();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
   @TempDir Path dataDir;
   private final List<Process> servers = new ArrayList<>();
@@ -63,25 +64,62 @@ class ServeCrashIT {
     run(port, cookie, "notebook", "carregar");
     List<String> owned = docker("ps", "-aq", "--filter", "label=" + Owner.LABEL);
     assertThat(docker("ps", "-q", "--filter", "label=workbench.session=" + session.id()))
-        .as("the cloud, the kernel and the lesson's emulator are running").hasSizeGreaterThanOrEqualTo(4);
-    assertThat(owned).as("the cloud's engine and registry and the kernel carry their owner").isNotEmpty();
+        .as("the cloud, the kernel and the lesson's emulator are running")
+        .hasSizeGreaterThanOrEqualTo(4);
+    assertThat(owned)
+        .as("the cloud's engine and registry and the kernel carry their owner")
+        .isNotEmpty();
 
     first.destroyForcibly(); // SIGKILL: no shutdown hook runs
     assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(docker("ps", "-aq", "--filter", "label=workbench.session=" + session.id()))
-        .as("a killed server removes nothing itself").containsAll(owned);
+        .as("a killed server removes nothing itself")
+        .containsAll(owned);
 
     serve(port);
-    List<String> left = docker("ps", "-aq", "--filter", "label=workbench.session=" + session.id(),
-        "--filter", "label=" + Owner.LABEL);
-    assertThat(left).as("stand-in engine, registry and kernel containers of the killed server").isEmpty();
-    assertThat(docker("volume", "ls", "-q", "--filter", "label=workbench.session=" + session.id(),
-        "--filter", "label=" + Owner.LABEL)).isEmpty();
-    assertThat(docker("network", "ls", "-q", "--filter", "label=workbench.session=" + session.id(),
-        "--filter", "label=" + Owner.LABEL)).isEmpty();
-    assertThat(docker("ps", "-q", "--filter", "label=workbench.session=" + session.id(),
-        "--filter", "label=workbench.lesson=nuvem", "--filter", "name=firestore"))
-        .as("the learner's own lesson container is their work, and stays").hasSize(1);
+    List<String> left =
+        docker(
+            "ps",
+            "-aq",
+            "--filter",
+            "label=workbench.session=" + session.id(),
+            "--filter",
+            "label=" + Owner.LABEL);
+    assertThat(left)
+        .as("stand-in engine, registry and kernel containers of the killed server")
+        .isEmpty();
+    assertThat(
+            docker(
+                "volume",
+                "ls",
+                "-q",
+                "--filter",
+                "label=workbench.session=" + session.id(),
+                "--filter",
+                "label=" + Owner.LABEL))
+        .isEmpty();
+    assertThat(
+            docker(
+                "network",
+                "ls",
+                "-q",
+                "--filter",
+                "label=workbench.session=" + session.id(),
+                "--filter",
+                "label=" + Owner.LABEL))
+        .isEmpty();
+    assertThat(
+            docker(
+                "ps",
+                "-q",
+                "--filter",
+                "label=workbench.session=" + session.id(),
+                "--filter",
+                "label=workbench.lesson=nuvem",
+                "--filter",
+                "name=firestore"))
+        .as("the learner's own lesson container is their work, and stays")
+        .hasSize(1);
   }
 
   /** {@code bin/workbench serve} as a learner starts it, on the jar the build just made. */
@@ -90,51 +128,78 @@ class ServeCrashIT {
     Path jar = root.resolve("workbench/target/workbench.jar");
     assertThat(jar).as("the build packages the jar before the integration tests").isRegularFile();
     Path log = Files.createTempFile(dataDir, "serve", ".log");
-    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Dworkbench.root=" + root, "-jar", jar.toString(), "serve", "--port", String.valueOf(port),
-        "--data-dir", dataDir.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dworkbench.root=" + root,
+                "-jar",
+                jar.toString(),
+                "serve",
+                "--port",
+                String.valueOf(port),
+                "--data-dir",
+                dataDir.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     builder.environment().put("WORKBENCH_TOKEN", TOKEN);
     Process process = builder.start();
     servers.add(process);
     // a bounded wait for the line serve prints once it answers; the assertion is on that line
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (!Files.readString(log, StandardCharsets.UTF_8).contains("Workbench em") && process.isAlive()
+    while (!Files.readString(log, StandardCharsets.UTF_8).contains("Workbench em")
+        && process.isAlive()
         && System.nanoTime() < deadline) {
       Thread.sleep(250);
     }
-    assertThat(Files.readString(log, StandardCharsets.UTF_8)).as("serve started and printed its address")
+    assertThat(Files.readString(log, StandardCharsets.UTF_8))
+        .as("serve started and printed its address")
         .contains("Workbench em");
     return process;
   }
 
   private String issuedCookie(int port) throws Exception {
-    HttpResponse<String> answer = HTTP.send(request(port, "/api/session", null).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> answer =
+        HTTP.send(
+            request(port, "/api/session", null).build(), HttpResponse.BodyHandlers.ofString());
     session = new Session(JSON.readTree(answer.body()).path("session").asText());
-    return answer.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("wb_session="))
-        .findFirst().orElseThrow().split(";", 2)[0];
+    return answer.headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith("wb_session="))
+        .findFirst()
+        .orElseThrow()
+        .split(";", 2)[0];
   }
 
   /** Runs a step through the API and waits until the learner's progress says it passed. */
   private void run(int port, String cookie, String lesson, String step) throws Exception {
-    HttpResponse<String> started = HTTP.send(request(port, "/api/lessons/" + lesson + "/steps/" + step + "/runs", cookie)
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> started =
+        HTTP.send(
+            request(port, "/api/lessons/" + lesson + "/steps/" + step + "/runs", cookie)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
     long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
     JsonNode status;
     do {
       Thread.sleep(500);
-      HttpResponse<String> progress = HTTP.send(request(port, "/api/lessons/" + lesson + "/progress", cookie).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> progress =
+          HTTP.send(
+              request(port, "/api/lessons/" + lesson + "/progress", cookie).build(),
+              HttpResponse.BodyHandlers.ofString());
       status = JSON.readTree(progress.body()).path("steps").path(step);
-    } while (status.path("status").asText().matches("RUNNING|NOT_RUN") && System.nanoTime() < deadline);
-    assertThat(status.path("status").asText()).as("%s/%s: %s", lesson, step, status).isEqualTo("PASSED");
+    } while (status.path("status").asText().matches("RUNNING|NOT_RUN")
+        && System.nanoTime() < deadline);
+    assertThat(status.path("status").asText())
+        .as("%s/%s: %s", lesson, step, status)
+        .isEqualTo("PASSED");
   }
 
   private static HttpRequest.Builder request(int port, String path, String cookie) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + TOKEN);
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + TOKEN);
     return cookie == null ? builder : builder.header("Cookie", cookie);
   }
 
@@ -143,7 +208,9 @@ class ServeCrashIT {
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0).as("%s: %s", command, out).isTrue();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0)
+        .as("%s: %s", command, out)
+        .isTrue();
     return out.lines().filter(line -> !line.isBlank()).toList();
   }
 

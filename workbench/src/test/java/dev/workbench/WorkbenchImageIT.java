@@ -32,7 +32,8 @@ class WorkbenchImageIT {
   private static final String SUFFIX = Session.random().id();
   private static final String IMAGE = "workbench-image-it:" + SUFFIX;
   private static final String CONTAINER = "workbench-image-it-" + SUFFIX;
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
   @TempDir static Path dataDir;
   static Path root;
@@ -41,9 +42,14 @@ class WorkbenchImageIT {
   @BeforeAll
   static void buildAndRun() throws Exception {
     root = TestEngines.projectRoot();
-    for (String artifact : List.of("workbench/target/workbench.jar", "classifier/target/classifier.jar",
-        "classifier/target/model/produtos.model")) {
-      assertThat(root.resolve(artifact)).as("the image copies %s: run mvn package first", artifact).isRegularFile();
+    for (String artifact :
+        List.of(
+            "workbench/target/workbench.jar",
+            "classifier/target/classifier.jar",
+            "classifier/target/model/produtos.model")) {
+      assertThat(root.resolve(artifact))
+          .as("the image copies %s: run mvn package first", artifact)
+          .isRegularFile();
     }
     try (Engine engine = TestEngines.require(dataDir)) {
       engine.images().provide("workbench/jdk:17", OutputSink.NONE);
@@ -51,11 +57,36 @@ class WorkbenchImageIT {
     docker(Duration.ofMinutes(20), "build", "-t", IMAGE, ".");
     // the data dir at the same path on both sides: the host's engine resolves bind mounts
     String data = dataDir.toAbsolutePath().toString();
-    docker(Duration.ofMinutes(1), "run", "-d", "--name", CONTAINER, "--label", "workbench.test=image",
-        "-v", "/var/run/docker.sock:/var/run/docker.sock", "-v", data + ":" + data,
-        "-p", "127.0.0.1::7070", "-e", "WORKBENCH_TOKEN=" + TOKEN,
-        IMAGE, "serve", "--host", "0.0.0.0", "--port", "7070", "--data-dir", data);
-    String published = docker(Duration.ofSeconds(30), "port", CONTAINER, "7070").strip().lines().findFirst().orElseThrow();
+    docker(
+        Duration.ofMinutes(1),
+        "run",
+        "-d",
+        "--name",
+        CONTAINER,
+        "--label",
+        "workbench.test=image",
+        "-v",
+        "/var/run/docker.sock:/var/run/docker.sock",
+        "-v",
+        data + ":" + data,
+        "-p",
+        "127.0.0.1::7070",
+        "-e",
+        "WORKBENCH_TOKEN=" + TOKEN,
+        IMAGE,
+        "serve",
+        "--host",
+        "0.0.0.0",
+        "--port",
+        "7070",
+        "--data-dir",
+        data);
+    String published =
+        docker(Duration.ofSeconds(30), "port", CONTAINER, "7070")
+            .strip()
+            .lines()
+            .findFirst()
+            .orElseThrow();
     port = Integer.parseInt(published.substring(published.lastIndexOf(':') + 1));
   }
 
@@ -71,8 +102,12 @@ class WorkbenchImageIT {
     // the token is exchanged for a cookie and the address bar is cleaned with a redirect
     assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(302);
     assertThat(withToken.headers().firstValue("Location")).hasValue("/");
-    String cookie = withToken.headers().allValues("Set-Cookie").stream()
-        .filter(c -> c.startsWith("wb_token=")).findFirst().orElseThrow().split(";", 2)[0];
+    String cookie =
+        withToken.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("wb_token="))
+            .findFirst()
+            .orElseThrow()
+            .split(";", 2)[0];
     HttpResponse<String> withCookie = get("/", null, cookie);
     assertThat(withCookie.statusCode()).as(withCookie.body()).isEqualTo(200);
     HttpResponse<String> bearer = get("/", "Bearer " + TOKEN);
@@ -87,11 +122,15 @@ class WorkbenchImageIT {
   void inside_the_image_it_reaches_the_host_engine_through_the_socket() throws Exception {
     awaitAnswer("/?token=" + TOKEN);
     String logs = docker(Duration.ofSeconds(30), "logs", CONTAINER);
-    for (int i = 0; i < 40 && !logs.contains("?token="); i++) { // the banner follows the server's start
+    for (int i = 0;
+        i < 40 && !logs.contains("?token=");
+        i++) { // the banner follows the server's start
       Thread.sleep(250);
       logs = docker(Duration.ofSeconds(30), "logs", CONTAINER);
     }
-    assertThat(logs).contains("Workbench em http://").contains("?token=" + TOKEN)
+    assertThat(logs)
+        .contains("Workbench em http://")
+        .contains("?token=" + TOKEN)
         .doesNotContain(EngineUnavailableText.TEXT);
   }
 
@@ -107,22 +146,27 @@ class WorkbenchImageIT {
         return get(path, null);
       } catch (IOException e) {
         if (System.nanoTime() > deadline) {
-          throw new AssertionError("the workbench in the container did not answer in 60 s:\n"
-              + docker(Duration.ofSeconds(30), "logs", CONTAINER), e);
+          throw new AssertionError(
+              "the workbench in the container did not answer in 60 s:\n"
+                  + docker(Duration.ofSeconds(30), "logs", CONTAINER),
+              e);
         }
         Thread.sleep(500);
       }
     }
   }
 
-  private static HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
+  private static HttpResponse<String> get(String path, String authorization)
+      throws IOException, InterruptedException {
     return get(path, authorization, null);
   }
 
   private static HttpResponse<String> get(String path, String authorization, String cookie)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .timeout(Duration.ofSeconds(10)).header("Accept", "text/html");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(10))
+            .header("Accept", "text/html");
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
@@ -133,19 +177,26 @@ class WorkbenchImageIT {
   }
 
   /** The docker CLI in the project root, as the README tells instructors to type it. */
-  private static String docker(Duration timeout, String... args) throws IOException, InterruptedException {
+  private static String docker(Duration timeout, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("docker"));
     command.addAll(List.of(args));
     Path log = Files.createTempFile("workbench-image-it", ".log");
     try {
-      Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
-          .redirectOutput(log.toFile()).start();
+      Process process =
+          new ProcessBuilder(command)
+              .directory(root.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       boolean ended = process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
       if (!ended) {
         process.destroyForcibly();
       }
       String output = Files.readString(log, StandardCharsets.UTF_8);
-      assertThat(ended && process.exitValue() == 0).as("%s%n%s", String.join(" ", command), output).isTrue();
+      assertThat(ended && process.exitValue() == 0)
+          .as("%s%n%s", String.join(" ", command), output)
+          .isTrue();
       return output;
     } finally {
       Files.deleteIfExists(log);

@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The names a class hub bound beyond loopback answers to, and the one it tells learners to use.
- * A hub checks the {@code Host} of every request (a page that rebinds a name to the hub's address
+ * The names a class hub bound beyond loopback answers to, and the one it tells learners to use. A
+ * hub checks the {@code Host} of every request (a page that rebinds a name to the hub's address
  * would otherwise reach it); the names it accepts are the bind address itself or, for a wildcard
  * bind, this machine's own addresses and name, plus any given with {@code --allow-host}.
  */
@@ -40,7 +40,10 @@ final class ClassAddress {
     return names;
   }
 
-  /** What learners type: the first --allow-host, else the bind address, else this machine's LAN address. */
+  /**
+   * What learners type: the first --allow-host, else the bind address, else this machine's LAN
+   * address.
+   */
   static String forLearners(String bind, List<String> allowHosts) {
     if (!allowHosts.isEmpty()) {
       return allowHosts.get(0);
@@ -48,8 +51,11 @@ final class ClassAddress {
     if (!wildcard(bind)) {
       return bind.contains(":") ? "[" + bind + "]" : bind;
     }
-    return ownAddresses().stream().filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress())
-        .map(InetAddress::getHostAddress).findFirst().orElse("127.0.0.1");
+    return ownAddresses().stream()
+        .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress())
+        .map(InetAddress::getHostAddress)
+        .findFirst()
+        .orElse("127.0.0.1");
   }
 
   private static boolean wildcard(String bind) {

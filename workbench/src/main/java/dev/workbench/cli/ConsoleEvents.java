@@ -21,7 +21,10 @@ final class ConsoleEvents implements Consumer<RunEvent>, OutputSink {
   @Override
   public void accept(RunEvent event) {
     if (event instanceof RunEvent.Started e) {
-      out.println("  ▶ " + e.stepId() + (e.cli().isBlank() ? "" : "   $ " + e.cli().lines().findFirst().orElse("")));
+      out.println(
+          "  ▶ "
+              + e.stepId()
+              + (e.cli().isBlank() ? "" : "   $ " + e.cli().lines().findFirst().orElse("")));
     } else if (event instanceof RunEvent.Output e) {
       if (showOutput || e.stream().equals("err")) {
         out.println("    │ " + e.text());
@@ -29,11 +32,20 @@ final class ConsoleEvents implements Consumer<RunEvent>, OutputSink {
     } else if (event instanceof RunEvent.Progress e) {
       progress(e.label(), e.current(), e.total());
     } else if (event instanceof RunEvent.CheckDone e) {
-      out.println("    " + (e.passed() ? "✓ " : "✗ ") + e.description() + (e.passed() ? "" : " — " + e.detail()));
+      out.println(
+          "    "
+              + (e.passed() ? "✓ " : "✗ ")
+              + e.description()
+              + (e.passed() ? "" : " — " + e.detail()));
     } else if (event instanceof RunEvent.Finished e) {
       StepResult r = e.result();
-      out.printf(Locale.ROOT, "  %s %s (%.1f s)%s%n", r.passed() ? "PASSOU" : "FALHOU", e.stepId(),
-          r.took().toMillis() / 1000.0, r.message().isEmpty() ? "" : ": " + r.message());
+      out.printf(
+          Locale.ROOT,
+          "  %s %s (%.1f s)%s%n",
+          r.passed() ? "PASSOU" : "FALHOU",
+          e.stepId(),
+          r.took().toMillis() / 1000.0,
+          r.message().isEmpty() ? "" : ": " + r.message());
     }
   }
 

@@ -44,8 +44,8 @@ import java.util.stream.Stream;
  * A class of N learners against a real hub, through the hub's HTTP API only: each learner joins
  * with the code and gets its own token, then reports a step result every 5 to 15 seconds (a busy
  * class: most steps take a learner longer) and a heartbeat every 10, resending what was not
- * acknowledged as an outbox does. The instructor's view is the hub's live stream, read as the
- * page reads it; each event's delay is from the step's end (the event's time) to its arrival there.
+ * acknowledged as an outbox does. The instructor's view is the hub's live stream, read as the page
+ * reads it; each event's delay is from the step's end (the event's time) to its arrival there.
  */
 final class HubBench {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -64,7 +64,13 @@ final class HubBench {
   }
 
   /** What the run measured. */
-  record Result(int learners, int sent, int received, int duplicated, double p99Millis, double medianMillis) {}
+  record Result(
+      int learners,
+      int sent,
+      int received,
+      int duplicated,
+      double p99Millis,
+      double medianMillis) {}
 
   Result run() throws Exception {
     Files.createDirectories(dataDir);
@@ -78,17 +84,25 @@ final class HubBench {
     String token = Session.random().id() + Session.random().id();
     ClassHub hub = ClassHub.open(dataDir.resolve("class"), "bench", course);
     try (Engine engine = new Engine(dataDir)) {
-      Javalin app = WebApp.create(new WebConfig("127.0.0.1", 0, dataDir, root, token), course, engine,
-          new StepRunner(engine, root), ClassMode.hub(hub)).start();
+      Javalin app =
+          WebApp.create(
+                  new WebConfig("127.0.0.1", 0, dataDir, root, token),
+                  course,
+                  engine,
+                  new StepRunner(engine, root),
+                  ClassMode.hub(hub))
+              .start();
       try {
-        return measure(URI.create("http://127.0.0.1:" + app.port()), token, hub.info().code(), steps);
+        return measure(
+            URI.create("http://127.0.0.1:" + app.port()), token, hub.info().code(), steps);
       } finally {
         app.stop();
       }
     }
   }
 
-  private Result measure(URI base, String token, String code, List<String[]> steps) throws Exception {
+  private Result measure(URI base, String token, String code, List<String[]> steps)
+      throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     Map<String, Integer> seen = new ConcurrentHashMap<>();
     List<Double> delays = new CopyOnWriteArrayList<>();
@@ -105,10 +119,12 @@ final class HubBench {
     Random random = new Random(42);
     Instant end = Instant.now().plus(length);
     for (String learnerToken : tokens) {
-      Learner learner = new Learner(client, learnerToken, steps, new Random(random.nextLong()), sent, end);
+      Learner learner =
+          new Learner(client, learnerToken, steps, new Random(random.nextLong()), sent, end);
       all.add(learner);
       pool.schedule(() -> learner.next(pool), 1 + random.nextInt(10_000), TimeUnit.MILLISECONDS);
-      pool.scheduleAtFixedRate(learner::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+      pool.scheduleAtFixedRate(
+          learner::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
     }
     Thread.sleep(length.toMillis());
     pool.shutdownNow();
@@ -129,13 +145,20 @@ final class HubBench {
     List<Double> sorted = new ArrayList<>(delays);
     Collections.sort(sorted);
     int duplicated = seen.values().stream().mapToInt(n -> n - 1).sum();
-    return new Result(learners, sent.get(), seen.size(), duplicated,
-        sorted.isEmpty() ? Double.NaN : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1)),
+    return new Result(
+        learners,
+        sent.get(),
+        seen.size(),
+        duplicated,
+        sorted.isEmpty()
+            ? Double.NaN
+            : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1)),
         sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2));
   }
 
   /** Joins as a learner; a 429 from the join limit is waited out, as a person would try again. */
-  private static String join(HubClient client, String code, String name) throws InterruptedException {
+  private static String join(HubClient client, String code, String name)
+      throws InterruptedException {
     for (int attempt = 0; ; attempt++) {
       try {
         return client.join(code, name).token();
@@ -149,38 +172,48 @@ final class HubBench {
   }
 
   /** The hub's live stream, as the instructor's page reads it: ids counted, delays taken. */
-  private static Thread instructorView(HttpClient http, URI base, String token, Map<String, Integer> seen,
-      List<Double> delays) throws InterruptedException {
+  private static Thread instructorView(
+      HttpClient http, URI base, String token, Map<String, Integer> seen, List<Double> delays)
+      throws InterruptedException {
     AtomicInteger ready = new AtomicInteger();
-    Thread thread = new Thread(() -> {
-      try {
-        HttpResponse<Stream<String>> stream = http.send(HttpRequest.newBuilder(base.resolve("/api/class/live"))
-            .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build(),
-            HttpResponse.BodyHandlers.ofLines());
-        String event = "";
-        for (String line : (Iterable<String>) stream.body()::iterator) {
-          if (line.startsWith("event:")) {
-            event = line.substring(6).strip();
-            if (event.equals("hello")) {
-              ready.set(1);
-            }
-          } else if (line.startsWith("data:") && event.equals("change")) {
-            Instant now = Instant.now();
-            JsonNode change = JSON.readTree(line.substring(5));
-            JsonNode e = change.path("event");
-            if (change.path("kind").asText().equals("event") && e.hasNonNull("id")) {
-              seen.merge(e.path("id").asText(), 1, Integer::sum);
-              delays.add(Duration.between(Instant.parse(e.path("time").asText()), now).toNanos() / 1e6);
-            }
-          }
-          if (Thread.currentThread().isInterrupted()) {
-            return;
-          }
-        }
-      } catch (IOException | InterruptedException e) {
-        // the bench is over
-      }
-    }, "hub-bench-view");
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                HttpResponse<Stream<String>> stream =
+                    http.send(
+                        HttpRequest.newBuilder(base.resolve("/api/class/live"))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Accept", "text/event-stream")
+                            .build(),
+                        HttpResponse.BodyHandlers.ofLines());
+                String event = "";
+                for (String line : (Iterable<String>) stream.body()::iterator) {
+                  if (line.startsWith("event:")) {
+                    event = line.substring(6).strip();
+                    if (event.equals("hello")) {
+                      ready.set(1);
+                    }
+                  } else if (line.startsWith("data:") && event.equals("change")) {
+                    Instant now = Instant.now();
+                    JsonNode change = JSON.readTree(line.substring(5));
+                    JsonNode e = change.path("event");
+                    if (change.path("kind").asText().equals("event") && e.hasNonNull("id")) {
+                      seen.merge(e.path("id").asText(), 1, Integer::sum);
+                      delays.add(
+                          Duration.between(Instant.parse(e.path("time").asText()), now).toNanos()
+                              / 1e6);
+                    }
+                  }
+                  if (Thread.currentThread().isInterrupted()) {
+                    return;
+                  }
+                }
+              } catch (IOException | InterruptedException e) {
+                // the bench is over
+              }
+            },
+            "hub-bench-view");
     thread.setDaemon(true);
     thread.start();
     for (int i = 0; i < 100 && ready.get() == 0; i++) {
@@ -189,7 +222,10 @@ final class HubBench {
     return thread;
   }
 
-  /** One simulated learner: its own token, its place in the course, what the hub has not acknowledged. */
+  /**
+   * One simulated learner: its own token, its place in the course, what the hub has not
+   * acknowledged.
+   */
   private static final class Learner {
     private final HubClient client;
     private final String token;
@@ -200,7 +236,13 @@ final class HubBench {
     private final List<ClassEvent> unacknowledged = new ArrayList<>();
     private int at;
 
-    Learner(HubClient client, String token, List<String[]> steps, Random random, AtomicInteger sent, Instant end) {
+    Learner(
+        HubClient client,
+        String token,
+        List<String[]> steps,
+        Random random,
+        AtomicInteger sent,
+        Instant end) {
       this.client = client;
       this.token = token;
       this.steps = steps;
@@ -216,10 +258,20 @@ final class HubBench {
       String[] step = steps.get(at % steps.size());
       boolean passed = random.nextInt(4) != 0; // one run in four fails, and is run again
       at += passed ? 1 : 0;
-      ClassEvent event = new ClassEvent(UUID.randomUUID().toString(), ClassEvent.STEP, step[0], step[1], passed,
-          passed ? List.of() : List.of(new ClassEvent.FailedCheck("contêiner app está running", "está ausente")),
-          passed ? null : "! docker: Error response from daemon: No such container: app", 800L + random.nextInt(3000),
-          Instant.now().toString());
+      ClassEvent event =
+          new ClassEvent(
+              UUID.randomUUID().toString(),
+              ClassEvent.STEP,
+              step[0],
+              step[1],
+              passed,
+              passed
+                  ? List.of()
+                  : List.of(
+                      new ClassEvent.FailedCheck("contêiner app está running", "está ausente")),
+              passed ? null : "! docker: Error response from daemon: No such container: app",
+              800L + random.nextInt(3000),
+              Instant.now().toString());
       synchronized (this) {
         unacknowledged.add(event);
         sent.incrementAndGet();

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-@Command(name = "images",
-    description = "Prepara todas as imagens base do curso (baixa de um registro ou constrói a partir do Debian).")
+@Command(
+    name = "images",
+    description =
+        "Prepara todas as imagens base do curso (baixa de um registro ou constrói a partir do Debian).")
 public final class ImagesCommand implements Callable<Integer> {
   @Override
   public Integer call() {

@@ -25,7 +25,10 @@ final class JUnitReport {
 
   static void write(Path file, List<StepOutcome> outcomes) throws IOException {
     Map<Lesson, List<StepOutcome>> byLesson =
-        outcomes.stream().collect(Collectors.groupingBy(StepOutcome::lesson, LinkedHashMap::new, Collectors.toList()));
+        outcomes.stream()
+            .collect(
+                Collectors.groupingBy(
+                    StepOutcome::lesson, LinkedHashMap::new, Collectors.toList()));
     if (file.toAbsolutePath().getParent() != null) {
       Files.createDirectories(file.toAbsolutePath().getParent());
     }
@@ -40,11 +43,13 @@ final class JUnitReport {
       xml.writeEndDocument();
       xml.close();
     } catch (XMLStreamException e) {
-      throw new IOException("não consegui escrever o relatório JUnit em " + file + ": " + e.getMessage(), e);
+      throw new IOException(
+          "não consegui escrever o relatório JUnit em " + file + ": " + e.getMessage(), e);
     }
   }
 
-  private static void suite(XMLStreamWriter xml, Lesson lesson, List<StepOutcome> steps) throws XMLStreamException {
+  private static void suite(XMLStreamWriter xml, Lesson lesson, List<StepOutcome> steps)
+      throws XMLStreamException {
     long failures = steps.stream().filter(s -> !s.result().passed()).count();
     long millis = steps.stream().mapToLong(s -> s.result().took().toMillis()).sum();
     xml.writeStartElement("testsuite");
@@ -71,7 +76,9 @@ final class JUnitReport {
 
   private static String why(StepOutcome s) {
     return s.result().message().isEmpty()
-        ? s.result().checks().stream().filter(c -> !c.passed()).map(c -> c.description() + ": " + c.detail())
+        ? s.result().checks().stream()
+            .filter(c -> !c.passed())
+            .map(c -> c.description() + ": " + c.detail())
             .collect(Collectors.joining("; "))
         : s.result().message();
   }
@@ -83,8 +90,14 @@ final class JUnitReport {
   /** XML 1.0 has no way to write most control characters, escaped or not. */
   static String xmlSafe(String text) {
     return text.codePoints()
-        .filter(c -> c == '\n' || c == '\t' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
-            || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000)
+        .filter(
+            c ->
+                c == '\n'
+                    || c == '\t'
+                    || c == '\r'
+                    || (c >= 0x20 && c <= 0xD7FF)
+                    || (c >= 0xE000 && c <= 0xFFFD)
+                    || c >= 0x10000)
         .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
         .toString();
   }

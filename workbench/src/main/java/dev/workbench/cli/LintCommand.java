@@ -31,8 +31,9 @@ public final class LintCommand implements Callable<Integer> {
 
   @Option(
       names = "--redundant-cli",
-      description = "Lista (arquivo:linha) as linhas cli: iguais ao comando que o passo já deriva da ação;"
-          + " usado por strip-cli.sh.")
+      description =
+          "Lista (arquivo:linha) as linhas cli: iguais ao comando que o passo já deriva da ação;"
+              + " usado por strip-cli.sh.")
   boolean redundantCli;
 
   @Override
@@ -41,7 +42,8 @@ public final class LintCommand implements Callable<Integer> {
     Course course = Course.load(lessons != null ? lessons : root.resolve("lessons"));
     if (redundantCli) {
       PrintWriter out = spec.commandLine().getOut();
-      RedundantCli.in(course).forEach(at -> out.println(at.file().toAbsolutePath() + ":" + at.line()));
+      RedundantCli.in(course)
+          .forEach(at -> out.println(at.file().toAbsolutePath() + ":" + at.line()));
       out.flush();
       return 0;
     }

@@ -42,7 +42,10 @@ final class SiteBench implements AutoCloseable {
   static final int CLIENTS = 50;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String BENCH_LESSON = "bench-sse";
-  /** Prints its own clock ({@code date +%s%N}: the container shares the host's) a line at a time. */
+
+  /**
+   * Prints its own clock ({@code date +%s%N}: the container shares the host's) a line at a time.
+   */
   private static final List<String> CLOCK =
       List.of("sh", "-c", "for i in $(seq 20); do sleep 0.2; date +%s%N; done");
 
@@ -50,7 +53,10 @@ final class SiteBench implements AutoCloseable {
   private final Javalin app;
   private final String token;
   private final HttpClient http =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final String site;
   private String cookie = "";
   private Session session;
@@ -63,8 +69,13 @@ final class SiteBench implements AutoCloseable {
     Course course = Course.load(root.resolve("lessons"));
     List<Lesson> lessons = new ArrayList<>(course.lessons());
     lessons.add(clockLesson(root));
-    this.app = WebApp.create(new WebConfig("127.0.0.1", 0, dataDir, root, token),
-        new Course(lessons, course.problems()), engine, new StepRunner(engine, root)).start();
+    this.app =
+        WebApp.create(
+                new WebConfig("127.0.0.1", 0, dataDir, root, token),
+                new Course(lessons, course.problems()),
+                engine,
+                new StepRunner(engine, root))
+            .start();
     this.site = "http://127.0.0.1:" + app.port();
   }
 
@@ -73,7 +84,8 @@ final class SiteBench implements AutoCloseable {
     double p99Millis() {
       List<Long> sorted = new ArrayList<>(nanos);
       Collections.sort(sorted);
-      return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1)) / 1e6;
+      return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1))
+          / 1e6;
     }
 
     static Load merge(List<Load> rounds) {
@@ -85,8 +97,12 @@ final class SiteBench implements AutoCloseable {
   /** A learner who ran a step, so a lesson page carries progress as a real one does. */
   void learnerWithProgress(String lessonId, String stepId) throws Exception {
     HttpResponse<String> first = send(get("/api/session"));
-    cookie = first.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("wb_session="))
-        .findFirst().orElseThrow().split(";", 2)[0];
+    cookie =
+        first.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("wb_session="))
+            .findFirst()
+            .orElseThrow()
+            .split(";", 2)[0];
     session = new Session(JSON.readTree(first.body()).path("session").asText());
     awaitRun(startRun(lessonId, stepId), line -> {});
   }
@@ -97,18 +113,21 @@ final class SiteBench implements AutoCloseable {
       List<Future<List<Long>>> results = new ArrayList<>();
       long start = System.nanoTime();
       for (int c = 0; c < CLIENTS; c++) {
-        results.add(clients.submit(() -> {
-          List<Long> nanos = new ArrayList<>(requestsPerClient);
-          for (int i = 0; i < requestsPerClient; i++) {
-            long t = System.nanoTime();
-            HttpResponse<byte[]> answer = http.send(get(path), HttpResponse.BodyHandlers.ofByteArray());
-            if (answer.statusCode() != 200) {
-              throw new IllegalStateException(path + " answered " + answer.statusCode());
-            }
-            nanos.add(System.nanoTime() - t);
-          }
-          return nanos;
-        }));
+        results.add(
+            clients.submit(
+                () -> {
+                  List<Long> nanos = new ArrayList<>(requestsPerClient);
+                  for (int i = 0; i < requestsPerClient; i++) {
+                    long t = System.nanoTime();
+                    HttpResponse<byte[]> answer =
+                        http.send(get(path), HttpResponse.BodyHandlers.ofByteArray());
+                    if (answer.statusCode() != 200) {
+                      throw new IllegalStateException(path + " answered " + answer.statusCode());
+                    }
+                    nanos.add(System.nanoTime() - t);
+                  }
+                  return nanos;
+                }));
       }
       List<Long> all = new ArrayList<>();
       for (Future<List<Long>> result : results) {
@@ -124,21 +143,28 @@ final class SiteBench implements AutoCloseable {
   /** Milliseconds from each line the container printed to its arrival at an SSE client. */
   List<Double> sseDelays() throws Exception {
     List<Double> delays = Collections.synchronizedList(new ArrayList<>());
-    awaitRun(startRun(BENCH_LESSON, "relogio"), text -> {
-      if (text.matches("\\d{18,20}")) {
-        Instant now = Instant.now();
-        double nowNanos = now.getEpochSecond() * 1e9 + now.getNano();
-        delays.add((nowNanos - Double.parseDouble(text)) / 1e6);
-      }
-    });
+    awaitRun(
+        startRun(BENCH_LESSON, "relogio"),
+        text -> {
+          if (text.matches("\\d{18,20}")) {
+            Instant now = Instant.now();
+            double nowNanos = now.getEpochSecond() * 1e9 + now.getNano();
+            delays.add((nowNanos - Double.parseDouble(text)) / 1e6);
+          }
+        });
     return delays;
   }
 
   private String startRun(String lessonId, String stepId) throws Exception {
-    HttpResponse<String> started = send(HttpRequest.newBuilder(
-            URI.create(site + "/api/lessons/" + lessonId + "/steps/" + stepId + "/runs"))
-        .header("Authorization", "Bearer " + token).header("Cookie", cookie)
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+    HttpResponse<String> started =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(site + "/api/lessons/" + lessonId + "/steps/" + stepId + "/runs"))
+                .header("Authorization", "Bearer " + token)
+                .header("Cookie", cookie)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build());
     if (started.statusCode() != 202) {
       throw new IllegalStateException("the bench step did not start: " + started.body());
     }
@@ -147,10 +173,14 @@ final class SiteBench implements AutoCloseable {
 
   /** Follows a run's SSE stream to its end, handing each output line to {@code lines}. */
   private void awaitRun(String events, java.util.function.Consumer<String> lines) throws Exception {
-    HttpResponse<Stream<String>> stream = http.send(HttpRequest.newBuilder(URI.create(site + events))
-            .header("Authorization", "Bearer " + token).header("Cookie", cookie)
-            .header("Accept", "text/event-stream").build(),
-        HttpResponse.BodyHandlers.ofLines());
+    HttpResponse<Stream<String>> stream =
+        http.send(
+            HttpRequest.newBuilder(URI.create(site + events))
+                .header("Authorization", "Bearer " + token)
+                .header("Cookie", cookie)
+                .header("Accept", "text/event-stream")
+                .build(),
+            HttpResponse.BodyHandlers.ofLines());
     String event = "";
     for (String line : (Iterable<String>) stream.body()::iterator) {
       if (line.startsWith("event:")) {
@@ -161,7 +191,8 @@ final class SiteBench implements AutoCloseable {
           lines.accept(data.path("text").asText());
         } else if (event.equals("finished")) {
           if (!data.path("passed").asBoolean()) {
-            throw new IllegalStateException("the bench step failed: " + data.path("message").asText());
+            throw new IllegalStateException(
+                "the bench step failed: " + data.path("message").asText());
           }
           return;
         }
@@ -170,8 +201,12 @@ final class SiteBench implements AutoCloseable {
   }
 
   private HttpRequest get(String path) {
-    return HttpRequest.newBuilder(URI.create(site + path)).timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Bearer " + token).header("Cookie", cookie).GET().build();
+    return HttpRequest.newBuilder(URI.create(site + path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + token)
+        .header("Cookie", cookie)
+        .GET()
+        .build();
   }
 
   private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
@@ -179,11 +214,25 @@ final class SiteBench implements AutoCloseable {
   }
 
   private static Lesson clockLesson(Path root) {
-    Step clock = new Step("relogio", "Relógio", "", Map.of(),
-        new Action.RunContainer(new ContainerSpec("relogio", BenchCommand.IMAGE, CLOCK, null, null, null, null, null,
-            null), false),
-        List.of(new Check.ExitCode(0)), "", 0);
-    return new Lesson(BENCH_LESSON, "bench", 99, "", root.resolve("lessons"),
+    Step clock =
+        new Step(
+            "relogio",
+            "Relógio",
+            "",
+            Map.of(),
+            new Action.RunContainer(
+                new ContainerSpec(
+                    "relogio", BenchCommand.IMAGE, CLOCK, null, null, null, null, null, null),
+                false),
+            List.of(new Check.ExitCode(0)),
+            "",
+            0);
+    return new Lesson(
+        BENCH_LESSON,
+        "bench",
+        99,
+        "",
+        root.resolve("lessons"),
         List.of(new Lesson.Block.StepBlock(clock)));
   }
 

@@ -17,12 +17,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "verify", description = "Roda as lições em ordem, sem navegador, contra o Docker de verdade.")
+@Command(
+    name = "verify",
+    description = "Roda as lições em ordem, sem navegador, contra o Docker de verdade.")
 public final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--lesson", description = "só estas lições (id; pode repetir)")
   List<String> lessonIds = List.of();
@@ -30,8 +32,11 @@ public final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--junit", description = "escreve o resultado em JUnit XML neste arquivo")
   Path junit;
 
-  @Option(names = "--data-dir", description = "pasta de dados (padrão: verify/ na pasta de dados do workbench,"
-      + " $XDG_DATA_HOME/workbench ou ~/.local/share/workbench)")
+  @Option(
+      names = "--data-dir",
+      description =
+          "pasta de dados (padrão: verify/ na pasta de dados do workbench,"
+              + " $XDG_DATA_HOME/workbench ou ~/.local/share/workbench)")
   Path dataDir;
 
   @Option(names = "--quiet", description = "não mostra a saída dos passos que passam")
@@ -45,9 +50,13 @@ public final class VerifyCommand implements Callable<Integer> {
               + " garante), mudam os títulos")
   String lang = Language.PT_BR.tag();
 
-  @Option(names = "--jobs", paramLabel = "N", description = "lições rodando ao mesmo tempo, cada uma numa sessão"
-      + " própria (padrão: os núcleos desta máquina; mais que isso, as lições pesadas disputam a CPU e nada se"
-      + " ganha); 1 roda em ordem, com a saída ao vivo")
+  @Option(
+      names = "--jobs",
+      paramLabel = "N",
+      description =
+          "lições rodando ao mesmo tempo, cada uma numa sessão"
+              + " própria (padrão: os núcleos desta máquina; mais que isso, as lições pesadas disputam a CPU e nada se"
+              + " ganha); 1 roda em ordem, com a saída ao vivo")
   int jobs = Runtime.getRuntime().availableProcessors();
 
   @Override
@@ -61,59 +70,97 @@ public final class VerifyCommand implements Callable<Integer> {
       System.out.println("lição com problema: " + problem.getMessage());
     }
     Language language = Language.of(lang);
-    List<Lesson> lessons = lessonIds.isEmpty() ? course.lessons(language)
-        : lessonIds.stream().map(id -> course.find(id, language)
-            .orElseThrow(() -> new IllegalArgumentException("lição desconhecida: " + id))).toList();
+    List<Lesson> lessons =
+        lessonIds.isEmpty()
+            ? course.lessons(language)
+            : lessonIds.stream()
+                .map(
+                    id ->
+                        course
+                            .find(id, language)
+                            .orElseThrow(
+                                () -> new IllegalArgumentException("lição desconhecida: " + id)))
+                .toList();
     Path data = dataDir == null ? Workbench.defaultDataDir().resolve("verify") : dataDir;
-    CloudConfig clouds = CloudConfig.fromEnvironment(System.getenv()); // a bad setting fails before anything runs
-    try (Engine engine = new Engine(data); StepRunner runner = new StepRunner(engine, root, clouds)) {
+    CloudConfig clouds =
+        CloudConfig.fromEnvironment(System.getenv()); // a bad setting fails before anything runs
+    try (Engine engine = new Engine(data);
+        StepRunner runner = new StepRunner(engine, root, clouds)) {
       if (!engine.available()) {
         throw new EngineUnavailable(engine.host().toString(), null);
       }
       // the one shutdown path, on Ctrl-C too: the runner ends its kernels and clouds
       Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "verify-stop"));
       int parallel = Math.min(jobs, lessons.size());
-      System.out.println("verify: " + engine.describe() + ", " + lessons.size() + " lições, "
-          + parallel + (parallel == 1 ? " por vez" : " ao mesmo tempo"));
+      System.out.println(
+          "verify: "
+              + engine.describe()
+              + ", "
+              + lessons.size()
+              + " lições, "
+              + parallel
+              + (parallel == 1 ? " por vez" : " ao mesmo tempo"));
       long start = System.nanoTime();
       CourseRun headless = new CourseRun(runner);
-      List<StepOutcome> outcomes = parallel == 1
-          ? headless.run(lessons, CourseRun.newSession(), new ConsoleEvents(System.out, !quiet),
-              l -> System.out.println("\n== " + l.id() + ": " + l.title()))
-          : runInParallel(headless, lessons, parallel, data);
+      List<StepOutcome> outcomes =
+          parallel == 1
+              ? headless.run(
+                  lessons,
+                  CourseRun.newSession(),
+                  new ConsoleEvents(System.out, !quiet),
+                  l -> System.out.println("\n== " + l.id() + ": " + l.title()))
+              : runInParallel(headless, lessons, parallel, data);
       if (junit != null) {
         JUnitReport.write(junit, outcomes);
       }
       long failed = outcomes.stream().filter(o -> !o.result().passed()).count();
       System.out.println();
-      outcomes.stream().filter(o -> !o.result().passed())
+      outcomes.stream()
+          .filter(o -> !o.result().passed())
           .forEach(o -> System.out.println("falhou: " + o.lesson().id() + "/" + o.step().id()));
       System.out.printf("verify: tempo total %.1f s%n", (System.nanoTime() - start) / 1e9);
-      System.out.println("verify: " + (outcomes.size() - failed) + " passed, " + failed + " failed");
+      System.out.println(
+          "verify: " + (outcomes.size() - failed) + " passed, " + failed + " failed");
       return failed == 0 && course.problems().isEmpty() ? 0 : 1;
     }
   }
 
-  /** Each lesson's lines are kept until it ends, then printed as one block, so lessons never interleave. */
-  private List<StepOutcome> runInParallel(CourseRun course, List<Lesson> lessons, int parallel, Path data)
-      throws InterruptedException {
+  /**
+   * Each lesson's lines are kept until it ends, then printed as one block, so lessons never
+   * interleave.
+   */
+  private List<StepOutcome> runInParallel(
+      CourseRun course, List<Lesson> lessons, int parallel, Path data) throws InterruptedException {
     Map<String, ByteArrayOutputStream> blocks = new ConcurrentHashMap<>();
     LessonDurations durations = LessonDurations.in(data);
-    // the longest lessons first (as the last runs timed them), so no long one starts last and runs alone
-    List<StepOutcome> outcomes = course.runParallel(durations.longestFirst(lessons), parallel, lesson -> {
-      ByteArrayOutputStream block = new ByteArrayOutputStream();
-      blocks.put(lesson.id(), block);
-      return new ConsoleEvents(new PrintStream(block, true, StandardCharsets.UTF_8), !quiet);
-    }, done -> {
-      durations.record(done.lesson().id(), done.took());
-      long passed = done.steps().stream().filter(o -> o.result().passed()).count();
-      synchronized (System.out) {
-        System.out.printf("%n== %s: %s (%d/%d em %.1f s)%n", done.lesson().id(), done.lesson().title(), passed,
-            done.steps().size(), done.took().toMillis() / 1e3);
-        System.out.print(blocks.remove(done.lesson().id()).toString(StandardCharsets.UTF_8));
-        System.out.flush();
-      }
-    });
+    // the longest lessons first (as the last runs timed them), so no long one starts last and runs
+    // alone
+    List<StepOutcome> outcomes =
+        course.runParallel(
+            durations.longestFirst(lessons),
+            parallel,
+            lesson -> {
+              ByteArrayOutputStream block = new ByteArrayOutputStream();
+              blocks.put(lesson.id(), block);
+              return new ConsoleEvents(
+                  new PrintStream(block, true, StandardCharsets.UTF_8), !quiet);
+            },
+            done -> {
+              durations.record(done.lesson().id(), done.took());
+              long passed = done.steps().stream().filter(o -> o.result().passed()).count();
+              synchronized (System.out) {
+                System.out.printf(
+                    "%n== %s: %s (%d/%d em %.1f s)%n",
+                    done.lesson().id(),
+                    done.lesson().title(),
+                    passed,
+                    done.steps().size(),
+                    done.took().toMillis() / 1e3);
+                System.out.print(
+                    blocks.remove(done.lesson().id()).toString(StandardCharsets.UTF_8));
+                System.out.flush();
+              }
+            });
     durations.save();
     // back in the course's order, for the summary and the JUnit report
     List<String> order = lessons.stream().map(Lesson::id).toList();

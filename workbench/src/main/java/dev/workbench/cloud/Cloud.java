@@ -30,10 +30,16 @@ final class Cloud {
   record Release(String name, Reference reference, Map<String, String> env, boolean hostNetwork) {}
 
   final Scope scope;
+
   /** The registry as this machine reaches it: the workbench's checks, the local push. */
   final String registry;
-  /** The registry as the remote engine reaches it (the local one by its name on the cloud's network). */
+
+  /**
+   * The registry as the remote engine reaches it (the local one by its name on the cloud's
+   * network).
+   */
   private final String remoteRegistry;
+
   final Credentials credentials;
   final Engine remote;
   private final Engine local;
@@ -42,8 +48,15 @@ final class Cloud {
   private Release release;
   private Schedule schedule;
 
-  private Cloud(Scope scope, Engine local, String registry, String remoteRegistry, Credentials credentials,
-      boolean localRegistry, Engine remote, StandInEngine standIn) {
+  private Cloud(
+      Scope scope,
+      Engine local,
+      String registry,
+      String remoteRegistry,
+      Credentials credentials,
+      boolean localRegistry,
+      Engine remote,
+      StandInEngine standIn) {
     this.scope = scope;
     this.local = local;
     this.registry = registry;
@@ -55,7 +68,8 @@ final class Cloud {
   }
 
   /** Starts the registry and the remote engine the target names (the local ones by default). */
-  static Cloud start(Engine local, Scope scope, CloudTarget target, CloudLimits limits, OutputSink sink) {
+  static Cloud start(
+      Engine local, Scope scope, CloudTarget target, CloudLimits limits, OutputSink sink) {
     String registry;
     String remoteRegistry;
     Credentials credentials;
@@ -68,7 +82,12 @@ final class Cloud {
         registry = LocalRegistry.start(local, scope, user, password, limits.registry(), sink);
         remoteRegistry = target.localEngine() ? LocalRegistry.ON_NETWORK : registry;
         credentials = new Credentials(registry, user, password);
-        sink.info("registro: " + registry + " (CNCF distribution num contêiner, usuário " + user + ", senha com bcrypt)");
+        sink.info(
+            "registro: "
+                + registry
+                + " (CNCF distribution num contêiner, usuário "
+                + user
+                + ", senha com bcrypt)");
       } else {
         registry = target.registryHost();
         remoteRegistry = registry;
@@ -83,10 +102,26 @@ final class Cloud {
         host = standIn.host();
       }
       Engine remote = new Engine(host, local.dataDir());
-      Cloud cloud = new Cloud(scope, local, registry, remoteRegistry, credentials, target.localRegistry(), remote,
-          standIn);
-      sink.info("engine remoto: " + host + (standIn == null ? " (configurado)"
-          : " (dockerd no contêiner " + StandInEngine.CONTAINER + ", " + describe(standIn.form()) + ")"));
+      Cloud cloud =
+          new Cloud(
+              scope,
+              local,
+              registry,
+              remoteRegistry,
+              credentials,
+              target.localRegistry(),
+              remote,
+              standIn);
+      sink.info(
+          "engine remoto: "
+              + host
+              + (standIn == null
+                  ? " (configurado)"
+                  : " (dockerd no contêiner "
+                      + StandInEngine.CONTAINER
+                      + ", "
+                      + describe(standIn.form())
+                      + ")"));
       if (!remote.available()) {
         cloud.stop();
         throw remoteDown(host);
@@ -100,11 +135,14 @@ final class Cloud {
   }
 
   private static String describe(NestedEngines.Form form) {
-    return form == NestedEngines.Form.PRIVILEGED ? "--privileged"
+    return form == NestedEngines.Form.PRIVILEGED
+        ? "--privileged"
         : "capacidades explícitas e cgroups próprios, pois este engine recusa --privileged";
   }
 
-  /** Removes the local parts of a session's cloud: the stand-in engine, the registry, their network. */
+  /**
+   * Removes the local parts of a session's cloud: the stand-in engine, the registry, their network.
+   */
   private static void removeParts(Engine local, Scope scope, boolean registry, boolean engine) {
     try {
       if (engine) {
@@ -121,8 +159,11 @@ final class Cloud {
   }
 
   static EngineError remoteDown(URI host) {
-    return new EngineError("o engine remoto (" + host + ") não respondeu: a máquina da nuvem está desligada ou"
-        + " inacessível. Ligue a nuvem de novo (o passo que a liga) ou confira WORKBENCH_CLOUD_ENGINE");
+    return new EngineError(
+        "o engine remoto ("
+            + host
+            + ") não respondeu: a máquina da nuvem está desligada ou"
+            + " inacessível. Ligue a nuvem de novo (o passo que a liga) ou confira WORKBENCH_CLOUD_ENGINE");
   }
 
   /** {@code docker login}: the registry must accept these credentials. */
@@ -136,7 +177,10 @@ final class Cloud {
     return new Reference(registryHost + "/" + repository(image), "latest");
   }
 
-  /** A shared, configured registry gets the session's prefix, so learners never overwrite each other. */
+  /**
+   * A shared, configured registry gets the session's prefix, so learners never overwrite each
+   * other.
+   */
   String repository(String image) {
     return localRegistry ? image : scope.name(image);
   }
@@ -152,7 +196,8 @@ final class Cloud {
     } catch (EngineError e) {
       String said = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
       throw said.contains("unauthorized") || said.contains("authentication required")
-          ? new EngineError(RegistryApi.refused(given), e) : e;
+          ? new EngineError(RegistryApi.refused(given), e)
+          : e;
     }
     sink.out("enviada: " + reference);
   }
@@ -163,12 +208,17 @@ final class Cloud {
    * name there, as a cloud host reaches a database on its private network; a configured engine gets
    * the port the emulator published on this machine's loopback.
    */
-  void release(String image, String name, Map<String, String> env, String firestore, OutputSink sink) {
+  void release(
+      String image, String name, Map<String, String> env, String firestore, OutputSink sink) {
     requireRemote();
     Reference reference = reference(remoteRegistry, image);
     sink.info("engine remoto: docker pull " + reference);
-    new Transfers(remote).pull(reference, new Credentials(remoteRegistry, credentials.user(), credentials.password()),
-        sink, TRANSFER_TIMEOUT);
+    new Transfers(remote)
+        .pull(
+            reference,
+            new Credentials(remoteRegistry, credentials.user(), credentials.password()),
+            sink,
+            TRANSFER_TIMEOUT);
     Map<String, String> environment = new LinkedHashMap<>(env);
     if (firestore != null) {
       environment.put("FIRESTORE_EMULATOR_HOST", firestoreAddress(firestore, sink));
@@ -180,23 +230,42 @@ final class Cloud {
     boolean hostNetwork = standIn != null;
     workers.create(scope, name, reference.toString(), environment, hostNetwork);
     release = new Release(name, reference, Map.copyOf(environment), hostNetwork);
-    sink.out("worker " + name + " criado no engine remoto a partir de " + reference + " (parado, até rodar)");
+    sink.out(
+        "worker "
+            + name
+            + " criado no engine remoto a partir de "
+            + reference
+            + " (parado, até rodar)");
   }
 
   private String firestoreAddress(String firestore, OutputSink sink) {
-    boolean running = local.containers().inspect(scope, firestore)
-        .map(c -> Boolean.TRUE.equals(c.getState().getRunning())).orElse(false);
+    boolean running =
+        local
+            .containers()
+            .inspect(scope, firestore)
+            .map(c -> Boolean.TRUE.equals(c.getState().getRunning()))
+            .orElse(false);
     if (!running) {
-      throw new EngineError("o emulador " + firestore + " não está rodando: rode antes o passo que o liga");
+      throw new EngineError(
+          "o emulador " + firestore + " não está rodando: rode antes o passo que o liga");
     }
     if (standIn != null) {
       local.storage().joinNetworksOf(scope, StandInEngine.CONTAINER, firestore);
       sink.info("engine remoto: ligado às redes de " + firestore + " (docker network connect)");
       return firestore + ":" + FIRESTORE_PORT;
     }
-    int port = local.containers().hostPort(scope, firestore, FIRESTORE_PORT)
-        .orElseThrow(() -> new EngineError("o emulador " + firestore + " não está rodando com a porta "
-            + FIRESTORE_PORT + " publicada"));
+    int port =
+        local
+            .containers()
+            .hostPort(scope, firestore, FIRESTORE_PORT)
+            .orElseThrow(
+                () ->
+                    new EngineError(
+                        "o emulador "
+                            + firestore
+                            + " não está rodando com a porta "
+                            + FIRESTORE_PORT
+                            + " publicada"));
     return "127.0.0.1:" + port;
   }
 
@@ -211,8 +280,17 @@ final class Cloud {
     requireReleased(name);
     unschedule();
     Release released = release;
-    schedule = new Schedule(every, scope.name(name), n -> new ScheduledRun(remote, scope, released, n).run());
-    sink.out("agendado: " + name + " a cada " + every.toSeconds() + " s (a primeira em " + every.toSeconds() + " s)");
+    schedule =
+        new Schedule(
+            every, scope.name(name), n -> new ScheduledRun(remote, scope, released, n).run());
+    sink.out(
+        "agendado: "
+            + name
+            + " a cada "
+            + every.toSeconds()
+            + " s (a primeira em "
+            + every.toSeconds()
+            + " s)");
   }
 
   Schedule schedule() {
@@ -230,7 +308,10 @@ final class Cloud {
     return made;
   }
 
-  /** Stops everything: schedule, what the remote engine holds (or the stand-in itself), the registry. */
+  /**
+   * Stops everything: schedule, what the remote engine holds (or the stand-in itself), the
+   * registry.
+   */
   void stop() {
     unschedule();
     try {
@@ -253,7 +334,8 @@ final class Cloud {
 
   private void requireReleased(String name) {
     if (release == null || !release.name().equals(name)) {
-      throw new EngineError("o worker " + name + " ainda não foi liberado (release) no engine remoto");
+      throw new EngineError(
+          "o worker " + name + " ainda não foi liberado (release) no engine remoto");
     }
   }
 

@@ -4,12 +4,15 @@ import java.util.Map;
 
 /**
  * How a server's clouds are set up, given once to {@link Clouds} by its owner: where they go (the
- * workbench's own registry and stand-in engine, or an instructor's) and how much they may take.
- * The owner reads it from the command line and the environment ({@link #fromEnvironment}); nothing
+ * workbench's own registry and stand-in engine, or an instructor's) and how much they may take. The
+ * owner reads it from the command line and the environment ({@link #fromEnvironment}); nothing
  * below reads either.
  */
 public record CloudConfig(CloudTarget target, CloudLimits limits) {
-  /** Local registry and engine per learner, a laptop's limits: tests, bench and an unconfigured server. */
+  /**
+   * Local registry and engine per learner, a laptop's limits: tests, bench and an unconfigured
+   * server.
+   */
   public static final CloudConfig LOCAL = new CloudConfig(CloudTarget.LOCAL, CloudLimits.LAPTOP);
 
   public CloudConfig {

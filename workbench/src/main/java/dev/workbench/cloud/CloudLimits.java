@@ -12,7 +12,8 @@ public record CloudLimits(int clouds, Limits engine, Limits registry) {
 
   /** One laptop: two clouds, each engine 1.5 GiB and one core, each registry 256 MiB. */
   public static final CloudLimits LAPTOP =
-      new CloudLimits(LAPTOP_CLOUDS, new Limits(1536L << 20, 1.0, 1024), new Limits(256L << 20, 0.5, 128));
+      new CloudLimits(
+          LAPTOP_CLOUDS, new Limits(1536L << 20, 1.0, 1024), new Limits(256L << 20, 0.5, 128));
 
   public CloudLimits {
     if (clouds < 1) {

@@ -6,8 +6,8 @@ import dev.workbench.engine.OutputSink;
 import dev.workbench.engine.Owner;
 import dev.workbench.engine.QuotaExceeded;
 import dev.workbench.engine.Scope;
-import dev.workbench.engine.Transfers.Credentials;
 import dev.workbench.engine.Session;
+import dev.workbench.engine.Transfers.Credentials;
 import dev.workbench.step.Action;
 import dev.workbench.step.Check;
 import dev.workbench.step.Kinds;
@@ -30,20 +30,24 @@ import java.util.function.UnaryOperator;
  * once: performs the {@code cloud.*} actions and evaluates the cloud checks. Owned like the
  * notebooks (Jupyter Server's kernel manager is the model): made by its owner, the step runner,
  * with a {@link CloudConfig}, and closed by it; a lesson's reset stops its cloud, the owner's
- * {@link #close} (the server's one shutdown path) stops them all; what a killed server left,
- * {@link #removeOrphans} removes at the next start.
+ * {@link #close} (the server's one shutdown path) stops them all; what a killed server left, {@link
+ * #removeOrphans} removes at the next start.
  */
 public final class Clouds implements AutoCloseable {
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
   private final Engine engine;
   private final Map<String, Cloud> bySession = new ConcurrentHashMap<>();
+
   /** Sessions whose cloud is starting: they count against the limit already. */
   private final Set<String> starting = new HashSet<>();
 
   private final CloudConfig config;
 
-  /** The clouds of learners of {@code engine} (the first, local engine), set up by {@code config}. */
+  /**
+   * The clouds of learners of {@code engine} (the first, local engine), set up by {@code config}.
+   */
   public Clouds(Engine engine, CloudConfig config) {
     this.engine = engine;
     this.config = config;
@@ -54,8 +58,11 @@ public final class Clouds implements AutoCloseable {
    * registries, networks) and in the data dir (their folders); a live process's clouds stay.
    */
   public static int removeOrphans(Engine engine) {
-    int removed = engine.removeLabelled(labels -> StandInEngine.KIND.equals(labels.get(StandInEngine.KIND_LABEL))
-        && Owner.gone(labels.get(Owner.LABEL)));
+    int removed =
+        engine.removeLabelled(
+            labels ->
+                StandInEngine.KIND.equals(labels.get(StandInEngine.KIND_LABEL))
+                    && Owner.gone(labels.get(Owner.LABEL)));
     return removed + StandInEngine.removeOrphanFolders(engine);
   }
 
@@ -74,78 +81,122 @@ public final class Clouds implements AutoCloseable {
     Verdict evaluate(Optional<Cloud> cloud, C check, Scope scope, UnaryOperator<String> vars);
   }
 
-  /** One row per cloud action record but cloud.start (which makes the cloud): StepKindsTest checks. */
+  /**
+   * One row per cloud action record but cloud.start (which makes the cloud): StepKindsTest checks.
+   */
   private final Map<Class<?>, CloudStep<Action.CloudAction>> steps = new HashMap<>();
 
   /** One row per cloud check record: StepKindsTest checks. */
   private final Map<Class<?>, CloudRule<Check.CloudCheck>> rules = new HashMap<>();
 
   {
-    step(Action.CloudLogin.class, (cloud, a, vars, sink) -> {
-      cloud.login(credentials(cloud, vars.apply(a.user()), vars.apply(a.password())), sink);
-      return null;
-    });
-    step(Action.CloudPush.class, (cloud, a, vars, sink) -> {
-      cloud.push(vars.apply(a.image()), credentials(cloud, vars.apply(a.user()), vars.apply(a.password())), sink);
-      return null;
-    });
-    step(Action.CloudRelease.class, (cloud, a, vars, sink) -> {
-      Map<String, String> env = new LinkedHashMap<>();
-      a.env().forEach((k, v) -> env.put(k, vars.apply(v)));
-      cloud.release(vars.apply(a.image()), vars.apply(a.name()), env, vars.apply(a.firestore()), sink);
-      return null;
-    });
+    step(
+        Action.CloudLogin.class,
+        (cloud, a, vars, sink) -> {
+          cloud.login(credentials(cloud, vars.apply(a.user()), vars.apply(a.password())), sink);
+          return null;
+        });
+    step(
+        Action.CloudPush.class,
+        (cloud, a, vars, sink) -> {
+          cloud.push(
+              vars.apply(a.image()),
+              credentials(cloud, vars.apply(a.user()), vars.apply(a.password())),
+              sink);
+          return null;
+        });
+    step(
+        Action.CloudRelease.class,
+        (cloud, a, vars, sink) -> {
+          Map<String, String> env = new LinkedHashMap<>();
+          a.env().forEach((k, v) -> env.put(k, vars.apply(v)));
+          cloud.release(
+              vars.apply(a.image()), vars.apply(a.name()), env, vars.apply(a.firestore()), sink);
+          return null;
+        });
     step(Action.CloudRun.class, (cloud, a, vars, sink) -> cloud.run(vars.apply(a.name()), sink));
-    step(Action.CloudSchedule.class, (cloud, a, vars, sink) -> {
-      cloud.schedule(vars.apply(a.name()), Schedule.parse(vars.apply(a.every())), sink);
-      return null;
-    });
-    step(Action.CloudRuns.class, (cloud, a, vars, sink) -> {
-      listRuns(cloud, a.atLeast(), sink);
-      return null;
-    });
-    step(Action.CloudUnschedule.class, (cloud, a, vars, sink) -> {
-      sink.out("agendamento removido depois de " + cloud.unschedule() + " execuções");
-      return null;
-    });
-    step(Action.CloudStop.class, (cloud, a, vars, sink) -> {
-      stop(cloud.scope.session());
-      sink.out("nuvem desligada: engine remoto parado, registro removido");
-      return null;
-    });
+    step(
+        Action.CloudSchedule.class,
+        (cloud, a, vars, sink) -> {
+          cloud.schedule(vars.apply(a.name()), Schedule.parse(vars.apply(a.every())), sink);
+          return null;
+        });
+    step(
+        Action.CloudRuns.class,
+        (cloud, a, vars, sink) -> {
+          listRuns(cloud, a.atLeast(), sink);
+          return null;
+        });
+    step(
+        Action.CloudUnschedule.class,
+        (cloud, a, vars, sink) -> {
+          sink.out("agendamento removido depois de " + cloud.unschedule() + " execuções");
+          return null;
+        });
+    step(
+        Action.CloudStop.class,
+        (cloud, a, vars, sink) -> {
+          stop(cloud.scope.session());
+          sink.out("nuvem desligada: engine remoto parado, registro removido");
+          return null;
+        });
 
-    rule(Check.RegistryTag.class, (cloud, c, scope, vars) -> {
-      String repository = vars.apply(c.repository());
-      String tag = vars.apply(c.tag());
-      String what = "o registro tem " + repository + ":" + tag;
-      if (cloud.isEmpty()) {
-        return new Verdict(what, false, "a nuvem não está ligada");
-      }
-      List<String> tags = new RegistryApi(cloud.get().registry, cloud.get().credentials)
-          .tags(cloud.get().repository(repository));
-      return new Verdict(what, tags.contains(tag), "tags: " + tags);
-    });
-    rule(Check.RemoteContainer.class, (cloud, c, scope, vars) -> {
-      String name = vars.apply(c.name());
-      String what =
-          "no engine remoto, o contêiner " + name + " está " + Check.ContainerState.inPortuguese(c.state());
-      if (cloud.isEmpty()) {
-        return new Verdict(what, c.state().equals("absent"), "a nuvem não está ligada");
-      }
-      if (!cloud.get().remote.available()) {
-        return new Verdict(what, false, "o engine remoto não respondeu");
-      }
-      String state = cloud.get().remote.containers().inspect(scope, name)
-          .map(i -> i.getState().getStatus()).orElse("absent");
-      return new Verdict(what, state.equals(c.state()), "está " + Check.ContainerState.inPortuguese(state));
-    });
-    rule(Check.ScheduledRuns.class, (cloud, c, scope, vars) -> {
-      String what = "pelo menos " + c.min() + " execuções agendadas, todas com código " + c.exitCode();
-      List<Schedule.Run> runs = cloud.map(Cloud::schedule).map(Schedule::runs).orElse(List.of());
-      boolean ok = runs.size() >= c.min() && runs.stream().allMatch(r -> r.exitCode() == c.exitCode());
-      return new Verdict(what, ok, runs.size() + " execuções: " + runs.stream().map(r -> "#" + r.number() + " → "
-          + r.exitCode()).toList());
-    });
+    rule(
+        Check.RegistryTag.class,
+        (cloud, c, scope, vars) -> {
+          String repository = vars.apply(c.repository());
+          String tag = vars.apply(c.tag());
+          String what = "o registro tem " + repository + ":" + tag;
+          if (cloud.isEmpty()) {
+            return new Verdict(what, false, "a nuvem não está ligada");
+          }
+          List<String> tags =
+              new RegistryApi(cloud.get().registry, cloud.get().credentials)
+                  .tags(cloud.get().repository(repository));
+          return new Verdict(what, tags.contains(tag), "tags: " + tags);
+        });
+    rule(
+        Check.RemoteContainer.class,
+        (cloud, c, scope, vars) -> {
+          String name = vars.apply(c.name());
+          String what =
+              "no engine remoto, o contêiner "
+                  + name
+                  + " está "
+                  + Check.ContainerState.inPortuguese(c.state());
+          if (cloud.isEmpty()) {
+            return new Verdict(what, c.state().equals("absent"), "a nuvem não está ligada");
+          }
+          if (!cloud.get().remote.available()) {
+            return new Verdict(what, false, "o engine remoto não respondeu");
+          }
+          String state =
+              cloud
+                  .get()
+                  .remote
+                  .containers()
+                  .inspect(scope, name)
+                  .map(i -> i.getState().getStatus())
+                  .orElse("absent");
+          return new Verdict(
+              what, state.equals(c.state()), "está " + Check.ContainerState.inPortuguese(state));
+        });
+    rule(
+        Check.ScheduledRuns.class,
+        (cloud, c, scope, vars) -> {
+          String what =
+              "pelo menos " + c.min() + " execuções agendadas, todas com código " + c.exitCode();
+          List<Schedule.Run> runs =
+              cloud.map(Cloud::schedule).map(Schedule::runs).orElse(List.of());
+          boolean ok =
+              runs.size() >= c.min() && runs.stream().allMatch(r -> r.exitCode() == c.exitCode());
+          return new Verdict(
+              what,
+              ok,
+              runs.size()
+                  + " execuções: "
+                  + runs.stream().map(r -> "#" + r.number() + " → " + r.exitCode()).toList());
+        });
   }
 
   private <A extends Action.CloudAction> void step(Class<A> record, CloudStep<A> step) {
@@ -163,13 +214,15 @@ public final class Clouds implements AutoCloseable {
   public List<String> gaps() {
     Set<Class<?>> performed = new HashSet<>(steps.keySet());
     performed.add(Action.CloudStart.class);
-    List<String> gaps = new ArrayList<>(Kinds.missing(Action.CloudAction.class, performed, "cloud step (Clouds)"));
+    List<String> gaps =
+        new ArrayList<>(Kinds.missing(Action.CloudAction.class, performed, "cloud step (Clouds)"));
     gaps.addAll(Kinds.missing(Check.CloudCheck.class, rules.keySet(), "cloud rule (Clouds)"));
     return gaps;
   }
 
   /** Performs a cloud action; returns an exit code where there is one (a worker's run). */
-  public Integer perform(Action.CloudAction action, Scope scope, UnaryOperator<String> vars, OutputSink sink) {
+  public Integer perform(
+      Action.CloudAction action, Scope scope, UnaryOperator<String> vars, OutputSink sink) {
     if (action instanceof Action.CloudStart) {
       start(scope, sink);
       return null;
@@ -186,7 +239,8 @@ public final class Clouds implements AutoCloseable {
     if (rule == null) {
       throw new IllegalStateException("verificação de nuvem sem avaliação: " + check.key());
     }
-    return rule.evaluate(Optional.ofNullable(bySession.get(scope.session().id())), check, scope, vars);
+    return rule.evaluate(
+        Optional.ofNullable(bySession.get(scope.session().id())), check, scope, vars);
   }
 
   /**
@@ -224,12 +278,18 @@ public final class Clouds implements AutoCloseable {
     Cloud mine = bySession.get(id);
     if (starting.contains(id) || mine != null && !mine.scope.lesson().equals(scope.lesson())) {
       String lesson = mine == null ? scope.lesson() : mine.scope.lesson();
-      throw new QuotaExceeded("nuvens por aluno", 1, "A sua nuvem da lição " + lesson
-          + " está ligada: reinicie essa lição (ou rode o passo que desliga a nuvem) para ligar outra.");
+      throw new QuotaExceeded(
+          "nuvens por aluno",
+          1,
+          "A sua nuvem da lição "
+              + lesson
+              + " está ligada: reinicie essa lição (ou rode o passo que desliga a nuvem) para ligar outra.");
     }
     int running = bySession.size() - (mine == null ? 0 : 1) + starting.size();
     if (running >= config.limits().clouds()) {
-      throw new QuotaExceeded("nuvens ligadas ao mesmo tempo neste servidor", config.limits().clouds(),
+      throw new QuotaExceeded(
+          "nuvens ligadas ao mesmo tempo neste servidor",
+          config.limits().clouds(),
           "Espere alguém desligar a sua nuvem, ou reinicie a lição nuvem numa sessão que já terminou com ela.");
     }
   }
@@ -242,7 +302,9 @@ public final class Clouds implements AutoCloseable {
     }
   }
 
-  /** Stops every session's cloud: the owner's close, on the server's one shutdown path. Idempotent. */
+  /**
+   * Stops every session's cloud: the owner's close, on the server's one shutdown path. Idempotent.
+   */
   @Override
   public void close() {
     new ArrayList<>(bySession.keySet()).forEach(id -> stop(new Session(id)));
@@ -270,8 +332,12 @@ public final class Clouds implements AutoCloseable {
 
   private static Credentials credentials(Cloud cloud, String user, String password) {
     boolean given = user != null && !user.isBlank() || password != null && !password.isBlank();
-    return given ? new Credentials(cloud.registry, blankOr(user, cloud.credentials.user()),
-        blankOr(password, cloud.credentials.password())) : cloud.credentials;
+    return given
+        ? new Credentials(
+            cloud.registry,
+            blankOr(user, cloud.credentials.user()),
+            blankOr(password, cloud.credentials.password()))
+        : cloud.credentials;
   }
 
   private static String blankOr(String text, String fallback) {
@@ -281,13 +347,20 @@ public final class Clouds implements AutoCloseable {
   private static void listRuns(Cloud cloud, int atLeast, OutputSink sink) {
     Schedule schedule = cloud.schedule();
     if (schedule == null) {
-      throw new EngineError("nada agendado: rode antes o passo que agenda o worker (cloud.schedule)");
+      throw new EngineError(
+          "nada agendado: rode antes o passo que agenda o worker (cloud.schedule)");
     }
     List<Schedule.Run> runs;
     try {
-      Duration patience = schedule.every().plus(Cloud.RUN_TIMEOUT).multipliedBy(Math.max(1, atLeast));
+      Duration patience =
+          schedule.every().plus(Cloud.RUN_TIMEOUT).multipliedBy(Math.max(1, atLeast));
       if (atLeast > 0) {
-        sink.info("esperando " + atLeast + " execuções (uma a cada " + schedule.every().toSeconds() + " s)…");
+        sink.info(
+            "esperando "
+                + atLeast
+                + " execuções (uma a cada "
+                + schedule.every().toSeconds()
+                + " s)…");
       }
       runs = schedule.awaitRuns(atLeast, patience);
     } catch (InterruptedException e) {
@@ -296,8 +369,14 @@ public final class Clouds implements AutoCloseable {
     }
     sink.out(String.format("%-4s %-9s %-7s %-6s %s", "#", "INÍCIO", "DURAÇÃO", "SAÍDA", "RESUMO"));
     for (Schedule.Run r : runs) {
-      sink.out(String.format("%-4d %-9s %-7s %-6d %s", r.number(), TIME.format(r.started()),
-          String.format("%.1fs", r.took().toMillis() / 1000.0), r.exitCode(), r.summary()));
+      sink.out(
+          String.format(
+              "%-4d %-9s %-7s %-6d %s",
+              r.number(),
+              TIME.format(r.started()),
+              String.format("%.1fs", r.took().toMillis() / 1000.0),
+              r.exitCode(),
+              r.summary()));
     }
   }
 }

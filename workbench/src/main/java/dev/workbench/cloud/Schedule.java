@@ -20,40 +20,51 @@ final class Schedule {
   private static final Pattern EVERY = Pattern.compile("(\\d+)\\s*(s|m|h|d)");
   static final Duration SHORTEST = Duration.ofSeconds(5);
 
-  /** One ended run: when, how long, its exit code (-1: it could not run) and its last output line. */
+  /**
+   * One ended run: when, how long, its exit code (-1: it could not run) and its last output line.
+   */
   record Run(int number, Instant started, Duration took, int exitCode, String summary) {}
 
   private final Duration every;
   private final ScheduledExecutorService timer;
   private final List<Run> runs = new ArrayList<>();
 
-  /** @param job runs the n-th run (1, 2, …) to its end and reports it */
+  /**
+   * @param job runs the n-th run (1, 2, …) to its end and reports it
+   */
   Schedule(Duration every, String name, IntFunction<Run> job) {
     this.every = every;
-    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "workbench-schedule-" + name);
-      t.setDaemon(true);
-      return t;
-    });
-    timer.scheduleAtFixedRate(() -> record(job), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "workbench-schedule-" + name);
+              t.setDaemon(true);
+              return t;
+            });
+    timer.scheduleAtFixedRate(
+        () -> record(job), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** {@code 15s}, {@code 2m}, {@code 1h}, {@code 1d}: at least {@link #SHORTEST}. */
   static Duration parse(String every) {
     Matcher m = EVERY.matcher(every.strip().toLowerCase(Locale.ROOT));
     if (!m.matches()) {
-      throw new IllegalArgumentException("'every' deve ser um número e uma unidade (s, m, h, d), como 15s ou 1d; veio '"
-          + every + "'");
+      throw new IllegalArgumentException(
+          "'every' deve ser um número e uma unidade (s, m, h, d), como 15s ou 1d; veio '"
+              + every
+              + "'");
     }
     long n = Long.parseLong(m.group(1));
-    Duration d = switch (m.group(2)) {
-      case "s" -> Duration.ofSeconds(n);
-      case "m" -> Duration.ofMinutes(n);
-      case "h" -> Duration.ofHours(n);
-      default -> Duration.ofDays(n);
-    };
+    Duration d =
+        switch (m.group(2)) {
+          case "s" -> Duration.ofSeconds(n);
+          case "m" -> Duration.ofMinutes(n);
+          case "h" -> Duration.ofHours(n);
+          default -> Duration.ofDays(n);
+        };
     if (d.compareTo(SHORTEST) < 0) {
-      throw new IllegalArgumentException("o intervalo mínimo é " + SHORTEST.toSeconds() + " s; veio '" + every + "'");
+      throw new IllegalArgumentException(
+          "o intervalo mínimo é " + SHORTEST.toSeconds() + " s; veio '" + every + "'");
     }
     return d;
   }
@@ -80,7 +91,9 @@ final class Schedule {
     }
   }
 
-  /** Waits until {@code count} runs have ended, or {@code patience} has passed; returns the runs. */
+  /**
+   * Waits until {@code count} runs have ended, or {@code patience} has passed; returns the runs.
+   */
   List<Run> awaitRuns(int count, Duration patience) throws InterruptedException {
     long deadline = System.nanoTime() + patience.toNanos();
     synchronized (runs) {

@@ -30,11 +30,17 @@ final class ScheduledRun {
     Workers workers = new Workers(remote);
     Tail last = new Tail();
     try {
-      workers.create(scope, name, release.reference().toString(), release.env(), release.hostNetwork());
+      workers.create(
+          scope, name, release.reference().toString(), release.env(), release.hostNetwork());
       int code = workers.runAttached(scope, name, last, Cloud.RUN_TIMEOUT);
-      return new Schedule.Run(number, started, Duration.between(started, Instant.now()), code, last.text());
+      return new Schedule.Run(
+          number, started, Duration.between(started, Instant.now()), code, last.text());
     } catch (RuntimeException e) {
-      return new Schedule.Run(number, started, Duration.between(started, Instant.now()), -1,
+      return new Schedule.Run(
+          number,
+          started,
+          Duration.between(started, Instant.now()),
+          -1,
           "não rodou: " + e.getMessage());
     } finally {
       try {

@@ -16,8 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -29,6 +29,7 @@ import java.util.stream.Stream;
  */
 final class StandInEngine {
   static final String IMAGE = "workbench/dockerd";
+
   /** Logical names of the parts, as the learner's panel shows them. */
   static final String CONTAINER = "nuvem-remoto";
 
@@ -41,6 +42,7 @@ final class StandInEngine {
   static final String KIND = "cloud";
 
   private static final Duration START_PATIENCE = Duration.ofSeconds(60);
+
   /** The file in a cloud's folder naming the process that owns it (see {@link Owner}). */
   private static final String OWNER_FILE = "owner";
 
@@ -65,7 +67,9 @@ final class StandInEngine {
     return local.dataDir().resolve("cloud");
   }
 
-  /** Makes the cloud's network, which the registry joins too; the stand-in joins it as it starts. */
+  /**
+   * Makes the cloud's network, which the registry joins too; the stand-in joins it as it starts.
+   */
   static void createNetwork(Engine local, Scope scope) {
     if (local.storage().network(scope, NETWORK).isEmpty()) {
       local.storage().createNetwork(scope, NETWORK, labels());
@@ -82,8 +86,10 @@ final class StandInEngine {
     Path folder = folders(local).resolve(scope.session().id());
     URI socket = NestedEngines.socket(folder);
     if (socket.getPath().length() > 100) {
-      throw new EngineError("a pasta de dados é longa demais para o socket do engine remoto ("
-          + socket.getPath() + "): use uma pasta de dados de caminho mais curto (--data-dir)");
+      throw new EngineError(
+          "a pasta de dados é longa demais para o socket do engine remoto ("
+              + socket.getPath()
+              + "): use uma pasta de dados de caminho mais curto (--data-dir)");
     }
     local.images().provide(IMAGE, sink);
     remove(local, scope);
@@ -92,15 +98,17 @@ final class StandInEngine {
       Files.createDirectories(folder);
       Files.writeString(folder.resolve(OWNER_FILE), Owner.current());
     } catch (IOException e) {
-      throw new EngineError("não consegui criar a pasta do engine remoto " + folder + ": " + e.getMessage(), e);
+      throw new EngineError(
+          "não consegui criar a pasta do engine remoto " + folder + ": " + e.getMessage(), e);
     }
     List<String> args = new java.util.ArrayList<>(List.of("--log-level=warn"));
     insecureRegistries.forEach(r -> args.add("--insecure-registry=" + r));
-    NestedEngines.Spec spec = new NestedEngines.Spec(CONTAINER, IMAGE, VOLUME, NETWORK, folder, args,
-        limits, labels());
+    NestedEngines.Spec spec =
+        new NestedEngines.Spec(CONTAINER, IMAGE, VOLUME, NETWORK, folder, args, limits, labels());
     StandInEngine engine;
     try {
-      engine = new StandInEngine(local, scope, folder, local.nestedEngines().start(scope, spec, sink));
+      engine =
+          new StandInEngine(local, scope, folder, local.nestedEngines().start(scope, spec, sink));
     } catch (RuntimeException e) {
       remove(local, scope);
       throw e;
@@ -119,8 +127,11 @@ final class StandInEngine {
   }
 
   boolean alive() {
-    return local.containers().inspect(scope, CONTAINER)
-        .map(c -> Boolean.TRUE.equals(c.getState().getRunning())).orElse(false);
+    return local
+        .containers()
+        .inspect(scope, CONTAINER)
+        .map(c -> Boolean.TRUE.equals(c.getState().getRunning()))
+        .orElse(false);
   }
 
   /**
@@ -190,15 +201,24 @@ final class StandInEngine {
 
   private void awaitApi() {
     // up, or a dockerd that died: either ends the wait (no use looking until the deadline)
-    boolean up = Wait.upTo(START_PATIENCE).every(Duration.ofMillis(200))
-        .until(() -> answers() ? Optional.of(true) : alive() ? Optional.<Boolean>empty() : Optional.of(false))
-        .orElse(false);
+    boolean up =
+        Wait.upTo(START_PATIENCE)
+            .every(Duration.ofMillis(200))
+            .until(
+                () ->
+                    answers()
+                        ? Optional.of(true)
+                        : alive() ? Optional.<Boolean>empty() : Optional.of(false))
+            .orElse(false);
     if (!up) {
       String log = local.nestedEngines().logTail(scope, CONTAINER, 3);
       boolean wasAlive = alive();
       stop();
-      throw new EngineError("o engine remoto (dockerd num contêiner) não subiu"
-          + (wasAlive ? " em " + START_PATIENCE.toSeconds() + " s" : "") + ": " + log);
+      throw new EngineError(
+          "o engine remoto (dockerd num contêiner) não subiu"
+              + (wasAlive ? " em " + START_PATIENCE.toSeconds() + " s" : "")
+              + ": "
+              + log);
     }
   }
 
@@ -216,13 +236,16 @@ final class StandInEngine {
       return;
     }
     try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          // a busy file stays; the next start of this session reuses the folder
-        }
-      });
+      paths
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (IOException e) {
+                  // a busy file stays; the next start of this session reuses the folder
+                }
+              });
     } catch (IOException | UncheckedIOException e) {
       // nothing more to do
     }

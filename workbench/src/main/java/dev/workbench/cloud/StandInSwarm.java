@@ -2,12 +2,12 @@ package dev.workbench.cloud;
 
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.EngineError;
-import dev.workbench.engine.Wait;
 import dev.workbench.engine.NestedEngines;
 import dev.workbench.engine.OutputSink;
 import dev.workbench.engine.Owner;
 import dev.workbench.engine.Scope;
 import dev.workbench.engine.Transfers;
+import dev.workbench.engine.Wait;
 import dev.workbench.step.Limits;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,16 +18,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One session's swarm hosts: engines in containers of the learner's engine ({@code no-1} …
- * {@code no-N}, host names included), on a network of their own, each with its images in a volume
- * and its API on a unix socket in a folder of the data dir, and also on its own default socket, so
- * {@code docker exec no-1 docker node ls} works as on a real host. The lesson makes them a swarm
- * with the real {@code docker} CLI run on them; the learner's own engine never enters swarm mode.
+ * One session's swarm hosts: engines in containers of the learner's engine ({@code no-1} … {@code
+ * no-N}, host names included), on a network of their own, each with its images in a volume and its
+ * API on a unix socket in a folder of the data dir, and also on its own default socket, so {@code
+ * docker exec no-1 docker node ls} works as on a real host. The lesson makes them a swarm with the
+ * real {@code docker} CLI run on them; the learner's own engine never enters swarm mode.
  */
 final class StandInSwarm {
   static final String IMAGE = StandInEngine.IMAGE;
   static final String NETWORK = "enxame-rede";
-  /** The {@code workbench.kind} of every part, so the next start removes what a killed server left. */
+
+  /**
+   * The {@code workbench.kind} of every part, so the next start removes what a killed server left.
+   */
   static final String KIND = "swarm";
 
   /** The port managers listen on for joining nodes, Docker's default. */
@@ -44,7 +47,8 @@ final class StandInSwarm {
   private final List<Engine> hosts;
   private final NestedEngines.Form form;
 
-  private StandInSwarm(Engine local, Scope scope, Path folder, List<Engine> hosts, NestedEngines.Form form) {
+  private StandInSwarm(
+      Engine local, Scope scope, Path folder, List<Engine> hosts, NestedEngines.Form form) {
     this.local = local;
     this.scope = scope;
     this.folder = folder;
@@ -70,12 +74,14 @@ final class StandInSwarm {
    * Starts {@code nodes} hosts, waits until each answers, and copies {@code images} (the session's)
    * into each. What a failed start made is removed before the error goes on.
    */
-  static StandInSwarm start(Engine local, Scope scope, int nodes, List<String> images, Limits limits,
-      OutputSink sink) {
+  static StandInSwarm start(
+      Engine local, Scope scope, int nodes, List<String> images, Limits limits, OutputSink sink) {
     Path folder = folders(local).resolve(scope.session().id());
     if (NestedEngines.socket(folder.resolve(host(nodes))).getPath().length() > 100) {
-      throw new EngineError("a pasta de dados é longa demais para os sockets dos nós do enxame ("
-          + folder + "): use uma pasta de dados de caminho mais curto (--data-dir)");
+      throw new EngineError(
+          "a pasta de dados é longa demais para os sockets dos nós do enxame ("
+              + folder
+              + "): use uma pasta de dados de caminho mais curto (--data-dir)");
     }
     local.images().provide(IMAGE, sink);
     remove(local, scope);
@@ -87,9 +93,16 @@ final class StandInSwarm {
       NestedEngines.Form form = null;
       for (int n = 1; n <= nodes; n++) {
         // the host's own default socket too: the docker CLI run on the host needs no -H
-        NestedEngines.Spec spec = new NestedEngines.Spec(host(n), IMAGE, host(n) + "-dados", NETWORK,
-            folder.resolve(host(n)), List.of("--log-level=warn", "-H", "unix:///var/run/docker.sock"), limits,
-            labels());
+        NestedEngines.Spec spec =
+            new NestedEngines.Spec(
+                host(n),
+                IMAGE,
+                host(n) + "-dados",
+                NETWORK,
+                folder.resolve(host(n)),
+                List.of("--log-level=warn", "-H", "unix:///var/run/docker.sock"),
+                limits,
+                labels());
         form = local.nestedEngines().start(scope, spec, sink);
         hosts.add(new Engine(NestedEngines.socket(folder.resolve(host(n))), local.dataDir()));
       }
@@ -101,13 +114,18 @@ final class StandInSwarm {
       Transfers transfers = new Transfers(local);
       for (int n = 1; n <= nodes && !images.isEmpty(); n++) {
         transfers.copy(scope, images, hosts.get(n - 1), COPY_TIMEOUT);
-        sink.out(host(n) + ": docker save " + String.join(" ", images) + " | docker load (sem registro)");
+        sink.out(
+            host(n)
+                + ": docker save "
+                + String.join(" ", images)
+                + " | docker load (sem registro)");
       }
       return swarm;
     } catch (IOException e) {
       hosts.forEach(Engine::close);
       remove(local, scope);
-      throw new EngineError("não consegui criar a pasta dos nós do enxame " + folder + ": " + e.getMessage(), e);
+      throw new EngineError(
+          "não consegui criar a pasta dos nós do enxame " + folder + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
       hosts.forEach(Engine::close);
       remove(local, scope);
@@ -138,7 +156,8 @@ final class StandInSwarm {
       throw new EngineError("este enxame tem um nó só: não há quem juntar a ele");
     }
     if (!manager().swarm().managing()) {
-      throw new EngineError(host(1) + " ainda não gerencia um enxame: rode antes o passo do docker swarm init");
+      throw new EngineError(
+          host(1) + " ainda não gerencia um enxame: rode antes o passo do docker swarm init");
     }
     String token = manager().swarm().workerToken();
     String address = host(1) + ":" + MANAGER_PORT;
@@ -147,12 +166,25 @@ final class StandInSwarm {
         sink.out(host(n) + ": já está no enxame");
         continue;
       }
-      sink.info(host(n) + ": docker swarm join --token " + token.substring(0, Math.min(token.length(), 16)) + "… "
-          + address);
-      int code = local.containers().exec(scope, host(n), List.of("docker", "swarm", "join", "--token", token, address),
-          Map.of(), sink, JOIN_TIMEOUT);
+      sink.info(
+          host(n)
+              + ": docker swarm join --token "
+              + token.substring(0, Math.min(token.length(), 16))
+              + "… "
+              + address);
+      int code =
+          local
+              .containers()
+              .exec(
+                  scope,
+                  host(n),
+                  List.of("docker", "swarm", "join", "--token", token, address),
+                  Map.of(),
+                  sink,
+                  JOIN_TIMEOUT);
       if (code != 0) {
-        throw new EngineError(host(n) + " não entrou no enxame (docker swarm join saiu com " + code + ")");
+        throw new EngineError(
+            host(n) + " não entrou no enxame (docker swarm join saiu com " + code + ")");
       }
     }
   }
@@ -171,9 +203,11 @@ final class StandInSwarm {
 
   /** Removes what a swarm of this scope left: hosts, volumes, network, folder. */
   static void remove(Engine local, Scope scope) {
-    local.removeLabelled(labels -> KIND.equals(labels.get(StandInEngine.KIND_LABEL))
-        && scope.session().id().equals(labels.get(Scope.SESSION_LABEL))
-        && scope.lesson().equals(labels.get(Scope.LESSON_LABEL)));
+    local.removeLabelled(
+        labels ->
+            KIND.equals(labels.get(StandInEngine.KIND_LABEL))
+                && scope.session().id().equals(labels.get(Scope.SESSION_LABEL))
+                && scope.lesson().equals(labels.get(Scope.LESSON_LABEL)));
     StandInEngine.deleteTree(folders(local).resolve(scope.session().id()));
   }
 
@@ -185,19 +219,32 @@ final class StandInSwarm {
   private void awaitApi(int n) {
     Path socket = folder.resolve(host(n)).resolve("docker.sock");
     boolean[] alive = {true};
-    boolean up = Wait.upTo(START_PATIENCE).every(Duration.ofMillis(200)).untilTrue(() -> {
-      if (Files.exists(socket) && hosts.get(n - 1).available()) {
-        return true;
-      }
-      alive[0] = local.containers().inspect(scope, host(n))
-          .map(c -> Boolean.TRUE.equals(c.getState().getRunning())).orElse(false);
-      // a node whose dockerd died will never answer: stop looking at once
-      return !alive[0];
-    });
+    boolean up =
+        Wait.upTo(START_PATIENCE)
+            .every(Duration.ofMillis(200))
+            .untilTrue(
+                () -> {
+                  if (Files.exists(socket) && hosts.get(n - 1).available()) {
+                    return true;
+                  }
+                  alive[0] =
+                      local
+                          .containers()
+                          .inspect(scope, host(n))
+                          .map(c -> Boolean.TRUE.equals(c.getState().getRunning()))
+                          .orElse(false);
+                  // a node whose dockerd died will never answer: stop looking at once
+                  return !alive[0];
+                });
     if (!up || !alive[0]) {
       String log = local.nestedEngines().logTail(scope, host(n), 3);
-      throw new EngineError("o nó " + host(n) + " (dockerd num contêiner) não subiu"
-          + (alive[0] ? " em " + START_PATIENCE.toSeconds() + " s" : "") + ": " + log);
+      throw new EngineError(
+          "o nó "
+              + host(n)
+              + " (dockerd num contêiner) não subiu"
+              + (alive[0] ? " em " + START_PATIENCE.toSeconds() + " s" : "")
+              + ": "
+              + log);
     }
   }
 }

@@ -31,13 +31,17 @@ import java.util.function.UnaryOperator;
  * killed server left, {@link #removeOrphans} removes at the next start.
  */
 public final class Swarms {
-  /** How long a check waits for the swarm to reach the state it asks for (it converges on its own). */
+  /**
+   * How long a check waits for the swarm to reach the state it asks for (it converges on its own).
+   */
   static final Duration CONVERGENCE = Duration.ofSeconds(120);
 
-  private static final Map<Engine, Swarms> BY_ENGINE = Collections.synchronizedMap(new WeakHashMap<>());
+  private static final Map<Engine, Swarms> BY_ENGINE =
+      Collections.synchronizedMap(new WeakHashMap<>());
 
   private final Engine engine;
   private final Map<String, StandInSwarm> bySession = new ConcurrentHashMap<>();
+
   /** Sessions whose swarm is starting: they count against the limit already. */
   private final Set<String> starting = new HashSet<>();
 
@@ -60,13 +64,17 @@ public final class Swarms {
 
   /** Removes what swarms of killed processes left (hosts, volumes, networks, folders). */
   public static int removeOrphans(Engine engine) {
-    int removed = engine.removeLabelled(labels -> StandInSwarm.KIND.equals(labels.get(StandInEngine.KIND_LABEL))
-        && Owner.gone(labels.get(Owner.LABEL)));
+    int removed =
+        engine.removeLabelled(
+            labels ->
+                StandInSwarm.KIND.equals(labels.get(StandInEngine.KIND_LABEL))
+                    && Owner.gone(labels.get(Owner.LABEL)));
     return removed + StandInSwarm.removeOrphanFolders(engine);
   }
 
   /** Performs a swarm action; none has an exit code of its own. */
-  public Integer perform(Action.SwarmAction action, Scope scope, UnaryOperator<String> vars, OutputSink sink) {
+  public Integer perform(
+      Action.SwarmAction action, Scope scope, UnaryOperator<String> vars, OutputSink sink) {
     if (action instanceof Action.SwarmStart a) {
       start(scope, a.nodes(), a.images().stream().map(vars).toList(), sink);
     } else if (action instanceof Action.SwarmJoin) {
@@ -90,20 +98,30 @@ public final class Swarms {
     } else {
       throw new IllegalStateException("verificação de enxame sem avaliação: " + check);
     }
-    // the swarm converges on its own: look again until it holds, the swarm is gone, or time runs out
+    // the swarm converges on its own: look again until it holds, the swarm is gone, or time runs
+    // out
     Clouds.Verdict[] last = {once.get()};
-    Wait.upTo(CONVERGENCE).every(Duration.ofMillis(500)).untilTrue(() -> {
-      if (last[0].passed() || !bySession.containsKey(scope.session().id())) {
-        return true;
-      }
-      last[0] = once.get();
-      return last[0].passed();
-    });
+    Wait.upTo(CONVERGENCE)
+        .every(Duration.ofMillis(500))
+        .untilTrue(
+            () -> {
+              if (last[0].passed() || !bySession.containsKey(scope.session().id())) {
+                return true;
+              }
+              last[0] = once.get();
+              return last[0].passed();
+            });
     return last[0];
   }
 
   private Clouds.Verdict service(Scope scope, String name, int replicas, String image) {
-    String what = "no enxame, o serviço " + name + " roda " + replicas + " réplicas" + (image == null ? "" : " de " + image);
+    String what =
+        "no enxame, o serviço "
+            + name
+            + " roda "
+            + replicas
+            + " réplicas"
+            + (image == null ? "" : " de " + image);
     Optional<Swarm> swarm = managed(scope);
     if (swarm.isEmpty()) {
       return new Clouds.Verdict(what, false, absence(scope));
@@ -112,35 +130,64 @@ public final class Swarms {
     if (service.isEmpty()) {
       return new Clouds.Verdict(what, false, "o serviço " + name + " não existe");
     }
-    List<Swarm.Task> running = swarm.get().tasks(service.get()).stream().filter(Swarm.Task::running).toList();
+    List<Swarm.Task> running =
+        swarm.get().tasks(service.get()).stream().filter(Swarm.Task::running).toList();
     boolean images = image == null || running.stream().allMatch(t -> sameImage(t.image(), image));
     String update = service.get().updateState();
-    boolean settled = update == null || update.equals("completed") || update.equals("rollback_completed");
-    boolean ok = service.get().replicas() == replicas && running.size() == replicas && images && settled;
-    return new Clouds.Verdict(what, ok, "pede " + service.get().replicas() + ", " + running.size() + " rodando "
-        + running.stream().map(t -> t.node() + " (" + t.image() + ")").toList()
-        + (update == null ? "" : "; atualização: " + update));
+    boolean settled =
+        update == null || update.equals("completed") || update.equals("rollback_completed");
+    boolean ok =
+        service.get().replicas() == replicas && running.size() == replicas && images && settled;
+    return new Clouds.Verdict(
+        what,
+        ok,
+        "pede "
+            + service.get().replicas()
+            + ", "
+            + running.size()
+            + " rodando "
+            + running.stream().map(t -> t.node() + " (" + t.image() + ")").toList()
+            + (update == null ? "" : "; atualização: " + update));
   }
 
-  private Clouds.Verdict node(Scope scope, String name, String role, String availability, Integer tasks) {
-    String what = "no enxame, " + name + (role == null ? "" : " é " + role)
-        + (availability == null ? "" : ", disponibilidade " + availability)
-        + (tasks == null ? "" : ", com " + tasks + " tarefas rodando");
+  private Clouds.Verdict node(
+      Scope scope, String name, String role, String availability, Integer tasks) {
+    String what =
+        "no enxame, "
+            + name
+            + (role == null ? "" : " é " + role)
+            + (availability == null ? "" : ", disponibilidade " + availability)
+            + (tasks == null ? "" : ", com " + tasks + " tarefas rodando");
     Optional<Swarm> swarm = managed(scope);
     if (swarm.isEmpty()) {
       return new Clouds.Verdict(what, false, absence(scope));
     }
-    Optional<Swarm.Node> node = swarm.get().nodes().stream().filter(n -> n.hostname().equals(name)).findFirst();
+    Optional<Swarm.Node> node =
+        swarm.get().nodes().stream().filter(n -> n.hostname().equals(name)).findFirst();
     if (node.isEmpty()) {
       return new Clouds.Verdict(what, false, name + " não está no enxame");
     }
-    long running = tasks == null ? 0
-        : swarm.get().tasks().stream().filter(t -> t.running() && t.node().equals(name)).count();
-    boolean ok = (role == null || role.equals(node.get().role()))
-        && (availability == null || availability.equals(node.get().availability()))
-        && (tasks == null || running == tasks);
-    return new Clouds.Verdict(what, ok, name + " é " + node.get().role() + ", " + node.get().availability()
-        + ", " + node.get().state() + (tasks == null ? "" : ", " + running + " tarefas rodando"));
+    long running =
+        tasks == null
+            ? 0
+            : swarm.get().tasks().stream()
+                .filter(t -> t.running() && t.node().equals(name))
+                .count();
+    boolean ok =
+        (role == null || role.equals(node.get().role()))
+            && (availability == null || availability.equals(node.get().availability()))
+            && (tasks == null || running == tasks);
+    return new Clouds.Verdict(
+        what,
+        ok,
+        name
+            + " é "
+            + node.get().role()
+            + ", "
+            + node.get().availability()
+            + ", "
+            + node.get().state()
+            + (tasks == null ? "" : ", " + running + " tarefas rodando"));
   }
 
   /** The manager's view of the swarm, if the session has hosts and the first manages a swarm. */
@@ -157,11 +204,14 @@ public final class Swarms {
     if (swarm == null) {
       return "os nós do enxame não estão ligados";
     }
-    return swarm.manager().available() ? StandInSwarm.host(1) + " não gerencia um enxame (falta o docker swarm init)"
+    return swarm.manager().available()
+        ? StandInSwarm.host(1) + " não gerencia um enxame (falta o docker swarm init)"
         : StandInSwarm.host(1) + " não respondeu";
   }
 
-  /** {@code ola:2} is the image of a task whose spec says {@code ola:2} or {@code ola:2@sha256:…}. */
+  /**
+   * {@code ola:2} is the image of a task whose spec says {@code ola:2} or {@code ola:2@sha256:…}.
+   */
   private static boolean sameImage(String taskImage, String wanted) {
     return taskImage.equals(wanted) || taskImage.startsWith(wanted + "@");
   }
@@ -185,8 +235,14 @@ public final class Swarms {
       }
       StandInSwarm swarm = StandInSwarm.start(engine, scope, nodes, images, now.host(), sink);
       bySession.put(id, swarm);
-      sink.out(nodes + (nodes == 1 ? " nó" : " nós") + " no ar na rede " + StandInSwarm.NETWORK + " ("
-          + describe(swarm) + "), prontos para formar um enxame");
+      sink.out(
+          nodes
+              + (nodes == 1 ? " nó" : " nós")
+              + " no ar na rede "
+              + StandInSwarm.NETWORK
+              + " ("
+              + describe(swarm)
+              + "), prontos para formar um enxame");
     } finally {
       synchronized (this) {
         starting.remove(id);
@@ -196,7 +252,8 @@ public final class Swarms {
 
   private static String describe(StandInSwarm swarm) {
     return "dockerd em contêineres, "
-        + (swarm.form() == dev.workbench.engine.NestedEngines.Form.PRIVILEGED ? "--privileged"
+        + (swarm.form() == dev.workbench.engine.NestedEngines.Form.PRIVILEGED
+            ? "--privileged"
             : "com capacidades explícitas, pois este engine recusa --privileged");
   }
 
@@ -210,12 +267,18 @@ public final class Swarms {
     StandInSwarm mine = bySession.get(id);
     if (starting.contains(id) || mine != null && !mine.scope.lesson().equals(scope.lesson())) {
       String lesson = mine == null ? scope.lesson() : mine.scope.lesson();
-      throw new QuotaExceeded("enxames por aluno", 1, "O seu enxame da lição " + lesson
-          + " está ligado: reinicie essa lição (ou rode o passo que desliga o enxame) para ligar outro.");
+      throw new QuotaExceeded(
+          "enxames por aluno",
+          1,
+          "O seu enxame da lição "
+              + lesson
+              + " está ligado: reinicie essa lição (ou rode o passo que desliga o enxame) para ligar outro.");
     }
     int running = bySession.size() - (mine == null ? 0 : 1) + starting.size();
     if (running >= limits.swarms()) {
-      throw new QuotaExceeded("enxames ligados ao mesmo tempo neste servidor", limits.swarms(),
+      throw new QuotaExceeded(
+          "enxames ligados ao mesmo tempo neste servidor",
+          limits.swarms(),
           "Espere alguém desligar o seu enxame (o último passo da parte de Swarm), ou reinicie a lição numa"
               + " sessão que já terminou com ela.");
     }
@@ -244,7 +307,8 @@ public final class Swarms {
   private StandInSwarm swarm(Scope scope) {
     StandInSwarm swarm = bySession.get(scope.session().id());
     if (swarm == null) {
-      throw new EngineError("os nós do enxame não estão ligados: rode antes o passo que os liga (swarm.start)");
+      throw new EngineError(
+          "os nós do enxame não estão ligados: rode antes o passo que os liga (swarm.start)");
     }
     return swarm;
   }

@@ -6,8 +6,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.InspectImageResponse;
-import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.HostConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,25 +37,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Docker API endpoint for one learner's terminal: a unix socket the toolbox container sees
- * (never the engine's own socket), forwarding each request to the learner's engine once {@link
- * ApiRules} allows it. The proxy reads only the request's head (and the small JSON bodies the rules
- * judge); the rest — a build context, the answer, a log followed with {@code -f}, the raw stream of
- * {@code run -it} or {@code exec -it} after the engine upgrades the connection — is copied as it
- * comes, both ways. One request per connection: the engine is asked to close after its answer, so
- * the proxy never has to find where a streamed answer ends.
+ * A Docker API endpoint for one learner's terminal: a unix socket the toolbox container sees (never
+ * the engine's own socket), forwarding each request to the learner's engine once {@link ApiRules}
+ * allows it. The proxy reads only the request's head (and the small JSON bodies the rules judge);
+ * the rest — a build context, the answer, a log followed with {@code -f}, the raw stream of {@code
+ * run -it} or {@code exec -it} after the engine upgrades the connection — is copied as it comes,
+ * both ways. One request per connection: the engine is asked to close after its answer, so the
+ * proxy never has to find where a streamed answer ends.
  */
 public final class ApiProxy implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiProxy.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** A request's head; the engine's own limit is about the same. */
   private static final int HEAD_MAX = 64 * 1024;
+
   /** The JSON documents the rules read (a container's configuration is a few kB). */
   private static final int BODY_MAX = 1 << 20;
+
   /** Connections at once: a few CLIs with a follow and an attach each. */
   private static final int CONNECTIONS_MAX = 32;
-  private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection", "te",
-      "trailer", "host");
+
+  private static final Set<String> HOP_BY_HOP =
+      Set.of("connection", "keep-alive", "proxy-connection", "te", "trailer", "host");
 
   private final Engine engine;
   private final Session session;
@@ -76,11 +80,13 @@ public final class ApiProxy implements AutoCloseable {
     this.server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
     server.bind(UnixDomainSocketAddress.of(socket));
     AtomicInteger count = new AtomicInteger();
-    this.threads = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "api-proxy-" + session.id() + "-" + count.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.threads =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "api-proxy-" + session.id() + "-" + count.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     threads.submit(this::accept);
   }
 
@@ -112,27 +118,35 @@ public final class ApiProxy implements AutoCloseable {
         return;
       }
       if (!room.tryAcquire()) {
-        threads.submit(() -> {
-          try (client) {
-            answer(client, 429, json(Map.of("message", "conexões demais ao Docker a partir do terminal ao mesmo tempo")));
-          } catch (IOException e) {
-            // the CLI went away
-          }
-        });
+        threads.submit(
+            () -> {
+              try (client) {
+                answer(
+                    client,
+                    429,
+                    json(
+                        Map.of(
+                            "message",
+                            "conexões demais ao Docker a partir do terminal ao mesmo tempo")));
+              } catch (IOException e) {
+                // the CLI went away
+              }
+            });
         continue;
       }
       open.add(client);
-      threads.submit(() -> {
-        try {
-          serve(client);
-        } catch (IOException | RuntimeException e) {
-          LOG.debug("terminal proxy connection of {} ended: {}", session.id(), e.toString());
-        } finally {
-          open.remove(client);
-          closeQuietly(client);
-          room.release();
-        }
-      });
+      threads.submit(
+          () -> {
+            try {
+              serve(client);
+            } catch (IOException | RuntimeException e) {
+              LOG.debug("terminal proxy connection of {} ended: {}", session.id(), e.toString());
+            } finally {
+              open.remove(client);
+              closeQuietly(client);
+              room.release();
+            }
+          });
     }
   }
 
@@ -146,9 +160,15 @@ public final class ApiProxy implements AutoCloseable {
     if (ApiRules.readsBody(head.method(), head.target())) {
       body = in.readBody(head);
     }
-    ApiRules.Decision decision = rules.decide(ApiRules.Request.parse(head.method(), head.target(), body));
+    ApiRules.Decision decision =
+        rules.decide(ApiRules.Request.parse(head.method(), head.target(), body));
     if (decision instanceof ApiRules.Decision.Refuse refuse) {
-      LOG.info("terminal of {} refused {} {}: {}", session.id(), head.method(), head.target(), refuse.message());
+      LOG.info(
+          "terminal of {} refused {} {}: {}",
+          session.id(),
+          head.method(),
+          head.target(),
+          refuse.message());
       answer(client, refuse.status(), json(Map.of("message", refuse.message())));
       return;
     }
@@ -159,10 +179,23 @@ public final class ApiProxy implements AutoCloseable {
     ApiRules.Decision.Forward forward = (ApiRules.Decision.Forward) decision;
     try {
       if (!forward.demand().equals(Demand.NONE) || !forward.volumes().isEmpty()) {
-        engine.quota().require(session, forward.demand().plus(Demand.volumes(forward.volumes().size())), null, Set.of());
+        engine
+            .quota()
+            .require(
+                session,
+                forward.demand().plus(Demand.volumes(forward.volumes().size())),
+                null,
+                Set.of());
       }
       for (String volume : forward.volumes()) {
-        engine.run(() -> engine.docker().createVolumeCmd().withName(volume).withLabels(rules.labels()).exec());
+        engine.run(
+            () ->
+                engine
+                    .docker()
+                    .createVolumeCmd()
+                    .withName(volume)
+                    .withLabels(rules.labels())
+                    .exec());
       }
     } catch (QuotaExceeded e) {
       answer(client, 429, json(Map.of("message", e.getMessage())));
@@ -174,7 +207,8 @@ public final class ApiProxy implements AutoCloseable {
     forward(client, in, head, forward, body != null);
   }
 
-  private void forward(SocketChannel client, Wire in, Head head, ApiRules.Decision.Forward forward, boolean bodyRead)
+  private void forward(
+      SocketChannel client, Wire in, Head head, ApiRules.Decision.Forward forward, boolean bodyRead)
       throws IOException {
     boolean upgrade = head.header("upgrade") != null;
     try (SocketChannel upstream = connect(engine.host())) {
@@ -185,7 +219,9 @@ public final class ApiProxy implements AutoCloseable {
       byte[] body = forward.body() != null ? forward.body() : bodyRead ? in.readBodyAgain() : null;
       for (String[] h : head.headers()) {
         String name = h[0].toLowerCase(Locale.ROOT);
-        if (HOP_BY_HOP.contains(name) || body != null && (name.equals("content-length") || name.equals("transfer-encoding"))) {
+        if (HOP_BY_HOP.contains(name)
+            || body != null
+                && (name.equals("content-length") || name.equals("transfer-encoding"))) {
           continue;
         }
         out.append(h[0]).append(": ").append(h[1]).append("\r\n");
@@ -203,14 +239,15 @@ public final class ApiProxy implements AutoCloseable {
         writeAll(upstream, in.leftover());
       }
       // the learner's side: the rest of a streamed body, or what they type into run -it / exec -it
-      threads.submit(() -> {
-        try {
-          copy(client, upstream);
-          upstream.shutdownOutput();
-        } catch (IOException e) {
-          // either side closed: the other copy ends too
-        }
-      });
+      threads.submit(
+          () -> {
+            try {
+              copy(client, upstream);
+              upstream.shutdownOutput();
+            } catch (IOException e) {
+              // either side closed: the other copy ends too
+            }
+          });
       copy(upstream, client);
     } finally {
       open.removeIf(c -> !c.isOpen());
@@ -238,15 +275,23 @@ public final class ApiProxy implements AutoCloseable {
       return SocketChannel.open(UnixDomainSocketAddress.of(host.getPath()));
     }
     if ("tcp".equals(host.getScheme()) || "http".equals(host.getScheme())) {
-      return SocketChannel.open(new InetSocketAddress(host.getHost(), host.getPort() < 0 ? 2375 : host.getPort()));
+      return SocketChannel.open(
+          new InetSocketAddress(host.getHost(), host.getPort() < 0 ? 2375 : host.getPort()));
     }
     throw new IOException("o terminal não sabe falar com o engine em " + host);
   }
 
   private static void answer(SocketChannel client, int status, String json) throws IOException {
     byte[] body = (json + "\n").getBytes(UTF_8);
-    String head = "HTTP/1.1 " + status + " " + reason(status) + "\r\nContent-Type: application/json\r\n"
-        + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+    String head =
+        "HTTP/1.1 "
+            + status
+            + " "
+            + reason(status)
+            + "\r\nContent-Type: application/json\r\n"
+            + "Content-Length: "
+            + body.length
+            + "\r\nConnection: close\r\n\r\n";
     writeAll(client, ByteBuffer.wrap(head.getBytes(ISO_8859_1)));
     writeAll(client, ByteBuffer.wrap(body));
   }
@@ -295,7 +340,11 @@ public final class ApiProxy implements AutoCloseable {
   /** A request's first line and headers. */
   record Head(String method, String target, List<String[]> headers) {
     String header(String name) {
-      return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).findFirst().orElse(null);
+      return headers.stream()
+          .filter(h -> h[0].equalsIgnoreCase(name))
+          .map(h -> h[1])
+          .findFirst()
+          .orElse(null);
     }
   }
 
@@ -319,8 +368,11 @@ public final class ApiProxy implements AutoCloseable {
         }
         byte b = buffer.get();
         head.write(b);
-        matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3))
-            ? matched + 1 : (b == '\r' ? 1 : 0);
+        matched =
+            (b == '\r' && (matched == 0 || matched == 2))
+                    || (b == '\n' && (matched == 1 || matched == 3))
+                ? matched + 1
+                : (b == '\r' ? 1 : 0);
         if (head.size() > HEAD_MAX) {
           throw new IOException("request head too large");
         }
@@ -334,7 +386,8 @@ public final class ApiProxy implements AutoCloseable {
       for (String line : Arrays.asList(lines).subList(1, lines.length)) {
         int colon = line.indexOf(':');
         if (colon > 0) {
-          headers.add(new String[] {line.substring(0, colon).strip(), line.substring(colon + 1).strip()});
+          headers.add(
+              new String[] {line.substring(0, colon).strip(), line.substring(colon + 1).strip()});
         }
       }
       return new Head(first[0], first[1], headers);
@@ -417,11 +470,13 @@ public final class ApiProxy implements AutoCloseable {
 
     @Override
     public Optional<ApiRules.ContainerFacts> container(String ref) {
-      return found(() -> {
-        InspectContainerResponse c = engine.docker().inspectContainerCmd(ref).exec();
-        Map<String, String> labels = c.getConfig().getLabels() == null ? Map.of() : c.getConfig().getLabels();
-        return new ApiRules.ContainerFacts(labels, elevated(c.getHostConfig()));
-      });
+      return found(
+          () -> {
+            InspectContainerResponse c = engine.docker().inspectContainerCmd(ref).exec();
+            Map<String, String> labels =
+                c.getConfig().getLabels() == null ? Map.of() : c.getConfig().getLabels();
+            return new ApiRules.ContainerFacts(labels, elevated(c.getHostConfig()));
+          });
     }
 
     /** More than the terminal may grant: what {@link ApiRules#hostProblem} would have refused. */
@@ -434,8 +489,10 @@ public final class ApiProxy implements AutoCloseable {
           || host.getCapAdd() != null && host.getCapAdd().length > 0
           || options.stream().anyMatch(o -> !o.startsWith("no-new-privileges"))
           || host.getDevices() != null && host.getDevices().length > 0
-          || "host".equals(host.getPidMode()) || "host".equals(host.getNetworkMode())
-          || "host".equals(host.getIpcMode()) || "host".equals(host.getUsernsMode());
+          || "host".equals(host.getPidMode())
+          || "host".equals(host.getNetworkMode())
+          || "host".equals(host.getIpcMode())
+          || "host".equals(host.getUsernsMode());
     }
 
     @Override
@@ -455,12 +512,16 @@ public final class ApiProxy implements AutoCloseable {
 
     @Override
     public Optional<ApiRules.ImageFacts> image(String ref) {
-      return found(() -> {
-        InspectImageResponse image = engine.docker().inspectImageCmd(ref).exec();
-        Map<String, String> labels = image.getConfig() == null || image.getConfig().getLabels() == null
-            ? Map.of() : image.getConfig().getLabels();
-        return new ApiRules.ImageFacts(image.getRepoTags() == null ? List.of() : image.getRepoTags(), labels);
-      });
+      return found(
+          () -> {
+            InspectImageResponse image = engine.docker().inspectImageCmd(ref).exec();
+            Map<String, String> labels =
+                image.getConfig() == null || image.getConfig().getLabels() == null
+                    ? Map.of()
+                    : image.getConfig().getLabels();
+            return new ApiRules.ImageFacts(
+                image.getRepoTags() == null ? List.of() : image.getRepoTags(), labels);
+          });
     }
 
     /** Empty when the engine has no such thing; a null map (no labels) reads as no labels. */

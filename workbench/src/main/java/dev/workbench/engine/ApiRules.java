@@ -31,8 +31,8 @@ import java.util.regex.Pattern;
  * unconfined security profile or system path, no cgroup parent, no sysctl; ports publish on the
  * loopback only. What it creates carries the learner's labels (so quotas, the panel, a reset and
  * the reaper see it) and the course's limits unless it asks for smaller ones. Containers, volumes
- * and networks of others (other learners, the workbench's own nested engines) are not found;
- * base images ({@code workbench/…}) cannot be replaced or removed. Anything not listed is refused.
+ * and networks of others (other learners, the workbench's own nested engines) are not found; base
+ * images ({@code workbench/…}) cannot be replaced or removed. Anything not listed is refused.
  */
 final class ApiRules {
   /** The lesson label of what the terminal makes: not a lesson's, so no lesson reset takes it. */
@@ -71,7 +71,12 @@ final class ApiRules {
   record ContainerFacts(Map<String, String> labels, boolean elevated) {}
 
   /** A request as it arrived: {@code version} is the {@code /v1.41} prefix, or empty. */
-  record Request(String method, String version, String path, List<Map.Entry<String, String>> query, byte[] body) {
+  record Request(
+      String method,
+      String version,
+      String path,
+      List<Map.Entry<String, String>> query,
+      byte[] body) {
     public Request {
       query = List.copyOf(query);
     }
@@ -97,11 +102,20 @@ final class ApiRules {
           query.add(new AbstractMap.SimpleImmutableEntry<>(key, value));
         }
       }
-      return new Request(method, version, URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8), query, body);
+      return new Request(
+          method,
+          version,
+          URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8),
+          query,
+          body);
     }
 
     String param(String name) {
-      return query.stream().filter(e -> e.getKey().equals(name)).map(Map.Entry::getValue).findFirst().orElse(null);
+      return query.stream()
+          .filter(e -> e.getKey().equals(name))
+          .map(Map.Entry::getValue)
+          .findFirst()
+          .orElse(null);
     }
 
     List<String> params(String name) {
@@ -118,7 +132,8 @@ final class ApiRules {
      * @param demand what it adds to the learner's resources, checked against the quota first
      * @param volumes named volumes that do not exist yet, to make (labelled) before it
      */
-    record Forward(String target, byte[] body, Demand demand, List<String> volumes) implements Decision {
+    record Forward(String target, byte[] body, Demand demand, List<String> volumes)
+        implements Decision {
       public Forward {
         volumes = List.copyOf(volumes);
       }
@@ -149,8 +164,11 @@ final class ApiRules {
     Request r = Request.parse(method, target, null);
     String p = r.path();
     return r.method().equals("POST")
-        && (p.equals("/containers/create") || p.equals("/commit") || p.equals("/networks/create")
-            || p.equals("/volumes/create") || p.matches("/containers/[^/]+/(exec|update)")
+        && (p.equals("/containers/create")
+            || p.equals("/commit")
+            || p.equals("/networks/create")
+            || p.equals("/volumes/create")
+            || p.matches("/containers/[^/]+/(exec|update)")
             || p.matches("/networks/[^/]+/(connect|disconnect)"));
   }
 
@@ -167,25 +185,36 @@ final class ApiRules {
     String p = r.path();
     String[] part = p.substring(1).split("/");
     for (String segment : part) {
-      // a name never is "." or "..": such a path could be read one way here and another by the engine
+      // a name never is "." or "..": such a path could be read one way here and another by the
+      // engine
       if (segment.equals(".") || segment.equals("..")) {
         return refuse(400, "caminho inválido: " + p);
       }
     }
     boolean get = m.equals("GET") || m.equals("HEAD");
     // reading the engine's state: what everyone may see on a laptop, and nothing of other learners'
-    if (get && (p.equals("/_ping") || p.equals("/version") || p.equals("/info") || p.equals("/system/df"))) {
+    if (get
+        && (p.equals("/_ping")
+            || p.equals("/version")
+            || p.equals("/info")
+            || p.equals("/system/df"))) {
       return pass(r);
     }
-    if (get && (p.equals("/images/json") || p.equals("/images/get") || p.equals("/networks")
-        || p.startsWith("/distribution/"))) {
+    if (get
+        && (p.equals("/images/json")
+            || p.equals("/images/get")
+            || p.equals("/networks")
+            || p.startsWith("/distribution/"))) {
       return pass(r);
     }
     if (get && (p.equals("/containers/json") || p.equals("/volumes") || p.equals("/events"))) {
       return pass(r, withLabelFilter(r.query()));
     }
-    if (m.equals("POST") && (p.equals("/containers/prune") || p.equals("/volumes/prune")
-        || p.equals("/networks/prune") || p.equals("/images/prune"))) {
+    if (m.equals("POST")
+        && (p.equals("/containers/prune")
+            || p.equals("/volumes/prune")
+            || p.equals("/networks/prune")
+            || p.equals("/images/prune"))) {
       return pass(r, withLabelFilter(r.query()));
     }
     if (m.equals("POST") && p.equals("/build/prune")) {
@@ -220,8 +249,13 @@ final class ApiRules {
     if (part[0].equals("volumes") && part.length >= 2) {
       return volume(r, part);
     }
-    return refuse(403, "o terminal do curso não permite " + m + " " + p
-        + " (só o que as lições usam: contêineres, imagens, volumes e redes seus)");
+    return refuse(
+        403,
+        "o terminal do curso não permite "
+            + m
+            + " "
+            + p
+            + " (só o que as lições usam: contêineres, imagens, volumes e redes seus)");
   }
 
   private Decision image(Request r, String[] part) {
@@ -234,10 +268,13 @@ final class ApiRules {
       return pass(r, r.query(), Demand.images(1));
     }
     if (m.equals("POST") && part[1].equals("load")) {
-      return refuse(403, "docker load não é permitido no terminal: uma imagem carregada poderia tomar o nome de uma"
-          + " imagem base do curso (workbench/…), que todos usam");
+      return refuse(
+          403,
+          "docker load não é permitido no terminal: uma imagem carregada poderia tomar o nome de uma"
+              + " imagem base do curso (workbench/…), que todos usam");
     }
-    String name = String.join("/", List.of(part).subList(1, part.length - (part.length > 2 ? 1 : 0)));
+    String name =
+        String.join("/", List.of(part).subList(1, part.length - (part.length > 2 ? 1 : 0)));
     String op = part.length > 2 ? part[part.length - 1] : "";
     if (m.equals("GET") && (op.equals("json") || op.equals("history") || op.equals("get"))) {
       return pass(r);
@@ -260,7 +297,11 @@ final class ApiRules {
       Optional<ImageFacts> facts = owners.image(name);
       if (facts.isPresent()) {
         if (facts.get().tags().stream().anyMatch(t -> t.startsWith(BASE))) {
-          return baseImage(facts.get().tags().stream().filter(t -> t.startsWith(BASE)).findFirst().orElseThrow());
+          return baseImage(
+              facts.get().tags().stream()
+                  .filter(t -> t.startsWith(BASE))
+                  .findFirst()
+                  .orElseThrow());
         }
         String owner = facts.get().labels().get(Scope.SESSION_LABEL);
         if (owner != null && !owner.equals(session.id())) {
@@ -279,19 +320,27 @@ final class ApiRules {
       }
     }
     if ("2".equals(r.param("version"))) {
-      return refuse(403, "o BuildKit não é usado no terminal: rode com DOCKER_BUILDKIT=0 (já é o padrão aqui)");
+      return refuse(
+          403,
+          "o BuildKit não é usado no terminal: rode com DOCKER_BUILDKIT=0 (já é o padrão aqui)");
     }
     String network = r.param("networkmode");
     if (network != null && !network.isEmpty() && !DEFAULT_NETWORKS.contains(network)) {
-      return refuse(403, "docker build --network " + network + " não é permitido no terminal"
-          + " (só a rede padrão ou none)");
+      return refuse(
+          403,
+          "docker build --network "
+              + network
+              + " não é permitido no terminal"
+              + " (só a rede padrão ou none)");
     }
     if (notEmpty(r.param("cgroupparent"))) {
-      return refuse(403, "--cgroup-parent não é permitido no terminal: sairia dos limites do curso");
+      return refuse(
+          403, "--cgroup-parent não é permitido no terminal: sairia dos limites do curso");
     }
     ObjectNode labels = object(r.param("labels"));
     labels().forEach(labels::put);
-    List<Map.Entry<String, String>> query = replaced(r.query(), "labels", JSON.writeValueAsString(labels));
+    List<Map.Entry<String, String>> query =
+        replaced(r.query(), "labels", JSON.writeValueAsString(labels));
     return pass(r, query, Demand.images(1));
   }
 
@@ -327,7 +376,9 @@ final class ApiRules {
     if (networkProblem != null) {
       return refuse(403, networkProblem);
     }
-    for (Iterator<String> names = config.path("NetworkingConfig").path("EndpointsConfig").fieldNames(); names.hasNext(); ) {
+    for (Iterator<String> names =
+            config.path("NetworkingConfig").path("EndpointsConfig").fieldNames();
+        names.hasNext(); ) {
       String name = names.next();
       String endpointProblem = networkModeProblem(name);
       if (endpointProblem != null) {
@@ -338,7 +389,8 @@ final class ApiRules {
     limit(host);
     ObjectNode labels = config.with("Labels");
     labels().forEach(labels::put);
-    return new Decision.Forward(target(r, r.query()), JSON.writeValueAsBytes(config), Demand.containers(1), volumes);
+    return new Decision.Forward(
+        target(r, r.query()), JSON.writeValueAsBytes(config), Demand.containers(1), volumes);
   }
 
   /** The host-reaching settings of a container, or null when it has none. */
@@ -347,12 +399,19 @@ final class ApiRules {
       return "--privileged não é permitido no terminal: um contêiner privilegiado alcança a máquina inteira";
     }
     if (!isEmpty(host.get("CapAdd"))) {
-      return "--cap-add não é permitido no terminal (" + host.get("CapAdd") + "): capacidades a mais alcançam a máquina";
+      return "--cap-add não é permitido no terminal ("
+          + host.get("CapAdd")
+          + "): capacidades a mais alcançam a máquina";
     }
     for (JsonNode bind : iterable(host.get("Binds"))) {
       String source = bind.asText().split(":", 2)[0];
-      if (source.startsWith("/") || source.startsWith(".") || source.startsWith("~") || source.contains("/")) {
-        return "montar uma pasta da máquina (-v " + source + ":…) não é permitido no terminal: use um volume"
+      if (source.startsWith("/")
+          || source.startsWith(".")
+          || source.startsWith("~")
+          || source.contains("/")) {
+        return "montar uma pasta da máquina (-v "
+            + source
+            + ":…) não é permitido no terminal: use um volume"
             + " com nome (-v dados:/caminho)";
       }
     }
@@ -363,7 +422,12 @@ final class ApiRules {
       }
       if (!isEmpty(mount.path("VolumeOptions").path("DriverConfig").get("Options"))
           || notEmpty(mount.path("VolumeOptions").path("DriverConfig").path("Name").asText(""))
-              && !mount.path("VolumeOptions").path("DriverConfig").path("Name").asText().equals("local")) {
+              && !mount
+                  .path("VolumeOptions")
+                  .path("DriverConfig")
+                  .path("Name")
+                  .asText()
+                  .equals("local")) {
         return "opções de driver num volume não são permitidas no terminal: montariam pastas da máquina";
       }
     }
@@ -372,17 +436,21 @@ final class ApiRules {
       if (value.equals("host")) {
         return flag(mode) + "=host não é permitido no terminal: o contêiner veria a máquina";
       }
-      if (value.startsWith("container:") && !mineContainer(value.substring("container:".length()))) {
+      if (value.startsWith("container:")
+          && !mineContainer(value.substring("container:".length()))) {
         return flag(mode) + "=" + value + ": esse contêiner não é seu";
       }
     }
-    if (!isEmpty(host.get("Devices")) || !isEmpty(host.get("DeviceRequests"))
+    if (!isEmpty(host.get("Devices"))
+        || !isEmpty(host.get("DeviceRequests"))
         || !isEmpty(host.get("DeviceCgroupRules"))) {
       return "--device e --gpus não são permitidos no terminal: dispositivos são da máquina";
     }
     for (JsonNode option : iterable(host.get("SecurityOpt"))) {
       if (!option.asText().startsWith("no-new-privileges")) {
-        return "--security-opt " + option.asText() + " não é permitido no terminal (só no-new-privileges)";
+        return "--security-opt "
+            + option.asText()
+            + " não é permitido no terminal (só no-new-privileges)";
       }
     }
     if (host.hasNonNull("MaskedPaths") || host.hasNonNull("ReadonlyPaths")) {
@@ -413,11 +481,14 @@ final class ApiRules {
         return "--link " + container + ": esse contêiner não é seu";
       }
     }
-    for (Iterator<Map.Entry<String, JsonNode>> ports = host.path("PortBindings").fields(); ports.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> ports = host.path("PortBindings").fields();
+        ports.hasNext(); ) {
       for (JsonNode binding : iterable(ports.next().getValue())) {
         String ip = binding.path("HostIp").asText("");
         if (!ip.isEmpty() && !LOOPBACK.contains(ip)) {
-          return "-p " + ip + ":… publicaria a porta para a rede: use -p 127.0.0.1:PORTA:PORTA (ou só -p PORTA:PORTA)";
+          return "-p "
+              + ip
+              + ":… publicaria a porta para a rede: use -p 127.0.0.1:PORTA:PORTA (ou só -p PORTA:PORTA)";
         }
       }
     }
@@ -442,7 +513,8 @@ final class ApiRules {
       return "--network host não é permitido no terminal: o contêiner usaria a rede da máquina";
     }
     if (mode.startsWith("container:")) {
-      return mineContainer(mode.substring("container:".length())) ? null
+      return mineContainer(mode.substring("container:".length()))
+          ? null
           : "--network " + mode + ": esse contêiner não é seu";
     }
     Optional<Map<String, String>> network = owners.network(mode);
@@ -455,7 +527,8 @@ final class ApiRules {
 
   /** Ports with no address publish on the loopback, as the lessons' containers do. */
   private static void publishOnLoopback(ObjectNode host) {
-    for (Iterator<Map.Entry<String, JsonNode>> ports = host.path("PortBindings").fields(); ports.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> ports = host.path("PortBindings").fields();
+        ports.hasNext(); ) {
       for (JsonNode binding : iterable(ports.next().getValue())) {
         if (binding instanceof ObjectNode b && b.path("HostIp").asText("").isEmpty()) {
           b.put("HostIp", "127.0.0.1");
@@ -487,7 +560,11 @@ final class ApiRules {
   private Decision existingContainer(Request r, String[] part) throws IOException {
     String ref = part[1];
     if (!mineContainer(ref)) {
-      return refuse(404, "nenhum contêiner seu se chama " + ref + " (o terminal só alcança os seus: docker ps -a)");
+      return refuse(
+          404,
+          "nenhum contêiner seu se chama "
+              + ref
+              + " (o terminal só alcança os seus: docker ps -a)");
     }
     String op = part.length > 2 ? part[2] : "";
     if (r.method().equals("POST") && op.equals("exec")) {
@@ -495,17 +572,20 @@ final class ApiRules {
       if (exec.path("Privileged").asBoolean(false)) {
         return refuse(403, "docker exec --privileged não é permitido no terminal");
       }
-      return new Decision.Forward(target(r, r.query()), JSON.writeValueAsBytes(exec), Demand.NONE, List.of());
+      return new Decision.Forward(
+          target(r, r.query()), JSON.writeValueAsBytes(exec), Demand.NONE, List.of());
     }
     if (r.method().equals("POST") && op.equals("update")) {
       ObjectNode update = object(r.body());
       Limits max = Limits.MAX;
-      if (update.path("Memory").asLong(0) > max.memoryBytes() || update.path("PidsLimit").asLong(1) <= 0
-          && update.has("PidsLimit") || update.path("PidsLimit").asLong(0) > max.pids()
+      if (update.path("Memory").asLong(0) > max.memoryBytes()
+          || update.path("PidsLimit").asLong(1) <= 0 && update.has("PidsLimit")
+          || update.path("PidsLimit").asLong(0) > max.pids()
           || update.path("NanoCpus").asLong(0) > (long) (max.cpus() * 1e9)) {
         return refuse(403, "docker update passaria dos limites do curso");
       }
-      return new Decision.Forward(target(r, r.query()), JSON.writeValueAsBytes(update), Demand.NONE, List.of());
+      return new Decision.Forward(
+          target(r, r.query()), JSON.writeValueAsBytes(update), Demand.NONE, List.of());
     }
     return pass(r);
   }
@@ -522,7 +602,8 @@ final class ApiRules {
     ObjectNode config = object(r.body());
     ObjectNode labels = config.with("Labels");
     labels().forEach(labels::put);
-    return new Decision.Forward(target(r, r.query()), JSON.writeValueAsBytes(config), Demand.images(1), List.of());
+    return new Decision.Forward(
+        target(r, r.query()), JSON.writeValueAsBytes(config), Demand.images(1), List.of());
   }
 
   private Decision network(Request r, String[] part) throws IOException {
@@ -531,21 +612,26 @@ final class ApiRules {
       ObjectNode config = object(r.body());
       String driver = config.path("Driver").asText("");
       if (!driver.isEmpty() && !driver.equals("bridge")) {
-        return refuse(403, "redes com o driver " + driver + " não são permitidas no terminal (só bridge)");
+        return refuse(
+            403, "redes com o driver " + driver + " não são permitidas no terminal (só bridge)");
       }
-      if (config.path("ConfigOnly").asBoolean(false) || config.has("ConfigFrom") && !config.get("ConfigFrom").isNull()) {
+      if (config.path("ConfigOnly").asBoolean(false)
+          || config.has("ConfigFrom") && !config.get("ConfigFrom").isNull()) {
         return refuse(403, "--config-only e --config-from não são permitidos no terminal");
       }
       ObjectNode labels = config.with("Labels");
       labels().forEach(labels::put);
-      return new Decision.Forward(target(r, r.query()), JSON.writeValueAsBytes(config), Demand.networks(1), List.of());
+      return new Decision.Forward(
+          target(r, r.query()), JSON.writeValueAsBytes(config), Demand.networks(1), List.of());
     }
     String ref = part[1];
     if (m.equals("GET") && part.length == 2) {
       return pass(r);
     }
     boolean builtIn = DEFAULT_NETWORKS.contains(ref);
-    if (m.equals("POST") && part.length == 3 && (part[2].equals("connect") || part[2].equals("disconnect"))) {
+    if (m.equals("POST")
+        && part.length == 3
+        && (part[2].equals("connect") || part[2].equals("disconnect"))) {
       if (!builtIn && !mine(owners.network(ref))) {
         return refuse(404, "nenhuma rede sua se chama " + ref);
       }
@@ -554,10 +640,13 @@ final class ApiRules {
       if (!mineContainer(container)) {
         return refuse(404, "nenhum contêiner seu se chama " + container);
       }
-      return new Decision.Forward(target(r, r.query()), JSON.writeValueAsBytes(body), Demand.NONE, List.of());
+      return new Decision.Forward(
+          target(r, r.query()), JSON.writeValueAsBytes(body), Demand.NONE, List.of());
     }
     if (m.equals("DELETE") && part.length == 2) {
-      return builtIn || !mine(owners.network(ref)) ? refuse(404, "nenhuma rede sua se chama " + ref) : pass(r);
+      return builtIn || !mine(owners.network(ref))
+          ? refuse(404, "nenhuma rede sua se chama " + ref)
+          : pass(r);
     }
     return refuse(403, "o terminal do curso não permite " + m + " " + r.path());
   }
@@ -571,15 +660,20 @@ final class ApiRules {
         return refuse(403, "volumes com o driver " + driver + " não são permitidos no terminal");
       }
       if (!isEmpty(config.get("DriverOpts"))) {
-        return refuse(403, "volume create --opt não é permitido no terminal: as opções montariam pastas da máquina");
+        return refuse(
+            403,
+            "volume create --opt não é permitido no terminal: as opções montariam pastas da máquina");
       }
       ObjectNode labels = config.with("Labels");
       labels().forEach(labels::put);
-      return new Decision.Forward(target(r, r.query()), JSON.writeValueAsBytes(config), Demand.volumes(1), List.of());
+      return new Decision.Forward(
+          target(r, r.query()), JSON.writeValueAsBytes(config), Demand.volumes(1), List.of());
     }
     Optional<Map<String, String>> volume = owners.volume(part[1]);
     if (m.equals("GET") && part.length == 2) {
-      return volume.isPresent() && !mine(volume) ? refuse(404, "nenhum volume seu se chama " + part[1]) : pass(r);
+      return volume.isPresent() && !mine(volume)
+          ? refuse(404, "nenhum volume seu se chama " + part[1])
+          : pass(r);
     }
     if (m.equals("DELETE") && part.length == 2) {
       return mine(volume) ? pass(r) : refuse(404, "nenhum volume seu se chama " + part[1]);
@@ -588,7 +682,11 @@ final class ApiRules {
   }
 
   private boolean mineContainer(String ref) {
-    return owners.container(ref).filter(c -> !c.elevated()).map(c -> mine(Optional.of(c.labels()))).orElse(false);
+    return owners
+        .container(ref)
+        .filter(c -> !c.elevated())
+        .map(c -> mine(Optional.of(c.labels())))
+        .orElse(false);
   }
 
   /**
@@ -596,14 +694,23 @@ final class ApiRules {
    * engine, registry or network, the toolbox): those carry a kind and are the workbench's to run.
    */
   private boolean mine(Optional<Map<String, String>> labels) {
-    return labels.map(l -> session.id().equals(l.get(Scope.SESSION_LABEL)) && !l.containsKey(Kernels.KIND_LABEL))
+    return labels
+        .map(
+            l ->
+                session.id().equals(l.get(Scope.SESSION_LABEL))
+                    && !l.containsKey(Kernels.KIND_LABEL))
         .orElse(false);
   }
 
   /** The filters a list or prune is given, with the learner's label added: only theirs answer. */
-  List<Map.Entry<String, String>> withLabelFilter(List<Map.Entry<String, String>> query) throws IOException {
-    String given = query.stream().filter(e -> e.getKey().equals("filters")).map(Map.Entry::getValue)
-        .findFirst().orElse(null);
+  List<Map.Entry<String, String>> withLabelFilter(List<Map.Entry<String, String>> query)
+      throws IOException {
+    String given =
+        query.stream()
+            .filter(e -> e.getKey().equals("filters"))
+            .map(Map.Entry::getValue)
+            .findFirst()
+            .orElse(null);
     ObjectNode filters = object(given);
     JsonNode label = filters.get("label");
     ObjectNode labels = JsonNodeFactory.instance.objectNode();
@@ -617,7 +724,8 @@ final class ApiRules {
     return replaced(query, "filters", JSON.writeValueAsString(filters));
   }
 
-  private static List<Map.Entry<String, String>> replaced(List<Map.Entry<String, String>> query, String key, String value) {
+  private static List<Map.Entry<String, String>> replaced(
+      List<Map.Entry<String, String>> query, String key, String value) {
     List<Map.Entry<String, String>> out = new ArrayList<>();
     for (Map.Entry<String, String> e : query) {
       if (!e.getKey().equals(key)) {
@@ -629,7 +737,9 @@ final class ApiRules {
   }
 
   private Decision baseImage(String name) {
-    return refuse(403, name + " é uma imagem base do curso, usada por todos: o terminal não a troca nem a remove");
+    return refuse(
+        403,
+        name + " é uma imagem base do curso, usada por todos: o terminal não a troca nem a remove");
   }
 
   private static Decision refuse(int status, String message) {
@@ -651,12 +761,18 @@ final class ApiRules {
   static String target(Request r, List<Map.Entry<String, String>> query) {
     StringBuilder out = new StringBuilder(r.version());
     for (String segment : r.path().substring(1).split("/", -1)) {
-      out.append('/').append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20")
-          .replace("%3A", ":").replace("%40", "@"));
+      out.append('/')
+          .append(
+              URLEncoder.encode(segment, StandardCharsets.UTF_8)
+                  .replace("+", "%20")
+                  .replace("%3A", ":")
+                  .replace("%40", "@"));
     }
     String sep = "?";
     for (Map.Entry<String, String> e : query) {
-      out.append(sep).append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
+      out.append(sep)
+          .append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8))
+          .append('=')
           .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
       sep = "&";
     }
@@ -692,7 +808,10 @@ final class ApiRules {
   }
 
   private static boolean isEmpty(JsonNode node) {
-    return node == null || node.isNull() || node.isMissingNode() || node.isContainerNode() && node.isEmpty();
+    return node == null
+        || node.isNull()
+        || node.isMissingNode()
+        || node.isContainerNode() && node.isEmpty();
   }
 
   private static boolean notEmpty(String text) {

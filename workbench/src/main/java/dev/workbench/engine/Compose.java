@@ -15,7 +15,9 @@ import java.util.List;
  * {@code WB_PREFIX} to name its containers as the lesson's other steps expect them.
  */
 public final class Compose {
-  /** The lines of a failed run read for a refusal learners meet often (a port taken, a full disk). */
+  /**
+   * The lines of a failed run read for a refusal learners meet often (a port taken, a full disk).
+   */
   private static final int LINES_READ_ON_FAILURE = 50;
 
   private final Engine engine;
@@ -34,8 +36,8 @@ public final class Compose {
   }
 
   /**
-   * Refuses with {@link QuotaExceeded} a file whose {@code up} would take the learner past a
-   * quota; what the project already has does not count, since {@code up} replaces it.
+   * Refuses with {@link QuotaExceeded} a file whose {@code up} would take the learner past a quota;
+   * what the project already has does not count, since {@code up} replaces it.
    */
   public void requireRoom(Scope scope, Path file) {
     ComposeFile parsed = ComposeFile.read(file);
@@ -59,7 +61,9 @@ public final class Compose {
     return run(scope, file, args, sink, timeout);
   }
 
-  /** The compose project name: the session's prefix plus the lesson, e.g. wb-1a2b3c4d-orquestracao. */
+  /**
+   * The compose project name: the session's prefix plus the lesson, e.g. wb-1a2b3c4d-orquestracao.
+   */
   public static String project(Scope scope) {
     return scope.sessionPrefix() + scope.lesson();
   }
@@ -82,29 +86,39 @@ public final class Compose {
     Deque<String> last = new ArrayDeque<>();
     int exit;
     try {
-      exit = HostProcess.run(builder, line -> {
-        sink.out(line);
-        synchronized (last) {
-          last.addLast(line);
-          if (last.size() > LINES_READ_ON_FAILURE) {
-            last.removeFirst();
-          }
-        }
-      }, timeout, "o compose");
+      exit =
+          HostProcess.run(
+              builder,
+              line -> {
+                sink.out(line);
+                synchronized (last) {
+                  last.addLast(line);
+                  if (last.size() > LINES_READ_ON_FAILURE) {
+                    last.removeFirst();
+                  }
+                }
+              },
+              timeout,
+              "o compose");
     } catch (IOException e) {
-      throw new EngineError("não encontrei o compose (docker-compose ou docker compose): instale-o", e);
+      throw new EngineError(
+          "não encontrei o compose (docker-compose ou docker compose): instale-o", e);
     }
     if (exit != 0) {
       synchronized (last) {
-        KnownError.in(String.join("\n", last), null).ifPresent(known -> {
-          throw known;
-        });
+        KnownError.in(String.join("\n", last), null)
+            .ifPresent(
+                known -> {
+                  throw known;
+                });
       }
     }
     return exit;
   }
 
-  /** Debian's docker-compose 1.29 where it is installed, else the compose plugin of the docker CLI. */
+  /**
+   * Debian's docker-compose 1.29 where it is installed, else the compose plugin of the docker CLI.
+   */
   static List<String> binary() {
     for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
       if (Files.isExecutable(Path.of(dir, "docker-compose"))) {

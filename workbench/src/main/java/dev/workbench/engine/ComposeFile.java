@@ -27,20 +27,21 @@ record ComposeFile(Set<String> services, Set<String> built, int networks, int vo
     try {
       root = YAML.readTree(file.toFile());
     } catch (IOException e) {
-      throw new EngineError("não consegui ler o arquivo compose " + file.getFileName() + ": "
-          + e.getMessage(), e);
+      throw new EngineError(
+          "não consegui ler o arquivo compose " + file.getFileName() + ": " + e.getMessage(), e);
     }
     Set<String> services = new HashSet<>();
     Set<String> built = new HashSet<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.path("services").fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.path("services").fields();
+        it.hasNext(); ) {
       Map.Entry<String, JsonNode> service = it.next();
       services.add(service.getKey());
       if (service.getValue().has("build")) {
         built.add(service.getKey());
       }
     }
-    return new ComposeFile(services, built, Math.max(1, own(root.path("networks"))),
-        own(root.path("volumes")));
+    return new ComposeFile(
+        services, built, Math.max(1, own(root.path("networks"))), own(root.path("volumes")));
   }
 
   Demand demand() {
@@ -48,8 +49,8 @@ record ComposeFile(Set<String> services, Set<String> built, int networks, int vo
   }
 
   /**
-   * The tags compose gives the images it builds: {@code project_service} (compose 1.x) or
-   * {@code project-service} (compose 2); a project brought up again replaces them.
+   * The tags compose gives the images it builds: {@code project_service} (compose 1.x) or {@code
+   * project-service} (compose 2); a project brought up again replaces them.
    */
   Set<String> builtImages(String project) {
     Set<String> tags = new HashSet<>();

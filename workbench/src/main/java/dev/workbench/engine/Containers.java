@@ -28,9 +28,13 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 public final class Containers {
   /** Seconds a container gets to stop on its own before it is killed, as {@code docker stop -t}. */
   private static final int STOP_GRACE_SECONDS = 3;
+
   /** What the engine keeps of a container's output on its disk ({@code docker logs} shows it). */
   static final String LOG_MAX_SIZE = "10m";
-  /** The most of a file a check reads out of a container: enough for any text a lesson looks for. */
+
+  /**
+   * The most of a file a check reads out of a container: enough for any text a lesson looks for.
+   */
   public static final int FILE_CAP = 1 << 20;
 
   private final Engine engine;
@@ -54,7 +58,8 @@ public final class Containers {
       Scope scope, ContainerSpec spec, Map<String, String> env, Map<String, String> moreLabels) {
     return engine
         .quota()
-        .reserve(scope.session(), Demand.containers(1), () -> createNow(scope, spec, env, moreLabels));
+        .reserve(
+            scope.session(), Demand.containers(1), () -> createNow(scope, spec, env, moreLabels));
   }
 
   private String createNow(
@@ -107,10 +112,13 @@ public final class Containers {
         .withPidsLimit(limits.pids())
         .withLogConfig(
             new LogConfig(
-                LogConfig.LoggingType.JSON_FILE, Map.of("max-size", LOG_MAX_SIZE, "max-file", "1")));
+                LogConfig.LoggingType.JSON_FILE,
+                Map.of("max-size", LOG_MAX_SIZE, "max-file", "1")));
   }
 
-  /** {@link #limited} plus an init that reaps and forwards signals, and no privilege gained by exec. */
+  /**
+   * {@link #limited} plus an init that reaps and forwards signals, and no privilege gained by exec.
+   */
   static HostConfig hardened(Limits limits) {
     return limited(limits).withInit(true).withSecurityOpts(List.of("no-new-privileges"));
   }
@@ -126,16 +134,23 @@ public final class Containers {
   }
 
   public void stop(Scope scope, String name) {
-    engine.run(() -> docker.stopContainerCmd(scope.name(name)).withTimeout(STOP_GRACE_SECONDS).exec());
+    engine.run(
+        () -> docker.stopContainerCmd(scope.name(name)).withTimeout(STOP_GRACE_SECONDS).exec());
   }
 
   /**
    * Removes the container with its anonymous volumes (an image's {@code VOLUME}), as {@code docker
-   * run --rm} and {@code docker rm -v} do: those volumes carry no owner's labels, and a plain {@code
-   * docker rm} would leave them behind with nobody to remove them. Named volumes stay.
+   * run --rm} and {@code docker rm -v} do: those volumes carry no owner's labels, and a plain
+   * {@code docker rm} would leave them behind with nobody to remove them. Named volumes stay.
    */
   public void remove(Scope scope, String name) {
-    engine.run(() -> docker.removeContainerCmd(scope.name(name)).withForce(true).withRemoveVolumes(true).exec());
+    engine.run(
+        () ->
+            docker
+                .removeContainerCmd(scope.name(name))
+                .withForce(true)
+                .withRemoveVolumes(true)
+                .exec());
   }
 
   /**
@@ -143,8 +158,13 @@ public final class Containers {
    *
    * @return the exit code, or null when detached
    */
-  public Integer run(Scope scope, ContainerSpec spec, Map<String, String> env, boolean detach,
-      OutputSink sink, Duration timeout) {
+  public Integer run(
+      Scope scope,
+      ContainerSpec spec,
+      Map<String, String> env,
+      boolean detach,
+      OutputSink sink,
+      Duration timeout) {
     String id = create(scope, spec, env);
     engine.run(() -> docker.startContainerCmd(id).exec());
     if (detach) {
@@ -153,7 +173,11 @@ public final class Containers {
     }
     streamLogs(id, true, sink, timeout);
     return engine.call(
-        () -> docker.waitContainerCmd(id).start().awaitStatusCode(timeout.toSeconds(), TimeUnit.SECONDS));
+        () ->
+            docker
+                .waitContainerCmd(id)
+                .start()
+                .awaitStatusCode(timeout.toSeconds(), TimeUnit.SECONDS));
   }
 
   /** Prints what the container has written so far. */
@@ -188,8 +212,13 @@ public final class Containers {
   }
 
   /** Runs a command in a running container, streaming its output; returns its exit code. */
-  public int exec(Scope scope, String name, List<String> command, Map<String, String> env,
-      OutputSink sink, Duration timeout) {
+  public int exec(
+      Scope scope,
+      String name,
+      List<String> command,
+      Map<String, String> env,
+      OutputSink sink,
+      Duration timeout) {
     List<String> environment = new ArrayList<>();
     env.forEach((k, v) -> environment.add(k + "=" + v));
     String execId =
@@ -215,14 +244,20 @@ public final class Containers {
   public String commit(Scope scope, String name, String image) {
     String reference = scope.image(image);
     int colon = reference.lastIndexOf(':');
-    return engine.quota().reserve(scope.session(), Demand.images(1), () -> engine.call(
-        () ->
-            docker
-                .commitCmd(scope.name(name))
-                .withRepository(reference.substring(0, colon))
-                .withTag(reference.substring(colon + 1))
-                .withLabels(scope.labels())
-                .exec()));
+    return engine
+        .quota()
+        .reserve(
+            scope.session(),
+            Demand.images(1),
+            () ->
+                engine.call(
+                    () ->
+                        docker
+                            .commitCmd(scope.name(name))
+                            .withRepository(reference.substring(0, colon))
+                            .withTag(reference.substring(colon + 1))
+                            .withLabels(scope.labels())
+                            .exec()));
   }
 
   public List<Container> list(Scope scope) {
@@ -248,8 +283,8 @@ public final class Containers {
 
   /**
    * The text of a file inside a container, copied out as {@code docker cp} does (works on stopped
-   * containers too); empty when the file does not exist. Only its first {@link #FILE_CAP} bytes
-   * are read: the rest of the copy is abandoned unread.
+   * containers too); empty when the file does not exist. Only its first {@link #FILE_CAP} bytes are
+   * read: the rest of the copy is abandoned unread.
    */
   public Optional<String> readFile(Scope scope, String name, String path) {
     InputStream tar;
@@ -268,7 +303,8 @@ public final class Containers {
       }
       return Optional.of(new String(in.readNBytes(FILE_CAP), StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new EngineError("não consegui ler " + path + " do contêiner " + name + ": " + e.getMessage(), e);
+      throw new EngineError(
+          "não consegui ler " + path + " do contêiner " + name + ": " + e.getMessage(), e);
     }
   }
 
@@ -277,41 +313,53 @@ public final class Containers {
    * anonymous); empty when none is, or there is no such container.
    */
   public Optional<String> volumeAt(Scope scope, String name, String target) {
-    return inspect(scope, name).flatMap(c -> c.getMounts() == null ? Optional.empty()
-        : c.getMounts().stream()
-            .filter(m -> m.getDestination() != null && target.equals(m.getDestination().getPath()))
-            .filter(m -> m.getName() != null && !m.getName().isEmpty())
-            .map(InspectContainerResponse.Mount::getName)
-            .findFirst());
+    return inspect(scope, name)
+        .flatMap(
+            c ->
+                c.getMounts() == null
+                    ? Optional.empty()
+                    : c.getMounts().stream()
+                        .filter(
+                            m ->
+                                m.getDestination() != null
+                                    && target.equals(m.getDestination().getPath()))
+                        .filter(m -> m.getName() != null && !m.getName().isEmpty())
+                        .map(InspectContainerResponse.Mount::getName)
+                        .findFirst());
   }
 
   /**
-   * The memory a running container uses now, as the engine's stats say (cache included, as
-   * {@code docker stats} shows before it subtracts it); empty when it is not running.
+   * The memory a running container uses now, as the engine's stats say (cache included, as {@code
+   * docker stats} shows before it subtracts it); empty when it is not running.
    */
   public Optional<Long> memoryBytes(Scope scope, String name) {
-    com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Statistics> one =
-        new com.github.dockerjava.api.async.ResultCallback.Adapter<>() {
-          private volatile com.github.dockerjava.api.model.Statistics seen;
+    com.github.dockerjava.api.async.ResultCallback.Adapter<
+            com.github.dockerjava.api.model.Statistics>
+        one =
+            new com.github.dockerjava.api.async.ResultCallback.Adapter<>() {
+              private volatile com.github.dockerjava.api.model.Statistics seen;
 
-          @Override
-          public void onNext(com.github.dockerjava.api.model.Statistics stats) {
-            if (seen == null) {
-              seen = stats;
-              try {
-                close();
-              } catch (java.io.IOException e) {
-                // the one answer is what was wanted
+              @Override
+              public void onNext(com.github.dockerjava.api.model.Statistics stats) {
+                if (seen == null) {
+                  seen = stats;
+                  try {
+                    close();
+                  } catch (java.io.IOException e) {
+                    // the one answer is what was wanted
+                  }
+                }
               }
-            }
-          }
 
-          @Override
-          public String toString() {
-            return seen == null || seen.getMemoryStats() == null || seen.getMemoryStats().getUsage() == null
-                ? "" : String.valueOf(seen.getMemoryStats().getUsage());
-          }
-        };
+              @Override
+              public String toString() {
+                return seen == null
+                        || seen.getMemoryStats() == null
+                        || seen.getMemoryStats().getUsage() == null
+                    ? ""
+                    : String.valueOf(seen.getMemoryStats().getUsage());
+              }
+            };
     engine.run(() -> docker.statsCmd(scope.name(name)).withNoStream(true).exec(one));
     try {
       one.awaitCompletion(20, TimeUnit.SECONDS);
@@ -319,13 +367,17 @@ public final class Containers {
       Thread.currentThread().interrupt();
     }
     String usage = one.toString();
-    return usage.isEmpty() || usage.equals("0") ? Optional.empty() : Optional.of(Long.parseLong(usage));
+    return usage.isEmpty() || usage.equals("0")
+        ? Optional.empty()
+        : Optional.of(Long.parseLong(usage));
   }
 
   /** The loopback port the engine published for a container port, if it published one. */
   public Optional<Integer> hostPort(Scope scope, String name, int containerPort) {
     return inspect(scope, name)
-        .map(c -> c.getNetworkSettings().getPorts().getBindings().get(ExposedPort.tcp(containerPort)))
+        .map(
+            c ->
+                c.getNetworkSettings().getPorts().getBindings().get(ExposedPort.tcp(containerPort)))
         .filter(bindings -> bindings.length > 0)
         .map(bindings -> Integer.parseInt(bindings[0].getHostPortSpec()));
   }
@@ -359,7 +411,8 @@ public final class Containers {
   private void awaitOrFail(Frames callback, Duration timeout, String what) {
     try {
       if (!callback.awaitCompletion(timeout.toSeconds(), TimeUnit.SECONDS)) {
-        throw new EngineError(what + " passou do limite de " + timeout.toSeconds() + " s e foi interrompido");
+        throw new EngineError(
+            what + " passou do limite de " + timeout.toSeconds() + " s e foi interrompido");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

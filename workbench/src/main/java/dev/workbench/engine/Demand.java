@@ -27,7 +27,10 @@ public record Demand(int containers, int images, int volumes, int networks) {
   }
 
   public Demand plus(Demand other) {
-    return new Demand(containers + other.containers, images + other.images, volumes + other.volumes,
+    return new Demand(
+        containers + other.containers,
+        images + other.images,
+        volumes + other.volumes,
         networks + other.networks);
   }
 }

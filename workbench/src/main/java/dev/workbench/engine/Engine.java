@@ -20,11 +20,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The workbench's connection to one Docker engine. The API version is negotiated, never pinned:
- * the same build talks to Debian's Engine 20.10 (API 1.41) and to Engine 29.
+ * The workbench's connection to one Docker engine. The API version is negotiated, never pinned: the
+ * same build talks to Debian's Engine 20.10 (API 1.41) and to Engine 29.
  */
 public final class Engine implements AutoCloseable {
-  private static final Pattern ENGINE_MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+  private static final Pattern ENGINE_MESSAGE =
+      Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   static final String LOOPBACK = "127.0.0.1";
 
@@ -73,7 +74,8 @@ public final class Engine implements AutoCloseable {
   public Engine(URI host, Path dataDir, Quotas quotas, String baseRegistry, String publishedOn) {
     this.baseRegistry = baseRegistry;
     this.publishedOn = Objects.requireNonNull(publishedOn, "publishedOn");
-    DefaultDockerClientConfig.Builder config = DefaultDockerClientConfig.createDefaultConfigBuilder();
+    DefaultDockerClientConfig.Builder config =
+        DefaultDockerClientConfig.createDefaultConfigBuilder();
     if (host != null) {
       config.withDockerHost(host.toString());
     }
@@ -171,7 +173,9 @@ public final class Engine implements AutoCloseable {
     return new NestedEngines(this);
   }
 
-  /** The swarm this engine manages, if it manages one (a stand-in host of the orquestracao lesson). */
+  /**
+   * The swarm this engine manages, if it manages one (a stand-in host of the orquestracao lesson).
+   */
   public Swarm swarm() {
     return new Swarm(this);
   }
@@ -195,7 +199,8 @@ public final class Engine implements AutoCloseable {
    * notebook kernels of servers that are gone (killed before they could close them).
    */
   public int removeOrphans(Predicate<String> deadSessions) {
-    return new Kernels(this).removeOrphans() + Toolboxes.removeOrphans(this)
+    return new Kernels(this).removeOrphans()
+        + Toolboxes.removeOrphans(this)
         + new Inventory(this).removeSessions(deadSessions);
   }
 
@@ -231,7 +236,8 @@ public final class Engine implements AutoCloseable {
       return operation.get();
     } catch (DockerException e) {
       String said = engineMessage(e);
-      throw KnownError.in(said, e).map(EngineError.class::cast)
+      throw KnownError.in(said, e)
+          .map(EngineError.class::cast)
           .orElseGet(() -> new EngineError("o Docker respondeu: " + said, e));
     } catch (RuntimeException e) {
       if (causedByIo(e)) {

@@ -23,8 +23,8 @@ final class Frames extends ResultCallback.Adapter<Frame> {
 
   @Override
   public void onNext(Frame frame) {
-    (frame.getStreamType() == StreamType.STDERR ? err : out).accept(frame.getPayload(), 0,
-        frame.getPayload().length);
+    (frame.getStreamType() == StreamType.STDERR ? err : out)
+        .accept(frame.getPayload(), 0, frame.getPayload().length);
     if (sink.full()) {
       close();
     }

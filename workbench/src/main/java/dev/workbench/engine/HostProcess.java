@@ -36,9 +36,13 @@ final class HostProcess {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         killTree(process);
         reader.join(DRAIN.toMillis());
-        throw new EngineError(what + " passou do limite de " + timeout.toSeconds() + " s e foi"
-            + " interrompido (junto com o que ele tinha iniciado). Rode o passo de novo; se"
-            + " continuar, veja se o Docker está respondendo.");
+        throw new EngineError(
+            what
+                + " passou do limite de "
+                + timeout.toSeconds()
+                + " s e foi"
+                + " interrompido (junto com o que ele tinha iniciado). Rode o passo de novo; se"
+                + " continuar, veja se o Docker está respondendo.");
       }
       reader.join(DRAIN.toMillis());
       return process.exitValue();

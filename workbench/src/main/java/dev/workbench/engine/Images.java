@@ -24,11 +24,16 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Image operations: build with progress, history, list, remove; base images via {@link BaseImages}. */
+/**
+ * Image operations: build with progress, history, list, remove; base images via {@link BaseImages}.
+ */
 public final class Images {
   private static final Pattern BUILD_STEP = Pattern.compile("^Step (\\d+)/(\\d+) :");
+
   /** A build step that takes an image: the image a failed pull was for. */
-  private static final Pattern FROM_STEP = Pattern.compile("^Step \\d+/\\d+ : FROM (\\S+)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern FROM_STEP =
+      Pattern.compile("^Step \\d+/\\d+ : FROM (\\S+)", Pattern.CASE_INSENSITIVE);
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Engine engine;
@@ -46,16 +51,28 @@ public final class Images {
    * Builds {@code context} (with its {@code .dockerignore}) into the session's image, streaming the
    * builder's output and reporting progress per Dockerfile instruction; returns the image id.
    */
-  public String build(Scope scope, String image, Path context, String dockerfile,
-      Map<String, String> buildArgs, OutputSink sink, Duration timeout) {
+  public String build(
+      Scope scope,
+      String image,
+      Path context,
+      String dockerfile,
+      Map<String, String> buildArgs,
+      OutputSink sink,
+      Duration timeout) {
     Map<String, String> labels = scope.labels();
     // checked before, not held during: a build takes minutes, and a refused one makes nothing
     engine.requireRoom(scope, Demand.images(1));
     return build(scope.image(image), context, dockerfile, buildArgs, labels, sink, timeout);
   }
 
-  String build(String reference, Path context, String dockerfile, Map<String, String> buildArgs,
-      Map<String, String> labels, OutputSink sink, Duration timeout) {
+  String build(
+      String reference,
+      Path context,
+      String dockerfile,
+      Map<String, String> buildArgs,
+      Map<String, String> labels,
+      OutputSink sink,
+      Duration timeout) {
     File dir = context.toFile();
     if (!dir.isDirectory()) {
       throw new EngineError("a pasta de contexto não existe: " + context);
@@ -80,7 +97,8 @@ public final class Images {
               }
               Matcher step = BUILD_STEP.matcher(line);
               if (step.find()) {
-                sink.progress("build", Long.parseLong(step.group(1)), Long.parseLong(step.group(2)));
+                sink.progress(
+                    "build", Long.parseLong(step.group(1)), Long.parseLong(step.group(2)));
               }
               sink.out(line);
             });
@@ -104,31 +122,43 @@ public final class Images {
       if (e instanceof EngineUnavailable || e instanceof KnownError) {
         throw e;
       }
-      // the builder's own error (a FROM that is nowhere, a full disk) may be one learners meet often
+      // the builder's own error (a FROM that is nowhere, a full disk) may be one learners meet
+      // often
       String said = e.getMessage() == null ? "" : e.getMessage();
-      throw KnownError.inBuild(said, lastFrom.get(), e).map(EngineError.class::cast)
-          .orElseGet(() -> e instanceof EngineError known ? known
-              : new EngineError("a construção da imagem falhou: " + said, e));
+      throw KnownError.inBuild(said, lastFrom.get(), e)
+          .map(EngineError.class::cast)
+          .orElseGet(
+              () ->
+                  e instanceof EngineError known
+                      ? known
+                      : new EngineError("a construção da imagem falhou: " + said, e));
     }
   }
 
   /**
-   * {@code docker tag}: one of the learner's images gets another name of the learner's (the
-   * layers are shared; removing the lesson removes every name of it). Base images are shared by
-   * everyone and carry no learner's labels: a name given to one would outlive the lesson, so they
-   * are refused.
+   * {@code docker tag}: one of the learner's images gets another name of the learner's (the layers
+   * are shared; removing the lesson removes every name of it). Base images are shared by everyone
+   * and carry no learner's labels: a name given to one would outlive the lesson, so they are
+   * refused.
    */
   public void tag(Scope scope, String image, String tag) {
     if (BaseImages.isBase(image) || BaseImages.isBase(tag)) {
-      throw new EngineError("o workbench só dá outro nome às imagens que você construiu, não às imagens"
-          + " base (" + image + "): construa uma imagem a partir dela e dê o nome a essa.");
+      throw new EngineError(
+          "o workbench só dá outro nome às imagens que você construiu, não às imagens"
+              + " base ("
+              + image
+              + "): construa uma imagem a partir dela e dê o nome a essa.");
     }
     String source = scope.image(image);
     requirePresent(source, image);
     String target = scope.image(tag);
     int colon = target.lastIndexOf(':');
-    engine.run(() -> docker.tagImageCmd(source, target.substring(0, colon), target.substring(colon + 1))
-        .withForce().exec());
+    engine.run(
+        () ->
+            docker
+                .tagImageCmd(source, target.substring(0, colon), target.substring(colon + 1))
+                .withForce()
+                .exec());
   }
 
   /** The layers of an image, newest first, as {@code docker history} prints them. */
@@ -148,7 +178,8 @@ public final class Images {
             JsonNode layers = JSON.readTree(response.getBody());
             List<Layer> result = new ArrayList<>();
             for (JsonNode layer : layers) {
-              result.add(new Layer(layer.path("CreatedBy").asText(""), layer.path("Size").asLong()));
+              result.add(
+                  new Layer(layer.path("CreatedBy").asText(""), layer.path("Size").asLong()));
             }
             return result;
           } catch (IOException e) {
@@ -181,9 +212,12 @@ public final class Images {
   public void remove(Scope scope, String image) {
     String reference = scope.image(image);
     if (BaseImages.isBase(image) || BaseImages.isBase(reference)) {
-      throw new EngineError("a imagem " + image + " é uma imagem base, compartilhada por todas as"
-          + " lições e por todos os alunos: ela não pode ser removida daqui. Remova as imagens que"
-          + " você construiu.");
+      throw new EngineError(
+          "a imagem "
+              + image
+              + " é uma imagem base, compartilhada por todas as"
+              + " lições e por todos os alunos: ela não pode ser removida daqui. Remova as imagens que"
+              + " você construiu.");
     }
     engine.run(() -> docker.removeImageCmd(reference).withForce(true).exec());
   }

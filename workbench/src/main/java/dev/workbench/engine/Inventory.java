@@ -1,11 +1,11 @@
 package dev.workbench.engine;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerPort;
 import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.Network;
-import com.github.dockerjava.api.exception.NotFoundException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,53 +27,86 @@ final class Inventory {
     Scope learner = new Scope(session, "");
     Map<String, String> bySession = Map.of(Scope.SESSION_LABEL, session.id());
     List<Snapshot.ContainerView> containers = new ArrayList<>();
-    for (Container c : engine.call(() -> docker.listContainersCmd().withShowAll(true).withLabelFilter(bySession).exec())) {
+    for (Container c :
+        engine.call(
+            () -> docker.listContainersCmd().withShowAll(true).withLabelFilter(bySession).exec())) {
       String lesson = label(c.getLabels(), Scope.LESSON_LABEL);
       Scope scope = learner.inLesson(lesson);
-      List<String> networks = c.getNetworkSettings() == null ? List.of()
-          : c.getNetworkSettings().getNetworks().keySet().stream().map(scope::logical).sorted().toList();
+      List<String> networks =
+          c.getNetworkSettings() == null
+              ? List.of()
+              : c.getNetworkSettings().getNetworks().keySet().stream()
+                  .map(scope::logical)
+                  .sorted()
+                  .toList();
       List<String> ports = new ArrayList<>();
       for (ContainerPort p : c.getPorts()) {
-        if (p.getPublicPort() != null && !ports.contains(p.getPublicPort() + "->" + p.getPrivatePort())) {
+        if (p.getPublicPort() != null
+            && !ports.contains(p.getPublicPort() + "->" + p.getPrivatePort())) {
           ports.add(p.getPublicPort() + "->" + p.getPrivatePort());
         }
       }
-      List<String> volumes = c.getMounts() == null ? List.of()
-          : c.getMounts().stream()
-              .map(m -> m.getName() != null ? scope.logical(m.getName()) : "pasta:" + lastSegment(m.getSource()))
-              .toList();
-      containers.add(new Snapshot.ContainerView(scope.logical(c.getNames()[0]), lesson,
-          scope.logical(c.getImage()), c.getState(), networks, ports, volumes));
+      List<String> volumes =
+          c.getMounts() == null
+              ? List.of()
+              : c.getMounts().stream()
+                  .map(
+                      m ->
+                          m.getName() != null
+                              ? scope.logical(m.getName())
+                              : "pasta:" + lastSegment(m.getSource()))
+                  .toList();
+      containers.add(
+          new Snapshot.ContainerView(
+              scope.logical(c.getNames()[0]),
+              lesson,
+              scope.logical(c.getImage()),
+              c.getState(),
+              networks,
+              ports,
+              volumes));
     }
-    List<Snapshot.NetworkView> networks = engine.call(() -> docker.listNetworksCmd().exec()).stream()
-        .filter(n -> ownedBy(n.getLabels(), session) || n.getName().startsWith(learner.sessionPrefix()))
-        .map(n -> view(learner, n.getName(), n.getLabels(), Snapshot.NetworkView::new))
-        .toList();
-    List<Snapshot.VolumeView> volumes = engine.call(() -> docker.listVolumesCmd().exec()).getVolumes().stream()
-        .filter(v -> ownedBy(v.getLabels(), session))
-        .map(v -> view(learner, v.getName(), v.getLabels(), Snapshot.VolumeView::new))
-        .toList();
+    List<Snapshot.NetworkView> networks =
+        engine.call(() -> docker.listNetworksCmd().exec()).stream()
+            .filter(
+                n ->
+                    ownedBy(n.getLabels(), session)
+                        || n.getName().startsWith(learner.sessionPrefix()))
+            .map(n -> view(learner, n.getName(), n.getLabels(), Snapshot.NetworkView::new))
+            .toList();
+    List<Snapshot.VolumeView> volumes =
+        engine.call(() -> docker.listVolumesCmd().exec()).getVolumes().stream()
+            .filter(v -> ownedBy(v.getLabels(), session))
+            .map(v -> view(learner, v.getName(), v.getLabels(), Snapshot.VolumeView::new))
+            .toList();
     return new Snapshot(containers, networks, volumes);
   }
 
   /** A network or volume as the panel names it: logical within its own lesson. */
-  private static <T> T view(Scope learner, String name, Map<String, String> labels, BiFunction<String, String, T> view) {
+  private static <T> T view(
+      Scope learner, String name, Map<String, String> labels, BiFunction<String, String, T> view) {
     String lesson = label(labels, Scope.LESSON_LABEL);
     return view.apply(learner.inLesson(lesson).logical(name), lesson);
   }
 
   void removeAll(Session session, String lessonId) {
     String prefix = new Scope(session, "").sessionPrefix();
-    Predicate<Map<String, String>> mine = labels -> ownedBy(labels, session)
-        && (lessonId == null || lessonId.equals(label(labels, Scope.LESSON_LABEL)));
-    Predicate<String> composeName = name -> name.startsWith(prefix + (lessonId == null ? "" : lessonId + "_"));
+    Predicate<Map<String, String>> mine =
+        labels ->
+            ownedBy(labels, session)
+                && (lessonId == null || lessonId.equals(label(labels, Scope.LESSON_LABEL)));
+    Predicate<String> composeName =
+        name -> name.startsWith(prefix + (lessonId == null ? "" : lessonId + "_"));
     remove(mine, composeName);
   }
 
   int removeSessions(Predicate<String> sessionIds) {
-    Predicate<Map<String, String>> orphan = labels -> label(labels, Scope.SESSION_LABEL) != null
-        && sessionIds.test(label(labels, Scope.SESSION_LABEL));
-    return remove(orphan, name -> name.startsWith(Scope.PREFIX) && sessionIds.test(sessionOf(name)));
+    Predicate<Map<String, String>> orphan =
+        labels ->
+            label(labels, Scope.SESSION_LABEL) != null
+                && sessionIds.test(label(labels, Scope.SESSION_LABEL));
+    return remove(
+        orphan, name -> name.startsWith(Scope.PREFIX) && sessionIds.test(sessionOf(name)));
   }
 
   int removeLabelled(Predicate<Map<String, String>> pick) {
@@ -92,7 +125,14 @@ final class Inventory {
     int removed = 0;
     for (Container c : engine.call(() -> docker.listContainersCmd().withShowAll(true).exec())) {
       if (labelled.test(c.getLabels()) || named.test(c.getNames()[0].substring(1))) {
-        removed += quietly(() -> docker.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec());
+        removed +=
+            quietly(
+                () ->
+                    docker
+                        .removeContainerCmd(c.getId())
+                        .withForce(true)
+                        .withRemoveVolumes(true)
+                        .exec());
       }
     }
     for (Network n : engine.call(() -> docker.listNetworksCmd().exec())) {

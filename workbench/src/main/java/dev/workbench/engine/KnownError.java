@@ -18,21 +18,31 @@ public sealed class KnownError extends EngineError permits NameInUse {
    * from Docker's words) and the key of the same sentence in the site's word bundles.
    */
   public enum Problem {
-    NAME_IN_USE("engine_name_in_use", "Já existe um contêiner chamado {0} (de uma execução anterior?). O"
-        + " Docker não deixa dois contêineres com o mesmo nome: remova o antigo com `docker rm -f {0}` e"
-        + " rode de novo."),
-    NO_SUCH_CONTAINER("engine_no_such_container", "O contêiner {0} não existe: ainda não foi criado, ou já"
-        + " foi removido. Rode antes o passo que o cria; `docker ps -a` lista os contêineres que existem."),
-    NO_SUCH_IMAGE("engine_no_such_image", "A imagem {0} não existe neste Docker. Rode antes o passo que a"
-        + " constrói ou providencia (no terminal: `docker build -t {0} PASTA`, ou `docker pull {0}` com"
-        + " um registro); `docker image ls` lista as imagens que existem."),
-    PORT_TAKEN("engine_port_taken", "A porta {0} do hospedeiro já está ocupada, por outro contêiner ou"
-        + " outro programa. Veja quem a publicou com `docker ps --filter publish={1}`, pare-o com"
-        + " `docker stop NOME`, ou publique noutra porta (`-p 127.0.0.1::PORTA` deixa o Docker escolher"
-        + " uma livre)."),
-    NO_SPACE("engine_no_space", "Acabou o espaço em disco do Docker. Veja o que ocupa com `docker system"
-        + " df` e libere o que não usa mais: `docker container prune` e `docker image prune` (ou reinicie"
-        + " as lições que já terminou).");
+    NAME_IN_USE(
+        "engine_name_in_use",
+        "Já existe um contêiner chamado {0} (de uma execução anterior?). O"
+            + " Docker não deixa dois contêineres com o mesmo nome: remova o antigo com `docker rm -f {0}` e"
+            + " rode de novo."),
+    NO_SUCH_CONTAINER(
+        "engine_no_such_container",
+        "O contêiner {0} não existe: ainda não foi criado, ou já"
+            + " foi removido. Rode antes o passo que o cria; `docker ps -a` lista os contêineres que existem."),
+    NO_SUCH_IMAGE(
+        "engine_no_such_image",
+        "A imagem {0} não existe neste Docker. Rode antes o passo que a"
+            + " constrói ou providencia (no terminal: `docker build -t {0} PASTA`, ou `docker pull {0}` com"
+            + " um registro); `docker image ls` lista as imagens que existem."),
+    PORT_TAKEN(
+        "engine_port_taken",
+        "A porta {0} do hospedeiro já está ocupada, por outro contêiner ou"
+            + " outro programa. Veja quem a publicou com `docker ps --filter publish={1}`, pare-o com"
+            + " `docker stop NOME`, ou publique noutra porta (`-p 127.0.0.1::PORTA` deixa o Docker escolher"
+            + " uma livre)."),
+    NO_SPACE(
+        "engine_no_space",
+        "Acabou o espaço em disco do Docker. Veja o que ocupa com `docker system"
+            + " df` e libere o que não usa mais: `docker container prune` e `docker image prune` (ou reinicie"
+            + " as lições que já terminou).");
 
     private final String key;
     private final String sentence;
@@ -59,8 +69,8 @@ public sealed class KnownError extends EngineError permits NameInUse {
     }
 
     /**
-     * The problem and values of a sentence {@link #say} wrote (whole, as a step's failure keeps it),
-     * for a page that says it in another language; empty for any other text.
+     * The problem and values of a sentence {@link #say} wrote (whole, as a step's failure keeps
+     * it), for a page that says it in another language; empty for any other text.
      */
     public static Optional<Said> read(String text) {
       if (text == null) {
@@ -79,7 +89,9 @@ public sealed class KnownError extends EngineError permits NameInUse {
       return Optional.empty();
     }
 
-    /** The sentence as a pattern: its words literally, each value once as a group, then the same. */
+    /**
+     * The sentence as a pattern: its words literally, each value once as a group, then the same.
+     */
     private static Pattern pattern(String sentence) {
       StringBuilder regex = new StringBuilder();
       List<Integer> seen = new ArrayList<>();
@@ -100,21 +112,28 @@ public sealed class KnownError extends EngineError permits NameInUse {
   /** A problem found in a sentence, with its values in order. */
   public record Said(Problem problem, List<String> values) {}
 
-  // Docker's words, as engines 20.10 to 29 write them (API answers, the classic builder, BuildKit, compose)
-  private static final Pattern NAME_IN_USE = Pattern.compile("container name \"/?([^\"]+)\" is already in use");
-  private static final Pattern NO_SUCH_CONTAINER = Pattern.compile("No such container: ?([\\w.\\-/]+)");
-  private static final Pattern NO_SUCH_IMAGE = Pattern.compile(
-      "No such image: ?([\\w.\\-/:@]+)"
-          + "|pull access denied for ([\\w.\\-/:@]+?), repository does not exist"
-          + "|failed to resolve source metadata for (?:docker\\.io/library/|docker\\.io/)?([\\w.\\-/:@]+?): "
-          + "|manifest for ([\\w.\\-/:@]+) not found"
-          + "|repository ([\\w.\\-/:@]+) not found");
-  private static final Pattern PORT_TAKEN = Pattern.compile(
-      "Bind for ([\\d.:\\[\\]a-f]*?:(\\d+)) failed: port is already allocated"
-          + "|listen tcp[46]? ([\\d.:\\[\\]a-f]*?:(\\d+)): bind: address already in use");
-  private static final Pattern REGISTRY_AWAY = Pattern.compile(
-      "Get \"?https?://[^\\s\"]+/v2/\"?: (dial tcp|net/http|context deadline)|no such host|i/o timeout");
-  private static final Pattern NO_SPACE = Pattern.compile("no space left on device", Pattern.CASE_INSENSITIVE);
+  // Docker's words, as engines 20.10 to 29 write them (API answers, the classic builder, BuildKit,
+  // compose)
+  private static final Pattern NAME_IN_USE =
+      Pattern.compile("container name \"/?([^\"]+)\" is already in use");
+  private static final Pattern NO_SUCH_CONTAINER =
+      Pattern.compile("No such container: ?([\\w.\\-/]+)");
+  private static final Pattern NO_SUCH_IMAGE =
+      Pattern.compile(
+          "No such image: ?([\\w.\\-/:@]+)"
+              + "|pull access denied for ([\\w.\\-/:@]+?), repository does not exist"
+              + "|failed to resolve source metadata for (?:docker\\.io/library/|docker\\.io/)?([\\w.\\-/:@]+?): "
+              + "|manifest for ([\\w.\\-/:@]+) not found"
+              + "|repository ([\\w.\\-/:@]+) not found");
+  private static final Pattern PORT_TAKEN =
+      Pattern.compile(
+          "Bind for ([\\d.:\\[\\]a-f]*?:(\\d+)) failed: port is already allocated"
+              + "|listen tcp[46]? ([\\d.:\\[\\]a-f]*?:(\\d+)): bind: address already in use");
+  private static final Pattern REGISTRY_AWAY =
+      Pattern.compile(
+          "Get \"?https?://[^\\s\"]+/v2/\"?: (dial tcp|net/http|context deadline)|no such host|i/o timeout");
+  private static final Pattern NO_SPACE =
+      Pattern.compile("no space left on device", Pattern.CASE_INSENSITIVE);
 
   private final Problem problem;
   private final List<String> values;
@@ -129,7 +148,9 @@ public sealed class KnownError extends EngineError permits NameInUse {
     return problem;
   }
 
-  /** The values the sentence names (the container, the image, the port), as the engine knows them. */
+  /**
+   * The values the sentence names (the container, the image, the port), as the engine knows them.
+   */
   public List<String> values() {
     return values;
   }

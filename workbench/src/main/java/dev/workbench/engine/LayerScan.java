@@ -13,22 +13,25 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
- * Looks through every layer of an image, as {@code docker save} exports them, for files that
- * look like credentials. A file deleted in a later layer still sits in the earlier one, which is
- * why we read layers and not the final file system.
+ * Looks through every layer of an image, as {@code docker save} exports them, for files that look
+ * like credentials. A file deleted in a later layer still sits in the earlier one, which is why we
+ * read layers and not the final file system.
  */
 public final class LayerScan {
   /**
-   * Names people give key files: key-firebase.json, service-account.json, credentials.p12… PEM files
-   * are judged by content instead: every Debian image has public CA certificates named like
+   * Names people give key files: key-firebase.json, service-account.json, credentials.p12… PEM
+   * files are judged by content instead: every Debian image has public CA certificates named like
    * {@code WISeKey_Global_Root_CA.pem}.
    */
   private static final Pattern KEY_NAME =
       Pattern.compile("(?i).*(key|credential|service[-_]?account|secret)[^/]*\\.(json|p12|pfx)$");
+
   /** Content every Google service-account key has; checked in small JSON files of any name. */
   private static final String JSON_KEY_MARK = "\"private_key\"";
+
   /** The armour of a PEM private key (RSA, EC, PKCS#8, encrypted or not). */
   private static final String PEM_KEY_MARK = "PRIVATE KEY-----";
+
   private static final long SMALL = 1 << 20;
 
   private final Engine engine;
@@ -44,13 +47,16 @@ public final class LayerScan {
     List<Finding> findings = new ArrayList<>();
     try (InputStream saved = engine.call(() -> engine.docker().saveImageCmd(reference).exec());
         TarArchiveInputStream image = new TarArchiveInputStream(saved)) {
-      for (TarArchiveEntry entry = image.getNextEntry(); entry != null; entry = image.getNextEntry()) {
+      for (TarArchiveEntry entry = image.getNextEntry();
+          entry != null;
+          entry = image.getNextEntry()) {
         if (entry.isFile() && isLayer(entry.getName())) {
           scanLayer(entry.getName(), new TarArchiveInputStream(image), findings);
         }
       }
     } catch (IOException e) {
-      throw new EngineError("não consegui ler as camadas de " + reference + ": " + e.getMessage(), e);
+      throw new EngineError(
+          "não consegui ler as camadas de " + reference + ": " + e.getMessage(), e);
     }
     return findings;
   }
@@ -60,7 +66,8 @@ public final class LayerScan {
     return name.endsWith("/layer.tar") || name.startsWith("blobs/");
   }
 
-  private static void scanLayer(String layer, TarArchiveInputStream files, List<Finding> findings) throws IOException {
+  private static void scanLayer(String layer, TarArchiveInputStream files, List<Finding> findings)
+      throws IOException {
     TarArchiveEntry file;
     try {
       file = files.getNextEntry();
@@ -88,8 +95,10 @@ public final class LayerScan {
       return Optional.of("nome de arquivo de chave");
     }
     String lower = path.toLowerCase(Locale.ROOT);
-    String mark = lower.endsWith(".json") ? JSON_KEY_MARK
-        : lower.endsWith(".pem") || lower.endsWith(".key") ? PEM_KEY_MARK : null;
+    String mark =
+        lower.endsWith(".json")
+            ? JSON_KEY_MARK
+            : lower.endsWith(".pem") || lower.endsWith(".key") ? PEM_KEY_MARK : null;
     if (mark != null && size < SMALL && content.read().contains(mark)) {
       return Optional.of("contém uma chave privada");
     }

@@ -3,8 +3,7 @@ package dev.workbench.engine;
 /**
  * Which engine a learner's work goes to. Without hosted labs every learner shares the host's one
  * engine, kept apart by names and labels; with {@code serve --labs} each learner gets an engine of
- * their own, and this is the one question everything that touches a learner's resources asks
- * first.
+ * their own, and this is the one question everything that touches a learner's resources asks first.
  */
 @FunctionalInterface
 public interface LearnerEngines {

@@ -50,35 +50,47 @@ final class Mounts {
   /**
    * A folder (or file) of the session's own files, as it really is; refuses anything that would
    * leave them. The path is compared twice: as written (no absolute path, no {@code ..}), and as
-   * the file system resolves it, links included — a learner's container can make a link in its
-   * own folder that points at {@code /etc}, and the engine would follow it when it binds.
+   * the file system resolves it, links included — a learner's container can make a link in its own
+   * folder that points at {@code /etc}, and the engine would follow it when it binds.
    */
   static Path sessionFolder(Path dataDir, Scope scope, String relative) {
     if (relative == null || relative.isBlank()) {
       throw new IllegalArgumentException("a pasta do bind está vazia");
     }
     Path rel = Path.of(relative);
-    if (rel.isAbsolute() || relative.startsWith("~") || rel.normalize().startsWith("..")
-        || relative.contains("..") || relative.contains("docker.sock")) {
+    if (rel.isAbsolute()
+        || relative.startsWith("~")
+        || rel.normalize().startsWith("..")
+        || relative.contains("..")
+        || relative.contains("docker.sock")) {
       throw new IllegalArgumentException(
           "a pasta do bind deve ser relativa à sua área de arquivos, sem '..': " + relative);
     }
     Path base = sessionFiles(dataDir, scope);
     Path folder = base.resolve(rel).normalize();
     if (!folder.startsWith(base)) {
-      throw new IllegalArgumentException("a pasta do bind sai da sua área de arquivos: " + relative);
+      throw new IllegalArgumentException(
+          "a pasta do bind sai da sua área de arquivos: " + relative);
     }
     try {
       Path realBase = Files.createDirectories(base).toRealPath();
       Path real = realOfExisting(folder);
       if (!real.startsWith(realBase)) {
-        throw new IllegalArgumentException("o caminho " + relative + " leva para fora da sua área de"
-            + " arquivos (por um link simbólico) e foi recusado: use uma pasta de verdade");
+        throw new IllegalArgumentException(
+            "o caminho "
+                + relative
+                + " leva para fora da sua área de"
+                + " arquivos (por um link simbólico) e foi recusado: use uma pasta de verdade");
       }
       return real;
     } catch (IOException e) {
-      throw new IllegalArgumentException("não consegui usar o caminho " + relative + " da sua área de"
-          + " arquivos: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "não consegui usar o caminho "
+              + relative
+              + " da sua área de"
+              + " arquivos: "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -107,7 +119,8 @@ final class Mounts {
 
   private static void requireSafeTarget(String target) {
     if (target == null || !target.startsWith("/")) {
-      throw new IllegalArgumentException("o destino da montagem deve ser um caminho absoluto no contêiner: " + target);
+      throw new IllegalArgumentException(
+          "o destino da montagem deve ser um caminho absoluto no contêiner: " + target);
     }
     if (target.contains("docker.sock")) {
       throw new IllegalArgumentException("o socket do Docker não pode ser montado por uma lição");

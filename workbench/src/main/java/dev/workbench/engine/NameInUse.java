@@ -13,7 +13,9 @@ public final class NameInUse extends KnownError {
 
   private final String name;
 
-  /** @param name the name as the engine knows it (with the session's prefix) */
+  /**
+   * @param name the name as the engine knows it (with the session's prefix)
+   */
   public NameInUse(String name, Throwable cause) {
     super(Problem.NAME_IN_USE, List.of(name), cause);
     this.name = name;

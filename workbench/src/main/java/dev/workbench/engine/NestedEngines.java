@@ -45,9 +45,9 @@ public final class NestedEngines {
    * @param network the logical name of the network it joins, made by the caller
    * @param apiFolder a folder under the data dir where the engine puts {@code docker.sock}
    * @param daemonArgs more {@code dockerd} arguments (an insecure registry, a log level)
-   * @param sameFolders folders of the data dir bound into the container at the same path,
-   *     writable: the bind mounts the nested engine makes then name the same files as on this
-   *     machine (a hosted lab's learner folder)
+   * @param sameFolders folders of the data dir bound into the container at the same path, writable:
+   *     the bind mounts the nested engine makes then name the same files as on this machine (a
+   *     hosted lab's learner folder)
    * @param readOnlyFolders the same, read-only (the project, whose jars notebook kernels bind)
    */
   public record Spec(
@@ -68,9 +68,26 @@ public final class NestedEngines {
       readOnlyFolders = List.copyOf(readOnlyFolders);
     }
 
-    public Spec(String name, String image, String volume, String network, Path apiFolder,
-        List<String> daemonArgs, Limits limits, Map<String, String> labels) {
-      this(name, image, volume, network, apiFolder, daemonArgs, limits, labels, List.of(), List.of());
+    public Spec(
+        String name,
+        String image,
+        String volume,
+        String network,
+        Path apiFolder,
+        List<String> daemonArgs,
+        Limits limits,
+        Map<String, String> labels) {
+      this(
+          name,
+          image,
+          volume,
+          network,
+          apiFolder,
+          daemonArgs,
+          limits,
+          labels,
+          List.of(),
+          List.of());
     }
   }
 
@@ -78,10 +95,10 @@ public final class NestedEngines {
   private static final String API = "/workbench-api";
 
   /**
-   * Replaces the read-only cgroup mounts with writable ones of the container's own cgroup
-   * namespace (form {@code capabilities}; v1 hierarchies one by one, as /proc/self/cgroup lists
-   * them, or the v2 one), moves itself out of the v2 root so dockerd may delegate controllers, then
-   * becomes dockerd. $1 is the form; the rest are dockerd's arguments.
+   * Replaces the read-only cgroup mounts with writable ones of the container's own cgroup namespace
+   * (form {@code capabilities}; v1 hierarchies one by one, as /proc/self/cgroup lists them, or the
+   * v2 one), moves itself out of the v2 root so dockerd may delegate controllers, then becomes
+   * dockerd. $1 is the form; the rest are dockerd's arguments.
    */
   private static final String START =
       """
@@ -118,7 +135,8 @@ public final class NestedEngines {
    * ({@link Transfers#copy}) instead of first trying a pull that, offline, only waits and fails
    * (Docker's own swarm tests start their engines with the same setting).
    */
-  private static final List<String> OFFLINE_IMAGES = List.of("DOCKER_SERVICE_PREFER_OFFLINE_IMAGE=1");
+  private static final List<String> OFFLINE_IMAGES =
+      List.of("DOCKER_SERVICE_PREFER_OFFLINE_IMAGE=1");
 
   private static final Map<URI, Form> FORMS = new ConcurrentHashMap<>();
   private static final int STOP_GRACE_SECONDS = 20;
@@ -163,8 +181,10 @@ public final class NestedEngines {
       if (known != null || form != Form.PRIVILEGED) {
         throw refused;
       }
-      sink.info("este engine recusou --privileged (" + refused.getMessage()
-          + "); usando capacidades explícitas e cgroups montados no contêiner");
+      sink.info(
+          "este engine recusou --privileged ("
+              + refused.getMessage()
+              + "); usando capacidades explícitas e cgroups montados no contêiner");
       new Containers(engine).remove(scope, spec.name());
       form = Form.CAPABILITIES;
       createAndStart(scope, spec, folder, form);
@@ -174,8 +194,8 @@ public final class NestedEngines {
   }
 
   /**
-   * Starts again a nested engine that was stopped: its container, volume and everything the
-   * engine held (containers, images, volumes) come back as they were.
+   * Starts again a nested engine that was stopped: its container, volume and everything the engine
+   * held (containers, images, volumes) come back as they were.
    */
   public void restart(Scope scope, String name) {
     engine.run(() -> engine.docker().startContainerCmd(scope.name(name)).exec());
@@ -193,13 +213,16 @@ public final class NestedEngines {
   }
 
   private void createAndStart(Scope scope, Spec spec, Path folder, Form form) {
-    List<Bind> binds = new ArrayList<>(List.of(
-        new Bind(scope.name(spec.volume()), new Volume("/var/lib/docker")),
-        new Bind(folder.toString(), new Volume(API))));
+    List<Bind> binds =
+        new ArrayList<>(
+            List.of(
+                new Bind(scope.name(spec.volume()), new Volume("/var/lib/docker")),
+                new Bind(folder.toString(), new Volume(API))));
     for (Path shared : spec.sameFolders()) {
       Path path = shared.toAbsolutePath().normalize();
       if (!path.startsWith(engine.dataDir())) {
-        throw new IllegalArgumentException("only folders of the data dir are shared writable: " + path);
+        throw new IllegalArgumentException(
+            "only folders of the data dir are shared writable: " + path);
       }
       binds.add(new Bind(path.toString(), new Volume(path.toString())));
     }

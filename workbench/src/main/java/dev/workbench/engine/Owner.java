@@ -8,9 +8,9 @@ import java.util.Optional;
 /**
  * The process that made a resource which must not outlive it (a cloud's engine, its registry): a
  * label {@code <pid namespace>:<pid>:<start second>}. A later start removes what a killed process
- * left, and leaves alone what a live one (a second server, a concurrent verify) still uses. An owner
- * in another pid namespace (a workbench in a container, seen from the host) cannot be judged and
- * is never taken for dead; the start second tells a reused pid from the owner.
+ * left, and leaves alone what a live one (a second server, a concurrent verify) still uses. An
+ * owner in another pid namespace (a workbench in a container, seen from the host) cannot be judged
+ * and is never taken for dead; the start second tells a reused pid from the owner.
  */
 public final class Owner {
   public static final String LABEL = "workbench.owner";

@@ -3,8 +3,8 @@ package dev.workbench.engine;
 /**
  * How much one learner may hold in the engine at once, and how many steps may run: what keeps one
  * learner (or one page left looping) from filling the machine everyone shares. The defaults fit one
- * laptop taking the whole course in one session without a reset (about 25 containers, 12 images,
- * 2 volumes and 5 networks at the end of it), with room to retry steps; {@code serve} sets them.
+ * laptop taking the whole course in one session without a reset (about 25 containers, 12 images, 2
+ * volumes and 5 networks at the end of it), with room to retry steps; {@code serve} sets them.
  *
  * @param containers containers per learner, running or stopped
  * @param images images per learner (base images are shared and not counted)
@@ -13,7 +13,8 @@ package dev.workbench.engine;
  * @param runs steps one learner may run at the same time
  * @param totalRuns steps the whole server may run at the same time
  */
-public record Quotas(int containers, int images, int volumes, int networks, int runs, int totalRuns) {
+public record Quotas(
+    int containers, int images, int volumes, int networks, int runs, int totalRuns) {
   public static final Quotas DEFAULT = new Quotas(40, 30, 20, 10, 3, 12);
 
   public Quotas {

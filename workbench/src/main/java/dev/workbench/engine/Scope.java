@@ -6,8 +6,8 @@ import java.util.Map;
  * Turns the logical names a lesson uses into the learner's own names, and back: {@code efemero} of
  * lesson {@code volumes} becomes {@code wb-1a2b3c4d-volumes-efemero}. The session part keeps two
  * learners apart; the lesson part keeps one learner's lessons apart, since several lessons use the
- * same names (a {@code firestore} container, a {@code semeador}) and each lesson's reset must remove
- * only its own. Base images ({@code workbench/...}) are shared and keep their names.
+ * same names (a {@code firestore} container, a {@code semeador}) and each lesson's reset must
+ * remove only its own. Base images ({@code workbench/...}) are shared and keep their names.
  */
 public record Scope(Session session, String lesson) {
   public static final String SESSION_LABEL = "workbench.session";

@@ -11,7 +11,8 @@ public record Session(String id) {
 
   public Session {
     if (id == null || !ID.matcher(id).matches()) {
-      throw new IllegalArgumentException("session id must be 4 to 16 lower-case letters or digits, got " + id);
+      throw new IllegalArgumentException(
+          "session id must be 4 to 16 lower-case letters or digits, got " + id);
     }
   }
 

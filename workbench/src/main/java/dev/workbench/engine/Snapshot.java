@@ -2,8 +2,11 @@ package dev.workbench.engine;
 
 import java.util.List;
 
-/** A learner's resources as the engine sees them now, with logical (unscoped) names; for the panel. */
-public record Snapshot(List<ContainerView> containers, List<NetworkView> networks, List<VolumeView> volumes) {
+/**
+ * A learner's resources as the engine sees them now, with logical (unscoped) names; for the panel.
+ */
+public record Snapshot(
+    List<ContainerView> containers, List<NetworkView> networks, List<VolumeView> volumes) {
 
   public Snapshot {
     containers = List.copyOf(containers);
@@ -11,9 +14,16 @@ public record Snapshot(List<ContainerView> containers, List<NetworkView> network
     volumes = List.copyOf(volumes);
   }
 
-  /** @param ports published ports as "hostPort->containerPort" */
+  /**
+   * @param ports published ports as "hostPort->containerPort"
+   */
   public record ContainerView(
-      String name, String lesson, String image, String state, List<String> networks, List<String> ports,
+      String name,
+      String lesson,
+      String image,
+      String state,
+      List<String> networks,
+      List<String> ports,
       List<String> volumes) {}
 
   public record NetworkView(String name, String lesson) {}

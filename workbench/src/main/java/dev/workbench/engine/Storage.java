@@ -1,8 +1,8 @@
 package dev.workbench.engine;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Network;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,13 +28,19 @@ public final class Storage {
 
   /** The same, with labels beyond the scope's (a kind, an owning process). */
   public void createVolume(Scope scope, String name, Map<String, String> moreLabels) {
-    engine.quota().reserve(scope.session(), Demand.volumes(1), () -> engine.call(
-        () ->
-            docker
-                .createVolumeCmd()
-                .withName(scope.name(name))
-                .withLabels(Containers.labels(scope, moreLabels))
-                .exec()));
+    engine
+        .quota()
+        .reserve(
+            scope.session(),
+            Demand.volumes(1),
+            () ->
+                engine.call(
+                    () ->
+                        docker
+                            .createVolumeCmd()
+                            .withName(scope.name(name))
+                            .withLabels(Containers.labels(scope, moreLabels))
+                            .exec()));
   }
 
   /** Creates the volume when missing, so the engine never makes an unlabelled one on its own. */
@@ -75,33 +81,49 @@ public final class Storage {
 
   /** The same, with labels beyond the scope's (a kind, an owning process). */
   public void createNetwork(Scope scope, String name, Map<String, String> moreLabels) {
-    engine.quota().reserve(scope.session(), Demand.networks(1), () -> engine.call(
-        () ->
-            docker
-                .createNetworkCmd()
-                .withName(scope.name(name))
-                .withDriver("bridge")
-                .withLabels(Containers.labels(scope, moreLabels))
-                .withCheckDuplicate(true)
-                .exec()));
+    engine
+        .quota()
+        .reserve(
+            scope.session(),
+            Demand.networks(1),
+            () ->
+                engine.call(
+                    () ->
+                        docker
+                            .createNetworkCmd()
+                            .withName(scope.name(name))
+                            .withDriver("bridge")
+                            .withLabels(Containers.labels(scope, moreLabels))
+                            .withCheckDuplicate(true)
+                            .exec()));
   }
 
   /**
-   * A bridge on a subnet the caller picks (a hosted lab's, out of the engine's default pools,
-   * which hold only about thirty networks); {@link EngineError} when it overlaps one in use.
+   * A bridge on a subnet the caller picks (a hosted lab's, out of the engine's default pools, which
+   * hold only about thirty networks); {@link EngineError} when it overlaps one in use.
    */
-  public void createNetwork(Scope scope, String name, Map<String, String> moreLabels, String subnet) {
-    engine.quota().reserve(scope.session(), Demand.networks(1), () -> engine.call(
-        () ->
-            docker
-                .createNetworkCmd()
-                .withName(scope.name(name))
-                .withDriver("bridge")
-                .withIpam(new com.github.dockerjava.api.model.Network.Ipam()
-                    .withConfig(new com.github.dockerjava.api.model.Network.Ipam.Config().withSubnet(subnet)))
-                .withLabels(Containers.labels(scope, moreLabels))
-                .withCheckDuplicate(true)
-                .exec()));
+  public void createNetwork(
+      Scope scope, String name, Map<String, String> moreLabels, String subnet) {
+    engine
+        .quota()
+        .reserve(
+            scope.session(),
+            Demand.networks(1),
+            () ->
+                engine.call(
+                    () ->
+                        docker
+                            .createNetworkCmd()
+                            .withName(scope.name(name))
+                            .withDriver("bridge")
+                            .withIpam(
+                                new com.github.dockerjava.api.model.Network.Ipam()
+                                    .withConfig(
+                                        new com.github.dockerjava.api.model.Network.Ipam.Config()
+                                            .withSubnet(subnet)))
+                            .withLabels(Containers.labels(scope, moreLabels))
+                            .withCheckDuplicate(true)
+                            .exec()));
   }
 
   /**
@@ -125,8 +147,8 @@ public final class Storage {
   }
 
   /**
-   * Attaches a container of one scope to a network of another (the labs' registry to each lab's
-   * own network), unless it is attached already.
+   * Attaches a container of one scope to a network of another (the labs' registry to each lab's own
+   * network), unless it is attached already.
    */
   public void connect(Scope containerScope, String container, Scope networkScope, String network) {
     if (containerNetworks(containerScope, container).contains(networkScope.name(network))) {
@@ -168,7 +190,8 @@ public final class Storage {
 
   public Optional<Network> network(Scope scope, String name) {
     try {
-      return Optional.of(engine.call(() -> docker.inspectNetworkCmd().withNetworkId(scope.name(name)).exec()));
+      return Optional.of(
+          engine.call(() -> docker.inspectNetworkCmd().withNetworkId(scope.name(name)).exec()));
     } catch (EngineError e) {
       if (e.getCause() instanceof NotFoundException) {
         return Optional.empty();
@@ -180,8 +203,14 @@ public final class Storage {
   /** Logical names of the containers attached to a network. */
   public List<String> networkContainers(Scope scope, String name) {
     return network(scope, name)
-        .map(n -> n.getContainers() == null ? List.<String>of()
-            : n.getContainers().values().stream().map(c -> scope.logical(c.getName())).sorted().toList())
+        .map(
+            n ->
+                n.getContainers() == null
+                    ? List.<String>of()
+                    : n.getContainers().values().stream()
+                        .map(c -> scope.logical(c.getName()))
+                        .sorted()
+                        .toList())
         .orElse(List.of());
   }
 
@@ -205,9 +234,9 @@ public final class Storage {
   }
 
   /**
-   * The text of a file of the session's own folder (what a bind mount wrote), at most
-   * {@link Containers#FILE_CAP} bytes of it; empty when there is no such file. A link that leads
-   * out of the folder is refused, not followed.
+   * The text of a file of the session's own folder (what a bind mount wrote), at most {@link
+   * Containers#FILE_CAP} bytes of it; empty when there is no such file. A link that leads out of
+   * the folder is refused, not followed.
    */
   public Optional<String> readSessionFile(Scope scope, String relative) {
     Path file = sessionFile(scope, relative);

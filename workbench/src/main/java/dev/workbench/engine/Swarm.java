@@ -16,13 +16,21 @@ import java.util.stream.Collectors;
  * the swarm with the real {@code docker} CLI, on the node itself.
  */
 public final class Swarm {
-  /** A node: its host name, {@code manager}/{@code worker}, {@code active}/{@code pause}/{@code drain}, {@code ready}/{@code down}. */
+  /**
+   * A node: its host name, {@code manager}/{@code worker}, {@code active}/{@code pause}/{@code
+   * drain}, {@code ready}/{@code down}.
+   */
   public record Node(String id, String hostname, String role, String availability, String state) {}
 
-  /** A service: how many replicas it asks for, its image, and its last update's state (null: never updated). */
+  /**
+   * A service: how many replicas it asks for, its image, and its last update's state (null: never
+   * updated).
+   */
   public record Service(String id, String name, long replicas, String image, String updateState) {}
 
-  /** A task: where it runs (the node's host name), its state and the one the swarm wants, its image. */
+  /**
+   * A task: where it runs (the node's host name), its state and the one the swarm wants, its image.
+   */
   public record Task(String node, String state, String desiredState, String image) {
     public boolean running() {
       return state.equals("running") && desiredState.equals("running");
@@ -46,7 +54,8 @@ public final class Swarm {
   /** True when this engine is a node of a swarm, manager or worker. */
   public boolean member() {
     var swarm = engine.call(() -> docker.infoCmd().exec()).getSwarm();
-    return swarm != null && swarm.getLocalNodeState() != null
+    return swarm != null
+        && swarm.getLocalNodeState() != null
         && swarm.getLocalNodeState().name().equalsIgnoreCase("active");
   }
 
@@ -63,12 +72,18 @@ public final class Swarm {
     return engine.call(() -> docker.listServicesCmd().withNameFilter(List.of(name)).exec()).stream()
         .filter(s -> name.equals(s.getSpec().getName()))
         .findFirst()
-        .map(s -> new Service(s.getId(), name,
-            s.getSpec().getMode() == null || s.getSpec().getMode().getReplicated() == null ? 0
-                : s.getSpec().getMode().getReplicated().getReplicas(),
-            s.getSpec().getTaskTemplate().getContainerSpec().getImage(),
-            s.getUpdateStatus() == null || s.getUpdateStatus().getState() == null ? null
-                : lower(s.getUpdateStatus().getState().name())));
+        .map(
+            s ->
+                new Service(
+                    s.getId(),
+                    name,
+                    s.getSpec().getMode() == null || s.getSpec().getMode().getReplicated() == null
+                        ? 0
+                        : s.getSpec().getMode().getReplicated().getReplicas(),
+                    s.getSpec().getTaskTemplate().getContainerSpec().getImage(),
+                    s.getUpdateStatus() == null || s.getUpdateStatus().getState() == null
+                        ? null
+                        : lower(s.getUpdateStatus().getState().name())));
   }
 
   /** The service's tasks, old ones (shut down, replaced) included, as {@code docker service ps}. */
@@ -82,7 +97,9 @@ public final class Swarm {
   /** Every service's tasks. */
   public List<Task> tasks() {
     Map<String, String> hostnames = hostnames();
-    return engine.call(() -> docker.listTasksCmd().exec()).stream().map(t -> task(t, hostnames)).toList();
+    return engine.call(() -> docker.listTasksCmd().exec()).stream()
+        .map(t -> task(t, hostnames))
+        .toList();
   }
 
   private Map<String, String> hostnames() {
@@ -90,19 +107,35 @@ public final class Swarm {
   }
 
   private static Task task(com.github.dockerjava.api.model.Task t, Map<String, String> hostnames) {
-    String state = t.getStatus() == null || t.getStatus().getState() == null ? "new" : lower(t.getStatus().getState().name());
+    String state =
+        t.getStatus() == null || t.getStatus().getState() == null
+            ? "new"
+            : lower(t.getStatus().getState().name());
     String desired = t.getDesiredState() == null ? "" : lower(t.getDesiredState().name());
-    String image = t.getSpec() == null || t.getSpec().getContainerSpec() == null ? ""
-        : Objects.requireNonNullElse(t.getSpec().getContainerSpec().getImage(), "");
-    return new Task(t.getNodeId() == null ? "" : hostnames.getOrDefault(t.getNodeId(), t.getNodeId()), state, desired, image);
+    String image =
+        t.getSpec() == null || t.getSpec().getContainerSpec() == null
+            ? ""
+            : Objects.requireNonNullElse(t.getSpec().getContainerSpec().getImage(), "");
+    return new Task(
+        t.getNodeId() == null ? "" : hostnames.getOrDefault(t.getNodeId(), t.getNodeId()),
+        state,
+        desired,
+        image);
   }
 
   private static Node node(SwarmNode n) {
-    return new Node(n.getId(),
+    return new Node(
+        n.getId(),
         n.getDescription() == null ? n.getId() : n.getDescription().getHostname(),
-        n.getSpec() == null || n.getSpec().getRole() == null ? "" : lower(n.getSpec().getRole().name()),
-        n.getSpec() == null || n.getSpec().getAvailability() == null ? "" : lower(n.getSpec().getAvailability().name()),
-        n.getStatus() == null || n.getStatus().getState() == null ? "" : lower(n.getStatus().getState().name()));
+        n.getSpec() == null || n.getSpec().getRole() == null
+            ? ""
+            : lower(n.getSpec().getRole().name()),
+        n.getSpec() == null || n.getSpec().getAvailability() == null
+            ? ""
+            : lower(n.getSpec().getAvailability().name()),
+        n.getStatus() == null || n.getStatus().getState() == null
+            ? ""
+            : lower(n.getStatus().getState().name()));
   }
 
   private static String lower(String word) {

@@ -28,28 +28,37 @@ import java.util.stream.Stream;
 
 /**
  * The terminal's toolboxes: one small container per learner, from {@code workbench/toolbox} (bash
- * and the {@code docker} CLI), in which each terminal in the page is a shell. Learner code, so
- * the strictest container: no network at all, no capability, a non-root user, a read-only root
- * with small tmpfs for {@code /tmp} and the home folder, memory, CPU and PID limits. Its {@code
- * docker} reaches the learner's engine only through an {@link ApiProxy} socket in a private folder
- * mounted read-only at {@code /run/workbench}: the engine's own socket is never mounted.
+ * and the {@code docker} CLI), in which each terminal in the page is a shell. Learner code, so the
+ * strictest container: no network at all, no capability, a non-root user, a read-only root with
+ * small tmpfs for {@code /tmp} and the home folder, memory, CPU and PID limits. Its {@code docker}
+ * reaches the learner's engine only through an {@link ApiProxy} socket in a private folder mounted
+ * read-only at {@code /run/workbench}: the engine's own socket is never mounted.
  *
- * <p>The toolbox runs on the workbench's own engine ({@code host}: the one that can mount a
- * folder of this machine); the proxy forwards to the learner's engine, the same one on a laptop,
- * their lab with {@code serve --labs}. Each toolbox carries its learner's labels, a kind and its
- * owner (this process): {@link #close} ends one, {@link #closeAll} every one on the shutdown path,
- * and {@link #removeOrphans} what a killed server left.
+ * <p>The toolbox runs on the workbench's own engine ({@code host}: the one that can mount a folder
+ * of this machine); the proxy forwards to the learner's engine, the same one on a laptop, their lab
+ * with {@code serve --labs}. Each toolbox carries its learner's labels, a kind and its owner (this
+ * process): {@link #close} ends one, {@link #closeAll} every one on the shutdown path, and {@link
+ * #removeOrphans} what a killed server left.
  */
 public final class Toolboxes implements AutoCloseable {
   public static final String IMAGE = "workbench/toolbox";
   public static final String KIND = "terminal-toolbox";
   static final String FOLDER_LABEL = "workbench.toolbox.folder";
-  /** The learner's name for it, in the terminal's "lesson" ({@code wb-<session>-terminal-toolbox}). */
+
+  /**
+   * The learner's name for it, in the terminal's "lesson" ({@code wb-<session>-terminal-toolbox}).
+   */
   static final String NAME = "toolbox";
+
   static final String SOCKET_TARGET = "/run/workbench";
   static final String HOME = "/home/aluno";
-  /** Enough for bash, the docker CLI and a build's context upload; the containers it starts have their own. */
+
+  /**
+   * Enough for bash, the docker CLI and a build's context upload; the containers it starts have
+   * their own.
+   */
   static final Limits LIMITS = new Limits(256L << 20, 0.5, 128);
+
   private static final String TMPFS = "rw,nosuid,nodev,size=64m,mode=1777";
 
   /** A learner's running toolbox and the socket its CLI talks to. */
@@ -112,36 +121,50 @@ public final class Toolboxes implements AutoCloseable {
     try {
       proxy = ApiProxy.open(learners.of(session), session, folder.resolve("docker.sock"));
       String user = Kernels.userFor(folder, folder.resolve("docker.sock"));
-      HostConfig config = Containers.hardened(LIMITS)
-          .withNetworkMode("none")
-          .withCapDrop(Capability.ALL)
-          .withReadonlyRootfs(true)
-          .withTmpFs(Map.of("/tmp", TMPFS, HOME, TMPFS))
-          .withBinds(new Bind(folder.toString(), new Volume(SOCKET_TARGET), AccessMode.ro));
+      HostConfig config =
+          Containers.hardened(LIMITS)
+              .withNetworkMode("none")
+              .withCapDrop(Capability.ALL)
+              .withReadonlyRootfs(true)
+              .withTmpFs(Map.of("/tmp", TMPFS, HOME, TMPFS))
+              .withBinds(new Bind(folder.toString(), new Volume(SOCKET_TARGET), AccessMode.ro));
       Map<String, String> labels = new HashMap<>(scope.labels());
       labels.put(Kernels.KIND_LABEL, KIND);
       labels.put(Owner.LABEL, Owner.current());
       labels.put(FOLDER_LABEL, folder.getFileName().toString());
       DockerClient docker = host.docker();
-      String id = host.quota().reserve(session, Demand.containers(1), () -> host.call(() -> docker
-          .createContainerCmd(IMAGE)
-          .withName(name)
-          .withLabels(labels)
-          .withUser(user)
-          .withHostName("terminal")
-          .withEnv(List.of(
-              "PATH=/usr/local/bin:/usr/bin:/bin",
-              "HOME=" + HOME,
-              "DOCKER_HOST=unix://" + SOCKET_TARGET + "/docker.sock",
-              // the classic builder: BuildKit's session endpoint is not offered through the proxy
-              "DOCKER_BUILDKIT=0",
-              "TERM=xterm-256color",
-              "LANG=C.UTF-8",
-              "PS1=\\[\\e[1;34m\\]\\w\\[\\e[0m\\] $ "))
-          .withWorkingDir(HOME)
-          .withCmd("sleep", "infinity")
-          .withHostConfig(config)
-          .exec()).getId());
+      String id =
+          host.quota()
+              .reserve(
+                  session,
+                  Demand.containers(1),
+                  () ->
+                      host.call(
+                              () ->
+                                  docker
+                                      .createContainerCmd(IMAGE)
+                                      .withName(name)
+                                      .withLabels(labels)
+                                      .withUser(user)
+                                      .withHostName("terminal")
+                                      .withEnv(
+                                          List.of(
+                                              "PATH=/usr/local/bin:/usr/bin:/bin",
+                                              "HOME=" + HOME,
+                                              "DOCKER_HOST=unix://"
+                                                  + SOCKET_TARGET
+                                                  + "/docker.sock",
+                                              // the classic builder: BuildKit's session endpoint is
+                                              // not offered through the proxy
+                                              "DOCKER_BUILDKIT=0",
+                                              "TERM=xterm-256color",
+                                              "LANG=C.UTF-8",
+                                              "PS1=\\[\\e[1;34m\\]\\w\\[\\e[0m\\] $ "))
+                                      .withWorkingDir(HOME)
+                                      .withCmd("sleep", "infinity")
+                                      .withHostConfig(config)
+                                      .exec())
+                          .getId());
       host.run(() -> docker.startContainerCmd(id).exec());
       return new Toolbox(session, id, folder, proxy);
     } catch (IOException e) {
@@ -160,63 +183,71 @@ public final class Toolboxes implements AutoCloseable {
    * A new interactive shell in the learner's toolbox; its output goes to {@code output} as it
    * comes, and {@code ended} runs once when the shell exits or the toolbox goes away.
    */
-  public Shell shell(Toolbox toolbox, int columns, int rows, Consumer<byte[]> output, Runnable ended) {
+  public Shell shell(
+      Toolbox toolbox, int columns, int rows, Consumer<byte[]> output, Runnable ended) {
     DockerClient docker = host.docker();
-    String execId = host.call(() -> docker.execCreateCmd(toolbox.id())
-        .withCmd("bash", "-i")
-        .withTty(true)
-        .withAttachStdin(true)
-        .withAttachStdout(true)
-        .withAttachStderr(true)
-        .withEnv(List.of("COLUMNS=" + columns, "LINES=" + rows))
-        .exec().getId());
+    String execId =
+        host.call(
+            () ->
+                docker
+                    .execCreateCmd(toolbox.id())
+                    .withCmd("bash", "-i")
+                    .withTty(true)
+                    .withAttachStdin(true)
+                    .withAttachStdout(true)
+                    .withAttachStderr(true)
+                    .withEnv(List.of("COLUMNS=" + columns, "LINES=" + rows))
+                    .exec()
+                    .getId());
     Typed typed = new Typed();
-    ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
-      @Override
-      public void onNext(Frame frame) {
-        output.accept(frame.getPayload());
-      }
+    ResultCallback.Adapter<Frame> callback =
+        new ResultCallback.Adapter<>() {
+          @Override
+          public void onNext(Frame frame) {
+            output.accept(frame.getPayload());
+          }
 
-      @Override
-      public void onComplete() {
-        super.onComplete();
-        ended.run();
-      }
+          @Override
+          public void onComplete() {
+            super.onComplete();
+            ended.run();
+          }
 
-      @Override
-      public void onError(Throwable throwable) {
-        super.onError(throwable);
-        ended.run();
-      }
-    };
+          @Override
+          public void onError(Throwable throwable) {
+            super.onError(throwable);
+            ended.run();
+          }
+        };
     host.run(() -> docker.execStartCmd(execId).withTty(true).withStdIn(typed).exec(callback));
-    Shell shell = new Shell() {
-      @Override
-      public void write(byte[] input) {
-        typed.add(input);
-      }
+    Shell shell =
+        new Shell() {
+          @Override
+          public void write(byte[] input) {
+            typed.add(input);
+          }
 
-      @Override
-      public void resize(int newColumns, int newRows) {
-        try {
-          host.run(() -> docker.resizeExecCmd(execId).withSize(newRows, newColumns).exec());
-        } catch (EngineError e) {
-          // the shell is gone or not started yet: the next resize catches up
-        }
-      }
+          @Override
+          public void resize(int newColumns, int newRows) {
+            try {
+              host.run(() -> docker.resizeExecCmd(execId).withSize(newRows, newColumns).exec());
+            } catch (EngineError e) {
+              // the shell is gone or not started yet: the next resize catches up
+            }
+          }
 
-      @Override
-      public void close() {
-        // Ctrl-D at bash's prompt, then the end of input: the shell exits and the stream ends
-        typed.add(new byte[] {4});
-        typed.end();
-        try {
-          callback.close();
-        } catch (IOException e) {
-          // already closed
-        }
-      }
-    };
+          @Override
+          public void close() {
+            // Ctrl-D at bash's prompt, then the end of input: the shell exits and the stream ends
+            typed.add(new byte[] {4});
+            typed.end();
+            try {
+              callback.close();
+            } catch (IOException e) {
+              // already closed
+            }
+          }
+        };
     shell.resize(columns, rows);
     return shell;
   }
@@ -259,8 +290,15 @@ public final class Toolboxes implements AutoCloseable {
 
   /** Removes toolboxes whose server is gone and folders no toolbox uses; how many containers. */
   static int removeOrphans(Engine engine) {
-    List<Container> boxes = engine.call(() -> engine.docker().listContainersCmd().withShowAll(true)
-        .withLabelFilter(Map.of(Kernels.KIND_LABEL, KIND)).exec());
+    List<Container> boxes =
+        engine.call(
+            () ->
+                engine
+                    .docker()
+                    .listContainersCmd()
+                    .withShowAll(true)
+                    .withLabelFilter(Map.of(Kernels.KIND_LABEL, KIND))
+                    .exec());
     java.util.Set<String> kept = new java.util.HashSet<>();
     int removed = 0;
     for (Container c : boxes) {
@@ -279,7 +317,9 @@ public final class Toolboxes implements AutoCloseable {
     Path root = engine.dataDir().resolve("terminals");
     if (Files.isDirectory(root)) {
       try (Stream<Path> folders = Files.list(root)) {
-        folders.filter(f -> !kept.contains(f.getFileName().toString())).forEach(Toolboxes::deleteFolder);
+        folders
+            .filter(f -> !kept.contains(f.getFileName().toString()))
+            .forEach(Toolboxes::deleteFolder);
       } catch (IOException e) {
         // left for the next start
       }
@@ -289,7 +329,8 @@ public final class Toolboxes implements AutoCloseable {
 
   private boolean running(String id) {
     try {
-      return Boolean.TRUE.equals(host.call(() -> host.docker().inspectContainerCmd(id).exec()).getState().getRunning());
+      return Boolean.TRUE.equals(
+          host.call(() -> host.docker().inspectContainerCmd(id).exec()).getState().getRunning());
     } catch (EngineError e) {
       if (e.getCause() instanceof NotFoundException) {
         return false;

@@ -29,7 +29,10 @@ public final class Transfers {
   /** Who may push and pull: {@code docker login}'s user and password for one registry. */
   public record Credentials(String registry, String user, String password) {
     AuthConfig auth() {
-      return new AuthConfig().withRegistryAddress(registry).withUsername(user).withPassword(password);
+      return new AuthConfig()
+          .withRegistryAddress(registry)
+          .withUsername(user)
+          .withPassword(password);
     }
 
     @Override
@@ -61,26 +64,42 @@ public final class Transfers {
     engine.run(() -> engine.docker().tagImageCmd(source, target.repository(), target.tag()).exec());
   }
 
-  /** {@code docker push}; the engine's refusal (wrong password included) is an {@link EngineError}. */
-  public void push(Reference reference, Credentials credentials, OutputSink sink, Duration timeout) {
+  /**
+   * {@code docker push}; the engine's refusal (wrong password included) is an {@link EngineError}.
+   */
+  public void push(
+      Reference reference, Credentials credentials, OutputSink sink, Duration timeout) {
     Progress<PushResponseItem> progress = new Progress<>(sink);
-    engine.run(() -> engine.docker().pushImageCmd(reference.repository()).withTag(reference.tag())
-        .withAuthConfig(credentials.auth()).exec(progress));
+    engine.run(
+        () ->
+            engine
+                .docker()
+                .pushImageCmd(reference.repository())
+                .withTag(reference.tag())
+                .withAuthConfig(credentials.auth())
+                .exec(progress));
     progress.await(engine, timeout, "o envio (push) de " + reference);
   }
 
   /** {@code docker pull} into this engine. */
-  public void pull(Reference reference, Credentials credentials, OutputSink sink, Duration timeout) {
+  public void pull(
+      Reference reference, Credentials credentials, OutputSink sink, Duration timeout) {
     Progress<PullResponseItem> progress = new Progress<>(sink);
-    engine.run(() -> engine.docker().pullImageCmd(reference.repository()).withTag(reference.tag())
-        .withAuthConfig(credentials.auth()).exec(progress));
+    engine.run(
+        () ->
+            engine
+                .docker()
+                .pullImageCmd(reference.repository())
+                .withTag(reference.tag())
+                .withAuthConfig(credentials.auth())
+                .exec(progress));
     progress.await(engine, timeout, "o download (pull) de " + reference);
   }
 
   /**
-   * {@code docker save IMAGES | docker -H OTHER load}, then {@code docker tag}: the session's images
-   * go into another engine that has no registry to pull from (a stand-in host), where they take
-   * their logical names ({@code ola:1}). Layers the images share travel once.
+   * {@code docker save IMAGES | docker -H OTHER load}, then {@code docker tag}: the session's
+   * images go into another engine that has no registry to pull from (a stand-in host), where they
+   * take their logical names ({@code ola:1}). Layers the images share travel once.
    */
   public void copy(Scope scope, List<String> images, Engine to, Duration timeout) {
     if (images.isEmpty()) {
@@ -93,23 +112,33 @@ public final class Transfers {
       here.requirePresent(source, image);
       sources.add(Reference.of(source));
     }
-    try (InputStream saved = engine.call(() -> {
-      var save = engine.docker().saveImagesCmd();
-      sources.forEach(r -> save.withImage(r.repository(), r.tag()));
-      return save.exec();
-    })) {
+    try (InputStream saved =
+        engine.call(
+            () -> {
+              var save = engine.docker().saveImagesCmd();
+              sources.forEach(r -> save.withImage(r.repository(), r.tag()));
+              return save.exec();
+            })) {
       // the load's answer streams until the engine has stored every layer: read it to its end
       Progress<LoadResponseItem> progress = new Progress<>(OutputSink.NONE);
       to.run(() -> to.docker().loadImageAsyncCmd(saved).exec(progress));
       progress.await(to, timeout, "a cópia (docker load) de " + images);
     } catch (IOException e) {
-      throw new EngineError("a cópia das imagens " + images + " foi interrompida: " + e.getMessage(), e);
+      throw new EngineError(
+          "a cópia das imagens " + images + " foi interrompida: " + e.getMessage(), e);
     }
     for (int i = 0; i < images.size(); i++) {
       Reference source = sources.get(i);
       Reference target = Reference.of(images.get(i));
-      to.run(() -> to.docker().tagImageCmd(source.toString(), target.repository(), target.tag()).exec());
-      to.run(() -> to.docker().removeImageCmd(source.toString()).withNoPrune(true).exec()); // only the name
+      to.run(
+          () ->
+              to.docker().tagImageCmd(source.toString(), target.repository(), target.tag()).exec());
+      to.run(
+          () ->
+              to.docker()
+                  .removeImageCmd(source.toString())
+                  .withNoPrune(true)
+                  .exec()); // only the name
     }
   }
 
@@ -124,7 +153,9 @@ public final class Transfers {
     engine.run(() -> engine.docker().tagImageCmd(image, target.repository(), target.tag()).exec());
   }
 
-  /** One line per layer and status change ("Pushed", "Pull complete"), not per byte; errors kept. */
+  /**
+   * One line per layer and status change ("Pushed", "Pull complete"), not per byte; errors kept.
+   */
   private static final class Progress<T extends ResponseItem> extends ResultCallback.Adapter<T> {
     private final OutputSink sink;
     private final Set<String> said = new HashSet<>();
@@ -137,13 +168,18 @@ public final class Transfers {
     @Override
     public void onNext(T item) {
       if (item.getErrorDetail() != null || item.getError() != null) {
-        error = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
-            ? item.getErrorDetail().getMessage() : item.getError();
+        error =
+            item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
+                ? item.getErrorDetail().getMessage()
+                : item.getError();
         return;
       }
       String status = item.getStatus();
-      if (status == null || status.startsWith("Pushing") || status.startsWith("Downloading")
-          || status.startsWith("Extracting") || status.startsWith("Waiting")) {
+      if (status == null
+          || status.startsWith("Pushing")
+          || status.startsWith("Downloading")
+          || status.startsWith("Extracting")
+          || status.startsWith("Waiting")) {
         return;
       }
       String line = (item.getId() == null ? "" : item.getId() + ": ") + status;
@@ -154,14 +190,16 @@ public final class Transfers {
 
     void await(Engine engine, Duration timeout, String what) {
       try {
-        boolean done = engine.call(() -> {
-          try {
-            return awaitCompletion(timeout.toSeconds(), TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineError("interrompido", e);
-          }
-        });
+        boolean done =
+            engine.call(
+                () -> {
+                  try {
+                    return awaitCompletion(timeout.toSeconds(), TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new EngineError("interrompido", e);
+                  }
+                });
         if (!done) {
           throw new EngineError(what + " passou do limite de " + timeout.toSeconds() + " s");
         }
@@ -174,7 +212,8 @@ public final class Transfers {
       }
       if (error != null) {
         String said = error;
-        throw KnownError.in(said, null).map(EngineError.class::cast)
+        throw KnownError.in(said, null)
+            .map(EngineError.class::cast)
             .orElseGet(() -> new EngineError("o Docker respondeu: " + said));
       }
     }

@@ -38,7 +38,8 @@ public record Wait(Duration timeout, Duration interval) {
 
   /**
    * Looks until {@code check} gives a value, at least once, however short the timeout; empty when
-   * the deadline passed first. An interrupted wait ends as an {@link EngineError}, the interrupt kept.
+   * the deadline passed first. An interrupted wait ends as an {@link EngineError}, the interrupt
+   * kept.
    */
   public <T> Optional<T> until(Supplier<Optional<T>> check) {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -60,8 +61,11 @@ public record Wait(Duration timeout, Duration interval) {
     }
   }
 
-  /** {@link #until} for a yes/no check: true once it holds, false when the deadline passed first. */
+  /**
+   * {@link #until} for a yes/no check: true once it holds, false when the deadline passed first.
+   */
   public boolean untilTrue(BooleanSupplier holds) {
-    return until(() -> holds.getAsBoolean() ? Optional.of(Boolean.TRUE) : Optional.<Boolean>empty()).isPresent();
+    return until(() -> holds.getAsBoolean() ? Optional.of(Boolean.TRUE) : Optional.<Boolean>empty())
+        .isPresent();
   }
 }

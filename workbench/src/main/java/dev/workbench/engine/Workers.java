@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Containers made from an image pulled from a registry (a released worker), on whichever engine this
- * is — the remote one, in the cloud lesson. Same labels and limits as every workbench container.
+ * Containers made from an image pulled from a registry (a released worker), on whichever engine
+ * this is — the remote one, in the cloud lesson. Same labels and limits as every workbench
+ * container.
  */
 public final class Workers {
   private final Engine engine;
@@ -23,19 +24,26 @@ public final class Workers {
    * Creates the container, not started; with {@code hostNetwork} it shares the network of this
    * engine's host (for the cloud's stand-in engine, its container's network, never this machine's).
    */
-  public String create(Scope scope, String name, String reference, Map<String, String> env, boolean hostNetwork) {
+  public String create(
+      Scope scope, String name, String reference, Map<String, String> env, boolean hostNetwork) {
     List<String> environment = new ArrayList<>();
     env.forEach((k, v) -> environment.add(k + "=" + v));
     HostConfig host = Containers.hardened(Limits.DEFAULT);
     if (hostNetwork) {
       host.withNetworkMode("host");
     }
-    return engine.call(() -> engine.docker().createContainerCmd(reference)
-        .withName(scope.name(name))
-        .withLabels(scope.labels())
-        .withEnv(environment)
-        .withHostConfig(host)
-        .exec()).getId();
+    return engine
+        .call(
+            () ->
+                engine
+                    .docker()
+                    .createContainerCmd(reference)
+                    .withName(scope.name(name))
+                    .withLabels(scope.labels())
+                    .withEnv(environment)
+                    .withHostConfig(host)
+                    .exec())
+        .getId();
   }
 
   /** Starts the (stopped) container, streams its output until it ends, returns its exit code. */
@@ -45,11 +53,20 @@ public final class Workers {
     engine.run(() -> engine.docker().startContainerCmd(id).exec());
     Frames frames = new Frames(sink);
     // since: a worker started again shows this run's output, not every earlier run's too
-    engine.run(() -> engine.docker().logContainerCmd(id).withStdOut(true).withStdErr(true)
-        .withFollowStream(true).withSince(since).exec(frames));
+    engine.run(
+        () ->
+            engine
+                .docker()
+                .logContainerCmd(id)
+                .withStdOut(true)
+                .withStdErr(true)
+                .withFollowStream(true)
+                .withSince(since)
+                .exec(frames));
     try {
       if (!frames.awaitCompletion(timeout.toSeconds(), TimeUnit.SECONDS)) {
-        throw new EngineError("o contêiner " + name + " passou do limite de " + timeout.toSeconds() + " s");
+        throw new EngineError(
+            "o contêiner " + name + " passou do limite de " + timeout.toSeconds() + " s");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -58,8 +75,13 @@ public final class Workers {
       frames.flush();
       frames.close();
     }
-    return engine.call(() -> engine.docker().waitContainerCmd(id).start()
-        .awaitStatusCode(timeout.toSeconds(), TimeUnit.SECONDS));
+    return engine.call(
+        () ->
+            engine
+                .docker()
+                .waitContainerCmd(id)
+                .start()
+                .awaitStatusCode(timeout.toSeconds(), TimeUnit.SECONDS));
   }
 
   public void remove(Scope scope, String name) {

@@ -7,8 +7,8 @@
  * learner's own folder as it really is, links resolved; host programs it runs have time-outs that
  * fire. The engine's refusals learners meet often (a name or port taken, no such container or
  * image, a full disk) are read from Docker's words in one place, {@link
- * dev.workbench.engine.KnownError}, and said in pt-BR with the command that fixes them.
- * The terminal's {@code docker} CLI reaches a learner's engine only through an {@link
+ * dev.workbench.engine.KnownError}, and said in pt-BR with the command that fixes them. The
+ * terminal's {@code docker} CLI reaches a learner's engine only through an {@link
  * dev.workbench.engine.ApiProxy}, whose {@link dev.workbench.engine.ApiRules} refuse whatever would
  * reach the host; its shell runs in a locked-down {@link dev.workbench.engine.Toolboxes toolbox}.
  */

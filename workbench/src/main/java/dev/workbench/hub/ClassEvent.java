@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * What a learner's workbench tells the hub, and all it tells: a step's result or a lesson's reset.
- * These fields are the whole of what leaves the learner's machine; no parameter value, file or
- * full transcript is among them.
+ * These fields are the whole of what leaves the learner's machine; no parameter value, file or full
+ * transcript is among them.
  *
  * @param id made by the learner's workbench when the event is written to its outbox; the hub keeps
  *     one event per id, which is what makes a resend harmless
@@ -25,13 +25,22 @@ import java.util.regex.Pattern;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClassEvent(
-    String id, String kind, String lesson, String step, Boolean passed, List<FailedCheck> failedChecks,
-    String output, Long durationMs, String time) {
+    String id,
+    String kind,
+    String lesson,
+    String step,
+    Boolean passed,
+    List<FailedCheck> failedChecks,
+    String output,
+    Long durationMs,
+    String time) {
 
   public static final String STEP = "step";
   public static final String RESET = "reset";
+
   /** Lines of a failed step's output sent: enough to see the error, little enough to stay small. */
   static final int OUTPUT_LINES = 20;
+
   static final int OUTPUT_CHARS = 4_000;
   static final int TEXT_CHARS = 500;
   static final int MAX_CHECKS = 20;
@@ -46,23 +55,41 @@ public record ClassEvent(
   }
 
   /** The event for a step that just ended. A failure before any check ran counts as one check. */
-  public static ClassEvent of(String lesson, String step, StepResult result, String transcript, Instant time) {
+  public static ClassEvent of(
+      String lesson, String step, StepResult result, String transcript, Instant time) {
     List<FailedCheck> failed = new ArrayList<>();
     if (!result.passed()) {
-      result.checks().stream().filter(c -> !c.passed())
+      result.checks().stream()
+          .filter(c -> !c.passed())
           .forEach(c -> failed.add(new FailedCheck(cut(c.description()), cut(c.detail()))));
       if (failed.isEmpty() && !result.message().isBlank()) {
         failed.add(new FailedCheck("o passo rodou", cut(result.message())));
       }
     }
     Duration took = result.took() == null ? Duration.ZERO : result.took();
-    return new ClassEvent(UUID.randomUUID().toString(), STEP, lesson, step, result.passed(),
-        failed.stream().limit(MAX_CHECKS).toList(), result.passed() ? null : lastLines(transcript),
-        took.toMillis(), time.toString());
+    return new ClassEvent(
+        UUID.randomUUID().toString(),
+        STEP,
+        lesson,
+        step,
+        result.passed(),
+        failed.stream().limit(MAX_CHECKS).toList(),
+        result.passed() ? null : lastLines(transcript),
+        took.toMillis(),
+        time.toString());
   }
 
   public static ClassEvent reset(String lesson, Instant time) {
-    return new ClassEvent(UUID.randomUUID().toString(), RESET, lesson, null, null, List.of(), null, null, time.toString());
+    return new ClassEvent(
+        UUID.randomUUID().toString(),
+        RESET,
+        lesson,
+        null,
+        null,
+        List.of(),
+        null,
+        null,
+        time.toString());
   }
 
   /**
@@ -86,7 +113,8 @@ public record ClassEvent(
       if (step == null || !NAME.matcher(step).matches() || passed == null) {
         return "passo inválido no evento " + id;
       }
-      if (failedChecks.size() > MAX_CHECKS || (output != null && output.length() > OUTPUT_CHARS + 100)
+      if (failedChecks.size() > MAX_CHECKS
+          || (output != null && output.length() > OUTPUT_CHARS + 100)
           || failedChecks.stream().anyMatch(c -> tooLong(c.description()) || tooLong(c.detail()))) {
         return "evento " + id + " grande demais";
       }
@@ -121,13 +149,17 @@ public record ClassEvent(
     return text.length() <= TEXT_CHARS ? text : text.substring(0, TEXT_CHARS) + "…";
   }
 
-  /** The tail of what the learner saw, at most {@link #OUTPUT_LINES} lines and {@link #OUTPUT_CHARS}. */
+  /**
+   * The tail of what the learner saw, at most {@link #OUTPUT_LINES} lines and {@link
+   * #OUTPUT_CHARS}.
+   */
   static String lastLines(String transcript) {
     if (transcript == null || transcript.isBlank()) {
       return "";
     }
     List<String> lines = transcript.strip().lines().toList();
-    String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - OUTPUT_LINES), lines.size()));
+    String tail =
+        String.join("\n", lines.subList(Math.max(0, lines.size() - OUTPUT_LINES), lines.size()));
     return tail.length() <= OUTPUT_CHARS ? tail : tail.substring(tail.length() - OUTPUT_CHARS);
   }
 }

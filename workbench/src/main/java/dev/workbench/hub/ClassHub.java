@@ -42,10 +42,15 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * learner's outbox resend whatever it is not sure arrived.
  */
 public final class ClassHub implements AutoCloseable {
-  /** A learner is online while their workbench was heard from this recently (heartbeats are 10 s apart). */
+  /**
+   * A learner is online while their workbench was heard from this recently (heartbeats are 10 s
+   * apart).
+   */
   public static final Duration ONLINE = Duration.ofSeconds(35);
+
   /** Events kept in memory per learner for the timeline; all of them stay in the file. */
   static final int TIMELINE = 300;
+
   static final int NAME_CHARS = 60;
 
   static final ObjectMapper JSON = new ObjectMapper();
@@ -61,10 +66,12 @@ public final class ClassHub implements AutoCloseable {
   public record Presenter(String lesson, String step, Instant at) {}
 
   /** Something the instructor's live view should show now. */
-  public record Change(String kind, String learnerId, String learnerName, ClassEvent event, Instant received) {}
+  public record Change(
+      String kind, String learnerId, String learnerName, ClassEvent event, Instant received) {}
 
   /** A step as one learner left it: passed (once, since the last reset), failing, and how. */
-  record StepState(boolean passed, boolean failing, List<ClassEvent.FailedCheck> failedChecks, Instant at) {}
+  record StepState(
+      boolean passed, boolean failing, List<ClassEvent.FailedCheck> failedChecks, Instant at) {}
 
   private static final class Learner {
     final String id;
@@ -108,29 +115,45 @@ public final class ClassHub implements AutoCloseable {
   public static ClassHub open(Path dir, String name, Course course) {
     String clean = cleanName(name);
     if (clean == null) {
-      throw new IllegalArgumentException("o nome da turma deve ter de 1 a " + NAME_CHARS + " caracteres visíveis");
+      throw new IllegalArgumentException(
+          "o nome da turma deve ter de 1 a " + NAME_CHARS + " caracteres visíveis");
     }
     Path file = dir.toAbsolutePath().normalize().resolve("hub");
     JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + file, "wb", "");
     try {
-      update(pool, "CREATE TABLE IF NOT EXISTS class_info (k VARCHAR(40) PRIMARY KEY, v VARCHAR(200))");
-      update(pool, "CREATE TABLE IF NOT EXISTS learner (id VARCHAR(16) PRIMARY KEY, name VARCHAR(100) NOT NULL,"
-          + " token_hash VARCHAR(64) NOT NULL UNIQUE, joined TIMESTAMP WITH TIME ZONE NOT NULL)");
-      update(pool, "CREATE TABLE IF NOT EXISTS class_event (seq BIGINT AUTO_INCREMENT, event_id VARCHAR(64) PRIMARY KEY,"
-          + " learner_id VARCHAR(16) NOT NULL, body CLOB NOT NULL, received TIMESTAMP WITH TIME ZONE NOT NULL)");
+      update(
+          pool,
+          "CREATE TABLE IF NOT EXISTS class_info (k VARCHAR(40) PRIMARY KEY, v VARCHAR(200))");
+      update(
+          pool,
+          "CREATE TABLE IF NOT EXISTS learner (id VARCHAR(16) PRIMARY KEY, name VARCHAR(100) NOT NULL,"
+              + " token_hash VARCHAR(64) NOT NULL UNIQUE, joined TIMESTAMP WITH TIME ZONE NOT NULL)");
+      update(
+          pool,
+          "CREATE TABLE IF NOT EXISTS class_event (seq BIGINT AUTO_INCREMENT, event_id VARCHAR(64) PRIMARY KEY,"
+              + " learner_id VARCHAR(16) NOT NULL, body CLOB NOT NULL, received TIMESTAMP WITH TIME ZONE NOT NULL)");
       Map<String, String> stored = new HashMap<>();
-      query(pool, "SELECT k, v FROM class_info", rs -> stored.put(rs.getString(1), rs.getString(2)));
+      query(
+          pool, "SELECT k, v FROM class_info", rs -> stored.put(rs.getString(1), rs.getString(2)));
       ClassInfo info;
       if (stored.containsKey("name")) {
         if (!stored.get("name").equals(clean)) {
-          throw new IllegalArgumentException("esta pasta de dados já guarda a turma “" + stored.get("name")
-              + "”: para ela, use --class \"" + stored.get("name") + "\"; para uma turma nova, outro --data-dir");
+          throw new IllegalArgumentException(
+              "esta pasta de dados já guarda a turma “"
+                  + stored.get("name")
+                  + "”: para ela, use --class \""
+                  + stored.get("name")
+                  + "\"; para uma turma nova, outro --data-dir");
         }
         info = new ClassInfo(clean, stored.get("code"), Instant.parse(stored.get("created")));
       } else {
         info = new ClassInfo(clean, JoinCode.random(), Instant.now());
-        update(pool, "INSERT INTO class_info (k, v) VALUES ('name', ?), ('code', ?), ('created', ?)",
-            info.name(), info.code(), info.created().toString());
+        update(
+            pool,
+            "INSERT INTO class_info (k, v) VALUES ('name', ?), ('code', ?), ('created', ?)",
+            info.name(),
+            info.code(),
+            info.created().toString());
       }
       ClassHub hub = new ClassHub(pool, course, info);
       hub.load(stored);
@@ -143,22 +166,32 @@ public final class ClassHub implements AutoCloseable {
 
   private void load(Map<String, String> stored) {
     if (stored.containsKey("presenter_lesson")) {
-      presenter = new Presenter(stored.get("presenter_lesson"), stored.get("presenter_step"),
-          Instant.parse(stored.get("presenter_at")));
+      presenter =
+          new Presenter(
+              stored.get("presenter_lesson"),
+              stored.get("presenter_step"),
+              Instant.parse(stored.get("presenter_at")));
     }
-    query(pool, "SELECT id, name, token_hash, joined FROM learner ORDER BY joined, id", rs -> {
-      Learner learner = new Learner(rs.getString(1), rs.getString(2), rs.getTimestamp(4).toInstant());
-      learners.put(learner.id, learner);
-      byTokenHash.put(rs.getString(3), learner);
-    });
-    query(pool, "SELECT learner_id, body FROM class_event ORDER BY seq", rs -> {
-      Learner learner = learners.get(rs.getString(1));
-      ClassEvent event = read(rs.getString(2));
-      eventIds.add(event.id());
-      if (learner != null) {
-        apply(learner, event);
-      }
-    });
+    query(
+        pool,
+        "SELECT id, name, token_hash, joined FROM learner ORDER BY joined, id",
+        rs -> {
+          Learner learner =
+              new Learner(rs.getString(1), rs.getString(2), rs.getTimestamp(4).toInstant());
+          learners.put(learner.id, learner);
+          byTokenHash.put(rs.getString(3), learner);
+        });
+    query(
+        pool,
+        "SELECT learner_id, body FROM class_event ORDER BY seq",
+        rs -> {
+          Learner learner = learners.get(rs.getString(1));
+          ClassEvent event = read(rs.getString(2));
+          eventIds.add(event.id());
+          if (learner != null) {
+            apply(learner, event);
+          }
+        });
     received = eventIds.size();
   }
 
@@ -171,13 +204,15 @@ public final class ClassHub implements AutoCloseable {
    * token, kept here only as a hash.
    */
   public synchronized Joined join(String code, String name) {
-    if (!MessageDigest.isEqual(JoinCode.normalize(code).getBytes(StandardCharsets.UTF_8),
+    if (!MessageDigest.isEqual(
+        JoinCode.normalize(code).getBytes(StandardCharsets.UTF_8),
         JoinCode.normalize(info.code()).getBytes(StandardCharsets.UTF_8))) {
       throw new WrongCode();
     }
     String clean = cleanName(name);
     if (clean == null) {
-      throw new IllegalArgumentException("Diga o seu nome (de 1 a " + NAME_CHARS + " caracteres) para entrar na turma.");
+      throw new IllegalArgumentException(
+          "Diga o seu nome (de 1 a " + NAME_CHARS + " caracteres) para entrar na turma.");
     }
     String id;
     do {
@@ -189,8 +224,13 @@ public final class ClassHub implements AutoCloseable {
     RANDOM.nextBytes(secret);
     String token = "wbl_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     Learner learner = new Learner(id, clean, Instant.now());
-    update(pool, "INSERT INTO learner (id, name, token_hash, joined) VALUES (?, ?, ?, ?)",
-        id, clean, sha256(token), Timestamp.from(learner.joined));
+    update(
+        pool,
+        "INSERT INTO learner (id, name, token_hash, joined) VALUES (?, ?, ?, ?)",
+        id,
+        clean,
+        sha256(token),
+        Timestamp.from(learner.joined));
     learners.put(id, learner);
     byTokenHash.put(sha256(token), learner);
     learner.lastSeen = learner.joined;
@@ -227,7 +267,8 @@ public final class ClassHub implements AutoCloseable {
       learner.lastSeen = now;
       List<ClassEvent> fresh = new ArrayList<>();
       for (ClassEvent event : events) {
-        if (eventIds.contains(event.id()) || fresh.stream().anyMatch(e -> e.id().equals(event.id()))) {
+        if (eventIds.contains(event.id())
+            || fresh.stream().anyMatch(e -> e.id().equals(event.id()))) {
           dropped++;
         } else {
           fresh.add(event);
@@ -255,8 +296,9 @@ public final class ClassHub implements AutoCloseable {
   private void store(String learnerId, List<ClassEvent> events, Instant now) {
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO class_event (event_id, learner_id, body, received) VALUES (?, ?, ?, ?)")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO class_event (event_id, learner_id, body, received) VALUES (?, ?, ?, ?)")) {
         for (ClassEvent event : events) {
           ps.setString(1, event.id());
           ps.setString(2, learnerId);
@@ -289,18 +331,31 @@ public final class ClassHub implements AutoCloseable {
     }
     learner.lesson = event.lesson();
     learner.step = event.step();
-    Map<String, StepState> steps = learner.lessons.computeIfAbsent(event.lesson(), l -> new HashMap<>());
+    Map<String, StepState> steps =
+        learner.lessons.computeIfAbsent(event.lesson(), l -> new HashMap<>());
     StepState before = steps.get(event.step());
     boolean passed = event.passed() || (before != null && before.passed());
-    steps.put(event.step(), new StepState(passed, !event.passed(), event.failedChecks(), event.instant()));
+    steps.put(
+        event.step(),
+        new StepState(passed, !event.passed(), event.failedChecks(), event.instant()));
   }
 
   // ---- what the instructor reads ----
 
-  /** One learner as the roster shows them. {@code lessons} maps lesson → step → passed/failed/not-run. */
+  /**
+   * One learner as the roster shows them. {@code lessons} maps lesson → step →
+   * passed/failed/not-run.
+   */
   public record RosterRow(
-      String id, String name, boolean online, String lastSeen, String lastActivity, String lesson, String step,
-      Map<String, Integer> passed, Map<String, Map<String, String>> lessons) {}
+      String id,
+      String name,
+      boolean online,
+      String lastSeen,
+      String lastActivity,
+      String lesson,
+      String step,
+      Map<String, Integer> passed,
+      Map<String, Map<String, String>> lessons) {}
 
   public synchronized List<RosterRow> roster() {
     Instant now = Instant.now();
@@ -320,8 +375,17 @@ public final class ClassHub implements AutoCloseable {
         passed.put(lesson.id(), count);
         lessons.put(lesson.id(), steps);
       }
-      rows.add(new RosterRow(learner.id, learner.name, online(learner, now), text(learner.lastSeen), text(learner.lastActivity),
-          learner.lesson, learner.step, passed, lessons));
+      rows.add(
+          new RosterRow(
+              learner.id,
+              learner.name,
+              online(learner, now),
+              text(learner.lastSeen),
+              text(learner.lastActivity),
+              learner.lesson,
+              learner.step,
+              passed,
+              lessons));
     }
     return rows;
   }
@@ -339,7 +403,8 @@ public final class ClassHub implements AutoCloseable {
   }
 
   private static boolean online(Learner learner, Instant now) {
-    return learner.lastSeen != null && Duration.between(learner.lastSeen, now).compareTo(ONLINE) <= 0;
+    return learner.lastSeen != null
+        && Duration.between(learner.lastSeen, now).compareTo(ONLINE) <= 0;
   }
 
   /**
@@ -347,8 +412,15 @@ public final class ClassHub implements AutoCloseable {
    * got there, and the failing check most of the failing share, with what the engine showed them.
    */
   public record StuckStep(
-      String lesson, String step, String title, int passed, int failing, int notRun,
-      String topCheck, String topDetail, int topCount) {}
+      String lesson,
+      String step,
+      String title,
+      int passed,
+      int failing,
+      int notRun,
+      String topCheck,
+      String topDetail,
+      int topCount) {}
 
   public synchronized List<StuckStep> stuckMap() {
     List<StuckStep> map = new ArrayList<>();
@@ -368,13 +440,23 @@ public final class ClassHub implements AutoCloseable {
             state.failedChecks().stream().distinct().forEach(c -> checks.merge(c, 1, Integer::sum));
           }
         }
-        Optional<Map.Entry<ClassEvent.FailedCheck, Integer>> top = checks.entrySet().stream()
-            .max(Comparator.<Map.Entry<ClassEvent.FailedCheck, Integer>>comparingInt(Map.Entry::getValue)
-                .thenComparing(e -> e.getKey().description(), Comparator.reverseOrder()));
-        map.add(new StuckStep(lesson.id(), step.id(), step.title(), passed, failing,
-            learners.size() - passed - failing,
-            top.map(e -> e.getKey().description()).orElse(null), top.map(e -> e.getKey().detail()).orElse(null),
-            top.map(Map.Entry::getValue).orElse(0)));
+        Optional<Map.Entry<ClassEvent.FailedCheck, Integer>> top =
+            checks.entrySet().stream()
+                .max(
+                    Comparator.<Map.Entry<ClassEvent.FailedCheck, Integer>>comparingInt(
+                            Map.Entry::getValue)
+                        .thenComparing(e -> e.getKey().description(), Comparator.reverseOrder()));
+        map.add(
+            new StuckStep(
+                lesson.id(),
+                step.id(),
+                step.title(),
+                passed,
+                failing,
+                learners.size() - passed - failing,
+                top.map(e -> e.getKey().description()).orElse(null),
+                top.map(e -> e.getKey().detail()).orElse(null),
+                top.map(Map.Entry::getValue).orElse(0)));
       }
     }
     return map;
@@ -383,7 +465,8 @@ public final class ClassHub implements AutoCloseable {
   /** A learner's events, oldest first, failed steps with their output; empty for an unknown id. */
   public synchronized Optional<Timeline> timeline(String learnerId) {
     Learner learner = learners.get(learnerId);
-    return learner == null ? Optional.empty()
+    return learner == null
+        ? Optional.empty()
         : Optional.of(new Timeline(learner.id, learner.name, List.copyOf(learner.timeline)));
   }
 
@@ -399,7 +482,9 @@ public final class ClassHub implements AutoCloseable {
    * spreadsheet would take for a formula is quoted with a leading apostrophe.
    */
   public synchronized String csv() {
-    StringBuilder out = new StringBuilder("aluno,licao,passo,situacao,conferencia_falhando,o_engine_mostrou,quando\r\n");
+    StringBuilder out =
+        new StringBuilder(
+            "aluno,licao,passo,situacao,conferencia_falhando,o_engine_mostrou,quando\r\n");
     for (Learner learner : learners.values()) {
       for (Lesson lesson : course.lessons()) {
         Map<String, StepState> states = learner.lessons.getOrDefault(lesson.id(), Map.of());
@@ -407,10 +492,17 @@ public final class ClassHub implements AutoCloseable {
           StepState state = states.get(step.id());
           String status = status(state);
           boolean failing = status.equals("failed") && !state.failedChecks().isEmpty();
-          out.append(String.join(",", cell(learner.name), cell(lesson.id()), cell(step.id()), cell(status),
-              cell(failing ? state.failedChecks().get(0).description() : ""),
-              cell(failing ? state.failedChecks().get(0).detail() : ""),
-              cell(state == null ? "" : state.at().toString()))).append("\r\n");
+          out.append(
+                  String.join(
+                      ",",
+                      cell(learner.name),
+                      cell(lesson.id()),
+                      cell(step.id()),
+                      cell(status),
+                      cell(failing ? state.failedChecks().get(0).description() : ""),
+                      cell(failing ? state.failedChecks().get(0).detail() : ""),
+                      cell(state == null ? "" : state.at().toString())))
+              .append("\r\n");
         }
       }
     }
@@ -436,15 +528,22 @@ public final class ClassHub implements AutoCloseable {
 
   /** Moves the projector to a step of the course; an unknown lesson or step is refused. */
   public void present(String lessonId, String stepId) {
-    Lesson lesson = course.find(lessonId)
-        .orElseThrow(() -> new IllegalArgumentException("lição desconhecida: " + lessonId));
+    Lesson lesson =
+        course
+            .find(lessonId)
+            .orElseThrow(() -> new IllegalArgumentException("lição desconhecida: " + lessonId));
     if (stepId != null && lesson.step(stepId).isEmpty()) {
       throw new IllegalArgumentException("a lição " + lessonId + " não tem o passo " + stepId);
     }
     Presenter now = new Presenter(lesson.id(), stepId, Instant.now());
     synchronized (this) {
-      update(pool, "MERGE INTO class_info (k, v) KEY (k) VALUES ('presenter_lesson', ?), ('presenter_step', ?),"
-          + " ('presenter_at', ?)", now.lesson(), now.step(), now.at().toString());
+      update(
+          pool,
+          "MERGE INTO class_info (k, v) KEY (k) VALUES ('presenter_lesson', ?), ('presenter_step', ?),"
+              + " ('presenter_at', ?)",
+          now.lesson(),
+          now.step(),
+          now.at().toString());
       presenter = now;
     }
     tell(new Change("presenter", null, null, null, now.at()));
@@ -477,7 +576,9 @@ public final class ClassHub implements AutoCloseable {
 
   // ---- helpers ----
 
-  /** A name shown to the instructor: trimmed, no control characters, at most {@link #NAME_CHARS}. */
+  /**
+   * A name shown to the instructor: trimmed, no control characters, at most {@link #NAME_CHARS}.
+   */
   static String cleanName(String name) {
     if (name == null) {
       return null;
@@ -488,8 +589,9 @@ public final class ClassHub implements AutoCloseable {
 
   static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
@@ -516,7 +618,8 @@ public final class ClassHub implements AutoCloseable {
   }
 
   private static void query(JdbcConnectionPool pool, String sql, RowReader reader, Object... args) {
-    try (Connection c = pool.getConnection(); PreparedStatement ps = prepare(c, sql, args);
+    try (Connection c = pool.getConnection();
+        PreparedStatement ps = prepare(c, sql, args);
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         reader.read(rs);
@@ -527,14 +630,16 @@ public final class ClassHub implements AutoCloseable {
   }
 
   static void update(JdbcConnectionPool pool, String sql, Object... args) {
-    try (Connection c = pool.getConnection(); PreparedStatement ps = prepare(c, sql, args)) {
+    try (Connection c = pool.getConnection();
+        PreparedStatement ps = prepare(c, sql, args)) {
       ps.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("o registro da turma falhou: " + e.getMessage(), e);
     }
   }
 
-  private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
+  private static PreparedStatement prepare(Connection c, String sql, Object... args)
+      throws SQLException {
     PreparedStatement ps = c.prepareStatement(sql);
     for (int i = 0; i < args.length; i++) {
       ps.setObject(i + 1, args[i]);

@@ -8,26 +8,28 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * How often the join endpoint answers. Two limits, for two dangers: wrong codes per address (someone
- * trying codes: {@link #MAX_WRONG} in {@link #WRONG_WINDOW}) and joins in all (a flood filling the
- * roster: a bucket of {@link #BURST} refilled at {@link #PER_SECOND} a second, room for a whole
- * class joining at once behind one router).
+ * How often the join endpoint answers. Two limits, for two dangers: wrong codes per address
+ * (someone trying codes: {@link #MAX_WRONG} in {@link #WRONG_WINDOW}) and joins in all (a flood
+ * filling the roster: a bucket of {@link #BURST} refilled at {@link #PER_SECOND} a second, room for
+ * a whole class joining at once behind one router).
  */
 public final class JoinLimiter {
   static final int MAX_WRONG = 10;
   static final Duration WRONG_WINDOW = Duration.ofMinutes(10);
   static final int BURST = 600;
   static final int PER_SECOND = 30;
+
   /** Addresses remembered; past it the oldest is forgotten, so the map cannot grow without end. */
   private static final int ADDRESSES = 10_000;
 
   private final LongSupplier nanos;
-  private final Map<String, Deque<Long>> wrong = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Deque<Long>> eldest) {
-      return size() > ADDRESSES;
-    }
-  };
+  private final Map<String, Deque<Long>> wrong =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Deque<Long>> eldest) {
+          return size() > ADDRESSES;
+        }
+      };
   private double tokens = BURST;
   private long refilled;
 

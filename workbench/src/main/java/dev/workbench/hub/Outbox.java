@@ -23,23 +23,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A learner's side of the class: the membership (which hub, with which token) and the outbox.
- * Every step result and lesson reset is written here first, in an embedded H2 file under the data
- * dir, and a sender thread posts what is waiting, with its ids, until the hub acknowledges it; only
- * then is it deleted. A hub that was down gets the events later; a workbench that restarted sends
- * what it had not delivered; a post whose answer was lost is sent again and the hub drops the copy
- * by id. An empty post every {@link #HEARTBEAT} says the learner is still here.
+ * A learner's side of the class: the membership (which hub, with which token) and the outbox. Every
+ * step result and lesson reset is written here first, in an embedded H2 file under the data dir,
+ * and a sender thread posts what is waiting, with its ids, until the hub acknowledges it; only then
+ * is it deleted. A hub that was down gets the events later; a workbench that restarted sends what
+ * it had not delivered; a post whose answer was lost is sent again and the hub drops the copy by
+ * id. An empty post every {@link #HEARTBEAT} says the learner is still here.
  */
 public final class Outbox implements ProgressStore.Listener, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
   static final Duration HEARTBEAT = Duration.ofSeconds(10);
   static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
   static final int BATCH = 200;
+
   /** How fresh the presenter's step must be before the hub is asked again. */
   private static final Duration PRESENTER_FRESH = Duration.ofMillis(800);
 
   /** Whether and where this workbench is in a class, for the learner's own page. */
-  public record Status(boolean joined, String hub, String className, String name, int pending, String problem) {}
+  public record Status(
+      boolean joined, String hub, String className, String name, int pending, String problem) {}
 
   private final JdbcConnectionPool pool;
   private final Function<URI, HubClient> clients;
@@ -48,8 +50,12 @@ public final class Outbox implements ProgressStore.Listener, AutoCloseable {
   private volatile HubClient client;
   private volatile String problem = "";
   private volatile boolean closed;
-  /** Set under {@link #wake} by a new event, so one written while the sender was busy is not missed. */
+
+  /**
+   * Set under {@link #wake} by a new event, so one written while the sender was busy is not missed.
+   */
   private boolean dirty;
+
   private Thread sender;
   private volatile Optional<ClassHub.Presenter> presenter = Optional.empty();
   private volatile Instant presenterAsked = Instant.EPOCH;
@@ -69,9 +75,12 @@ public final class Outbox implements ProgressStore.Listener, AutoCloseable {
   static Outbox open(Path dir, Function<URI, HubClient> clients) {
     Path file = dir.toAbsolutePath().normalize().resolve("outbox");
     JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + file, "wb", "");
-    ClassHub.update(pool, "CREATE TABLE IF NOT EXISTS membership (k VARCHAR(40) PRIMARY KEY, v VARCHAR(2000))");
-    ClassHub.update(pool, "CREATE TABLE IF NOT EXISTS outbox (seq BIGINT AUTO_INCREMENT PRIMARY KEY,"
-        + " event_id VARCHAR(64) NOT NULL UNIQUE, body CLOB NOT NULL)");
+    ClassHub.update(
+        pool, "CREATE TABLE IF NOT EXISTS membership (k VARCHAR(40) PRIMARY KEY, v VARCHAR(2000))");
+    ClassHub.update(
+        pool,
+        "CREATE TABLE IF NOT EXISTS outbox (seq BIGINT AUTO_INCREMENT PRIMARY KEY,"
+            + " event_id VARCHAR(64) NOT NULL UNIQUE, body CLOB NOT NULL)");
     Outbox outbox = new Outbox(pool, clients);
     outbox.membership = outbox.readMembership();
     outbox.sender = new Thread(outbox::sendLoop, "class-outbox");
@@ -93,14 +102,26 @@ public final class Outbox implements ProgressStore.Listener, AutoCloseable {
       return status();
     }
     ClassHub.Joined joined = client(hub).join(code, name);
-    Membership fresh = new Membership(hub, joined.token(), joined.learnerId(), joined.name(), joined.className());
+    Membership fresh =
+        new Membership(hub, joined.token(), joined.learnerId(), joined.name(), joined.className());
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
       exec(c, "DELETE FROM membership");
       // events written for another class belong to it, not to this one
       exec(c, "DELETE FROM outbox");
-      for (Map.Entry<String, String> entry : Map.of("hub", hub.toString(), "token", joined.token(),
-          "learner", joined.learnerId(), "name", joined.name(), "class", joined.className()).entrySet()) {
+      for (Map.Entry<String, String> entry :
+          Map.of(
+                  "hub",
+                  hub.toString(),
+                  "token",
+                  joined.token(),
+                  "learner",
+                  joined.learnerId(),
+                  "name",
+                  joined.name(),
+                  "class",
+                  joined.className())
+              .entrySet()) {
         exec(c, "INSERT INTO membership (k, v) VALUES (?, ?)", entry.getKey(), entry.getValue());
       }
       c.commit();
@@ -115,7 +136,8 @@ public final class Outbox implements ProgressStore.Listener, AutoCloseable {
 
   public Status status() {
     Membership m = membership;
-    return m == null ? new Status(false, null, null, null, pending(), "")
+    return m == null
+        ? new Status(false, null, null, null, pending(), "")
         : new Status(true, m.hub().toString(), m.className(), m.name(), pending(), problem);
   }
 
@@ -141,9 +163,17 @@ public final class Outbox implements ProgressStore.Listener, AutoCloseable {
 
   @Override
   public void finished(
-      Session session, String lessonId, String stepId, StepResult result, List<OutputLine> transcript) {
-    // the instructor reads the lines as the learner saw them; which stream each came from stays here
-    String text = transcript.stream().map(OutputLine::text).collect(java.util.stream.Collectors.joining("\n"));
+      Session session,
+      String lessonId,
+      String stepId,
+      StepResult result,
+      List<OutputLine> transcript) {
+    // the instructor reads the lines as the learner saw them; which stream each came from stays
+    // here
+    String text =
+        transcript.stream()
+            .map(OutputLine::text)
+            .collect(java.util.stream.Collectors.joining("\n"));
     add(ClassEvent.of(lessonId, stepId, result, text, Instant.now()));
   }
 
@@ -158,7 +188,11 @@ public final class Outbox implements ProgressStore.Listener, AutoCloseable {
       return;
     }
     try {
-      ClassHub.update(pool, "INSERT INTO outbox (event_id, body) VALUES (?, ?)", event.id(), ClassHub.write(event));
+      ClassHub.update(
+          pool,
+          "INSERT INTO outbox (event_id, body) VALUES (?, ?)",
+          event.id(),
+          ClassHub.write(event));
       nudge();
     } catch (RuntimeException e) {
       LOG.error("could not keep a class event", e);
@@ -189,7 +223,8 @@ public final class Outbox implements ProgressStore.Listener, AutoCloseable {
       if (m != null) {
         try {
           List<ClassEvent> waiting = waiting();
-          if (!waiting.isEmpty() || Duration.between(lastPost, Instant.now()).compareTo(HEARTBEAT) >= 0) {
+          if (!waiting.isEmpty()
+              || Duration.between(lastPost, Instant.now()).compareTo(HEARTBEAT) >= 0) {
             client(m.hub()).post(m.token(), waiting);
             lastPost = Instant.now();
             delete(waiting);
@@ -206,7 +241,8 @@ public final class Outbox implements ProgressStore.Listener, AutoCloseable {
       }
       if (ok) {
         backoff = Duration.ofMillis(500);
-        long untilHeartbeat = Math.max(1, HEARTBEAT.minus(Duration.between(lastPost, Instant.now())).toMillis());
+        long untilHeartbeat =
+            Math.max(1, HEARTBEAT.minus(Duration.between(lastPost, Instant.now())).toMillis());
         synchronized (wake) {
           try {
             // a new event wakes the sender at once; one written while it was sending is not missed
@@ -240,7 +276,9 @@ public final class Outbox implements ProgressStore.Listener, AutoCloseable {
 
   private List<ClassEvent> waiting() {
     List<ClassEvent> events = new ArrayList<>();
-    query("SELECT body FROM outbox ORDER BY seq LIMIT " + BATCH, rs -> events.add(ClassHub.read(rs.getString(1))));
+    query(
+        "SELECT body FROM outbox ORDER BY seq LIMIT " + BATCH,
+        rs -> events.add(ClassHub.read(rs.getString(1))));
     return events;
   }
 
@@ -277,8 +315,12 @@ public final class Outbox implements ProgressStore.Listener, AutoCloseable {
     if (!values.containsKey("token")) {
       return null;
     }
-    return new Membership(URI.create(values.get("hub")), values.get("token"), values.get("learner"),
-        values.get("name"), values.get("class"));
+    return new Membership(
+        URI.create(values.get("hub")),
+        values.get("token"),
+        values.get("learner"),
+        values.get("name"),
+        values.get("class"));
   }
 
   @Override
@@ -300,7 +342,8 @@ public final class Outbox implements ProgressStore.Listener, AutoCloseable {
   }
 
   private void query(String sql, RowReader reader) {
-    try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+    try (Connection c = pool.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql);
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         reader.read(rs);

@@ -5,8 +5,8 @@
  * joined (each with a token that may only post that learner's events), every event received (kept
  * by id, so a resend is recognised and dropped), and what the instructor reads from them: the
  * roster, the stuck map, a learner's timeline, the CSV export and the presenter's current step. It
- * all lives in an embedded H2 file under the data dir, like the progress store, so a restart of
- * the hub loses nothing.
+ * all lives in an embedded H2 file under the data dir, like the progress store, so a restart of the
+ * hub loses nothing.
  *
  * <p>On a learner's workbench ({@link dev.workbench.hub.Outbox}): the membership and an outbox.
  * Each step result and lesson reset becomes a {@link dev.workbench.hub.ClassEvent} written to the

@@ -21,8 +21,8 @@ import java.util.Map;
  * registry, the one the cloud lesson runs) in a container of this machine's engine, filled from
  * this machine's own base images, never from the internet. It is written once, through a port on
  * this machine's loopback, and then started again read-only: a learner's lab (or their terminal)
- * can pull from it but never replace a base image the whole class uses. Each lab reaches it by
- * name on the lab's own network, which it joins.
+ * can pull from it but never replace a base image the whole class uses. Each lab reaches it by name
+ * on the lab's own network, which it joins.
  */
 final class LabRegistry {
   static final String IMAGE = "workbench/registry";
@@ -31,6 +31,7 @@ final class LabRegistry {
   private static final int PORT = 5000;
   private static final Duration PUSH_TIMEOUT = Duration.ofMinutes(10);
   private static final Limits LIMITS = new Limits(256L << 20, 0.5, 128);
+
   /** Writes a config of our own: Debian's asks for htpasswd; $WB_READONLY turns pushes off. */
   private static final String SERVE =
       "printf 'version: 0.1\\nlog:\\n  level: warn\\nstorage:\\n  filesystem:\\n    rootdirectory:"
@@ -59,10 +60,10 @@ final class LabRegistry {
   }
 
   /**
-   * Starts the registry writable and pushes the bases in {@code first} into it (the ones the
-   * first lessons need, small); the others follow on a thread of their own with {@link #finish},
-   * after which the registry starts again read-only. Bases this machine lacks are left out (a lab
-   * that needs one says so).
+   * Starts the registry writable and pushes the bases in {@code first} into it (the ones the first
+   * lessons need, small); the others follow on a thread of their own with {@link #finish}, after
+   * which the registry starts again read-only. Bases this machine lacks are left out (a lab that
+   * needs one says so).
    */
   void start(List<String> first, OutputSink sink) {
     host.images().provide(IMAGE, sink);
@@ -82,8 +83,11 @@ final class LabRegistry {
       }
     }
     synchronized (this) { // no lab joins while the registry is swapped for its read-only self
-      List<String> networks = host.containers().inspect(scope, CONTAINER)
-          .map(c -> List.copyOf(c.getNetworkSettings().getNetworks().keySet())).orElse(List.of());
+      List<String> networks =
+          host.containers()
+              .inspect(scope, CONTAINER)
+              .map(c -> List.copyOf(c.getNetworkSettings().getNetworks().keySet()))
+              .orElse(List.of());
       host.containers().remove(scope, CONTAINER);
       serve(true);
       for (String network : networks) {
@@ -92,7 +96,8 @@ final class LabRegistry {
         }
       }
     }
-    sink.info("laboratórios: registro local pronto, só leitura (" + seeded().size() + " imagens base)");
+    sink.info(
+        "laboratórios: registro local pronto, só leitura (" + seeded().size() + " imagens base)");
   }
 
   private void seed(String base, OutputSink sink) {
@@ -103,7 +108,8 @@ final class LabRegistry {
     Transfers.Reference copy = Transfers.Reference.of(published + "/" + base);
     transfers.tagShared(base, copy);
     try {
-      transfers.push(copy, new Transfers.Credentials(published, null, null), OutputSink.NONE, PUSH_TIMEOUT);
+      transfers.push(
+          copy, new Transfers.Credentials(published, null, null), OutputSink.NONE, PUSH_TIMEOUT);
       synchronized (this) {
         seeded.add(base);
       }
@@ -119,17 +125,27 @@ final class LabRegistry {
   }
 
   private String serve(boolean readOnly) {
-    ContainerSpec spec = new ContainerSpec(CONTAINER, IMAGE, List.of("sh", "-c", SERVE),
-        Map.of("WB_READONLY", String.valueOf(readOnly)),
-        List.of(new Mount.Volume(VOLUME, "/var/lib/docker-registry", false)), null,
-        readOnly ? List.of() : List.of(PORT), null, LIMITS);
+    ContainerSpec spec =
+        new ContainerSpec(
+            CONTAINER,
+            IMAGE,
+            List.of("sh", "-c", SERVE),
+            Map.of("WB_READONLY", String.valueOf(readOnly)),
+            List.of(new Mount.Volume(VOLUME, "/var/lib/docker-registry", false)),
+            null,
+            readOnly ? List.of() : List.of(PORT),
+            null,
+            LIMITS);
     host.containers().create(scope, spec, Map.of(), Labs.labels());
     host.containers().start(scope, CONTAINER);
     if (readOnly) {
       return address();
     }
-    int port = host.containers().hostPort(scope, CONTAINER, PORT)
-        .orElseThrow(() -> new EngineError("o registro dos laboratórios não publicou a porta " + PORT));
+    int port =
+        host.containers()
+            .hostPort(scope, CONTAINER, PORT)
+            .orElseThrow(
+                () -> new EngineError("o registro dos laboratórios não publicou a porta " + PORT));
     String published = "127.0.0.1:" + port;
     awaitAnswer(published);
     return published;
@@ -139,8 +155,9 @@ final class LabRegistry {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (System.nanoTime() < deadline) {
       try {
-        java.net.HttpURLConnection c = (java.net.HttpURLConnection)
-            java.net.URI.create("http://" + published + "/v2/").toURL().openConnection();
+        java.net.HttpURLConnection c =
+            (java.net.HttpURLConnection)
+                java.net.URI.create("http://" + published + "/v2/").toURL().openConnection();
         c.setConnectTimeout(1000);
         c.setReadTimeout(1000);
         if (c.getResponseCode() == 200) {

@@ -30,12 +30,21 @@ public record LabSettings(
   /** A lab's container: enough for the course's JVM lessons, far less than a learner's laptop. */
   public static final Limits LAB_LIMITS = new Limits(1536L << 20, 1.0, 1024);
 
-  public static final LabSettings DEFAULT = new LabSettings(30, 3, 0, Duration.ofMinutes(30),
-      Duration.ofMinutes(5), Duration.ofHours(4), LAB_LIMITS, Quotas.DEFAULT);
+  public static final LabSettings DEFAULT =
+      new LabSettings(
+          30,
+          3,
+          0,
+          Duration.ofMinutes(30),
+          Duration.ofMinutes(5),
+          Duration.ofHours(4),
+          LAB_LIMITS,
+          Quotas.DEFAULT);
 
   public LabSettings {
     if (capacity < 1 || spawnLimit < 1 || warm < 0 || warm > capacity) {
-      throw new IllegalArgumentException("labs: capacity and spawn limit at least 1, warm between 0 and capacity");
+      throw new IllegalArgumentException(
+          "labs: capacity and spawn limit at least 1, warm between 0 and capacity");
     }
     if (!warnBefore.isNegative() && warnBefore.compareTo(idleAfter) >= 0) {
       warnBefore = idleAfter.dividedBy(2);
@@ -43,12 +52,20 @@ public record LabSettings(
   }
 
   public LabSettings withCapacity(int newCapacity) {
-    return new LabSettings(newCapacity, spawnLimit, Math.min(warm, newCapacity), idleAfter, warnBefore, maxAge,
-        limits, quotas);
+    return new LabSettings(
+        newCapacity,
+        spawnLimit,
+        Math.min(warm, newCapacity),
+        idleAfter,
+        warnBefore,
+        maxAge,
+        limits,
+        quotas);
   }
 
   public LabSettings withWarm(int newWarm) {
-    return new LabSettings(capacity, spawnLimit, newWarm, idleAfter, warnBefore, maxAge, limits, quotas);
+    return new LabSettings(
+        capacity, spawnLimit, newWarm, idleAfter, warnBefore, maxAge, limits, quotas);
   }
 
   public LabSettings withSpawnLimit(int newLimit) {
@@ -64,6 +81,7 @@ public record LabSettings(
   }
 
   public LabSettings withQuotas(Quotas newQuotas) {
-    return new LabSettings(capacity, spawnLimit, warm, idleAfter, warnBefore, maxAge, limits, newQuotas);
+    return new LabSettings(
+        capacity, spawnLimit, warm, idleAfter, warnBefore, maxAge, limits, newQuotas);
   }
 }

@@ -9,7 +9,8 @@ package dev.workbench.labs;
  * @param warn true when that stop is near enough to warn about
  * @param problem why the last start failed (for {@link State#FAILED}), else empty
  */
-public record LabStatus(State state, int place, long idleSecondsLeft, boolean warn, String problem) {
+public record LabStatus(
+    State state, int place, long idleSecondsLeft, boolean warn, String problem) {
   /** The closed set of states a lab goes through. */
   public enum State {
     /** no lab yet: the first step (or the page) asks for one */

@@ -52,6 +52,7 @@ import org.slf4j.LoggerFactory;
 public final class Labs implements LearnerEngines, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Labs.class);
   static final String IMAGE = "workbench/dockerd";
+
   /** The label that marks the labs' containers, networks and volumes, for the reaper. */
   static final String KIND_LABEL = "workbench.kind";
 
@@ -63,7 +64,10 @@ public final class Labs implements LearnerEngines, AutoCloseable {
   private static final java.util.concurrent.atomic.AtomicInteger nextSubnet =
       new java.util.concurrent.atomic.AtomicInteger(new java.util.Random().nextInt(SUBNETS));
   private static final Duration START_PATIENCE = Duration.ofSeconds(90);
-  /** How long a learner's request waits for their lab (queue included) before it is told to retry. */
+
+  /**
+   * How long a learner's request waits for their lab (queue included) before it is told to retry.
+   */
   private static final Duration WAIT_PATIENCE = Duration.ofMinutes(10);
 
   private final Engine host;
@@ -79,16 +83,20 @@ public final class Labs implements LearnerEngines, AutoCloseable {
   private final List<Lab> all = new ArrayList<>();
   private final Map<Session, Integer> working = new HashMap<>();
   private final List<Duration> startTimes = new ArrayList<>();
-  private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "lab-worker");
-    t.setDaemon(true);
-    return t;
-  });
-  private final ScheduledExecutorService culler = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "lab-culler");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService workers =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "lab-worker");
+            t.setDaemon(true);
+            return t;
+          });
+  private final ScheduledExecutorService culler =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "lab-culler");
+            t.setDaemon(true);
+            return t;
+          });
   private int starting;
   private volatile java.util.concurrent.Future<?> seeding;
   private volatile long memoryPerLab;
@@ -102,12 +110,18 @@ public final class Labs implements LearnerEngines, AutoCloseable {
     this(host, settings, projectRoot, whenStopped, Clock.systemUTC());
   }
 
-  Labs(Engine host, LabSettings settings, Path projectRoot, Consumer<Engine> whenStopped, Clock clock) {
+  Labs(
+      Engine host,
+      LabSettings settings,
+      Path projectRoot,
+      Consumer<Engine> whenStopped,
+      Clock clock) {
     this.host = host;
     this.settings = settings;
     this.projectRoot = projectRoot.toAbsolutePath().normalize();
     this.folders = host.dataDir().resolve("labs");
-    this.registry = new LabRegistry(host, new Session("labsreg" + Session.random().id().substring(0, 6)));
+    this.registry =
+        new LabRegistry(host, new Session("labsreg" + Session.random().id().substring(0, 6)));
     this.clock = clock;
     this.whenStopped = whenStopped;
   }
@@ -122,7 +136,8 @@ public final class Labs implements LearnerEngines, AutoCloseable {
    * their folders); a live server's stay.
    */
   public static int removeOrphans(Engine host) {
-    return host.removeLabelled(l -> KIND.equals(l.get(KIND_LABEL)) && Owner.gone(l.get(Owner.LABEL)));
+    return host.removeLabelled(
+        l -> KIND.equals(l.get(KIND_LABEL)) && Owner.gone(l.get(Owner.LABEL)));
   }
 
   /**
@@ -133,14 +148,18 @@ public final class Labs implements LearnerEngines, AutoCloseable {
     removeOrphans(host);
     // the small Debian bases first (most lessons build on them); the rest while the class starts
     registry.start(List.of("workbench/debian:bookworm", "workbench/debian:trixie"), sink);
-    seeding = workers.submit(() -> {
-      try {
-        registry.finish(sink);
-      } catch (RuntimeException e) {
-        LOG.warn("labs' registry not finished: {}", e.getMessage());
-        sink.info("aviso: o registro dos laboratórios não recebeu todas as imagens base: " + e.getMessage());
-      }
-    });
+    seeding =
+        workers.submit(
+            () -> {
+              try {
+                registry.finish(sink);
+              } catch (RuntimeException e) {
+                LOG.warn("labs' registry not finished: {}", e.getMessage());
+                sink.info(
+                    "aviso: o registro dos laboratórios não recebeu todas as imagens base: "
+                        + e.getMessage());
+              }
+            });
     synchronized (this) {
       for (int i = 0; i < settings.warm(); i++) {
         Lab lab = newLab();
@@ -153,8 +172,8 @@ public final class Labs implements LearnerEngines, AutoCloseable {
   }
 
   /**
-   * Waits until every base image is in the registry and it is read-only (a measurement should
-   * not share the disk with the seeding); false when that took longer than {@code patience}.
+   * Waits until every base image is in the registry and it is read-only (a measurement should not
+   * share the disk with the seeding); false when that took longer than {@code patience}.
    */
   public boolean awaitSeeded(Duration patience) {
     try {
@@ -217,7 +236,9 @@ public final class Labs implements LearnerEngines, AutoCloseable {
   /** The learner's engine if their lab is running now; never starts one (for the panel). */
   public synchronized Optional<Engine> running(Session session) {
     Lab lab = byLearner.get(session);
-    return lab != null && lab.state == LabStatus.State.READY ? Optional.of(lab.engine) : Optional.empty();
+    return lab != null && lab.state == LabStatus.State.READY
+        ? Optional.of(lab.engine)
+        : Optional.empty();
   }
 
   /**
@@ -234,8 +255,8 @@ public final class Labs implements LearnerEngines, AutoCloseable {
   }
 
   /**
-   * A learner's step is running in their lab: it is never idle meanwhile, however long the step
-   * (a build) takes. Pair with {@link #finished}.
+   * A learner's step is running in their lab: it is never idle meanwhile, however long the step (a
+   * build) takes. Pair with {@link #finished}.
    */
   public synchronized void working(Session session) {
     working.merge(session, 1, Integer::sum);
@@ -267,8 +288,13 @@ public final class Labs implements LearnerEngines, AutoCloseable {
       return new LabStatus(lab.state, place, -1, false, "");
     }
     if (lab.state == LabStatus.State.READY) {
-      long left = Math.max(0, settings.idleAfter().minus(Duration.between(lab.lastAction, clock.instant()))
-          .toSeconds());
+      long left =
+          Math.max(
+              0,
+              settings
+                  .idleAfter()
+                  .minus(Duration.between(lab.lastAction, clock.instant()))
+                  .toSeconds());
       return new LabStatus(lab.state, 0, left, left <= settings.warnBefore().toSeconds(), "");
     }
     return new LabStatus(lab.state, 0, -1, false, lab.problem);
@@ -311,8 +337,8 @@ public final class Labs implements LearnerEngines, AutoCloseable {
   }
 
   /**
-   * Measures one running lab's memory now (a warm one, else the first ready); starts a lab for
-   * the purpose when none runs, and stops it after.
+   * Measures one running lab's memory now (a warm one, else the first ready); starts a lab for the
+   * purpose when none runs, and stops it after.
    */
   public long measure() {
     Lab lab;
@@ -386,7 +412,9 @@ public final class Labs implements LearnerEngines, AutoCloseable {
 
   // ---- decisions, under the lock ----
 
-  /** The learner's lab: theirs, a warm one, or a new one in the queue; LabsFull when none can be. */
+  /**
+   * The learner's lab: theirs, a warm one, or a new one in the queue; LabsFull when none can be.
+   */
   private Lab claim(Session session) {
     if (closed) {
       throw new LabsFull(settings.capacity(), 60);
@@ -414,9 +442,14 @@ public final class Labs implements LearnerEngines, AutoCloseable {
   /** The soonest a lab may free up: the idle time left of the lab closest to idling out. */
   private int retryAfter() {
     Instant now = clock.instant();
-    return (int) all.stream().filter(l -> l.state == LabStatus.State.READY && l.learner != null)
-        .mapToLong(l -> settings.idleAfter().minus(Duration.between(l.lastAction, now)).toSeconds())
-        .filter(s -> s > 0).min().orElse(60);
+    return (int)
+        all.stream()
+            .filter(l -> l.state == LabStatus.State.READY && l.learner != null)
+            .mapToLong(
+                l -> settings.idleAfter().minus(Duration.between(l.lastAction, now)).toSeconds())
+            .filter(s -> s > 0)
+            .min()
+            .orElse(60);
   }
 
   private void refillWarm() {
@@ -429,7 +462,8 @@ public final class Labs implements LearnerEngines, AutoCloseable {
 
   private Lab newLab() {
     Session identity = new Session("lab" + Session.random().id());
-    Lab lab = new Lab(new Scope(identity, "lab"), folders.resolve(identity.id()), settings.maxAge());
+    Lab lab =
+        new Lab(new Scope(identity, "lab"), folders.resolve(identity.id()), settings.maxAge());
     all.add(lab);
     return lab;
   }
@@ -451,8 +485,11 @@ public final class Labs implements LearnerEngines, AutoCloseable {
   /** Starts queued labs while start slots are free; learners' labs before warm ones. */
   private void pump() {
     while (starting < settings.spawnLimit()) {
-      Lab next = queue.stream().filter(l -> l.learner != null && !l.stopping).findFirst()
-          .orElse(queue.stream().filter(l -> !l.stopping).findFirst().orElse(null));
+      Lab next =
+          queue.stream()
+              .filter(l -> l.learner != null && !l.stopping)
+              .findFirst()
+              .orElse(queue.stream().filter(l -> !l.stopping).findFirst().orElse(null));
       if (next == null) {
         break;
       }
@@ -479,7 +516,9 @@ public final class Labs implements LearnerEngines, AutoCloseable {
       synchronized (this) {
         Instant now = clock.instant();
         for (Lab lab : List.copyOf(all)) {
-          if (lab.state != LabStatus.State.READY || lab.learner == null || working.containsKey(lab.learner)) {
+          if (lab.state != LabStatus.State.READY
+              || lab.learner == null
+              || working.containsKey(lab.learner)) {
             continue;
           }
           boolean idle = Duration.between(lab.lastAction, now).compareTo(settings.idleAfter()) >= 0;
@@ -504,25 +543,26 @@ public final class Labs implements LearnerEngines, AutoCloseable {
       forget(lab);
     }
     notifyAll();
-    workers.submit(() -> {
-      try {
-        if (engine != null) {
-          whenStopped.accept(engine);
-          engine.close();
-        }
-        if (remove) {
-          remove(lab);
-        } else {
-          host.nestedEngines().stop(lab.scope, CONTAINER);
-        }
-      } catch (RuntimeException e) {
-        LOG.warn("lab {} did not stop cleanly: {}", lab.scope.session().id(), e.getMessage());
-      }
-      synchronized (Labs.this) {
-        lab.stopping = false;
-        pump(); // a slot freed: capacity is counted by state, so a waiting learner may go on
-      }
-    });
+    workers.submit(
+        () -> {
+          try {
+            if (engine != null) {
+              whenStopped.accept(engine);
+              engine.close();
+            }
+            if (remove) {
+              remove(lab);
+            } else {
+              host.nestedEngines().stop(lab.scope, CONTAINER);
+            }
+          } catch (RuntimeException e) {
+            LOG.warn("lab {} did not stop cleanly: {}", lab.scope.session().id(), e.getMessage());
+          }
+          synchronized (Labs.this) {
+            lab.stopping = false;
+            pump(); // a slot freed: capacity is counted by state, so a waiting learner may go on
+          }
+        });
   }
 
   // ---- slow work, outside the lock ----
@@ -581,17 +621,28 @@ public final class Labs implements LearnerEngines, AutoCloseable {
       Files.createDirectories(data);
       Files.writeString(Files.createDirectories(lab.folder).resolve("owner"), Owner.current());
     } catch (IOException e) {
-      throw new EngineError("não consegui criar a pasta do laboratório " + lab.folder + ": " + e.getMessage(), e);
+      throw new EngineError(
+          "não consegui criar a pasta do laboratório " + lab.folder + ": " + e.getMessage(), e);
     }
     if (NestedEngines.socket(api).getPath().length() > 100) {
-      throw new EngineError("a pasta de dados é longa demais para o socket do laboratório: use uma pasta de"
-          + " caminho mais curto (--data-dir)");
+      throw new EngineError(
+          "a pasta de dados é longa demais para o socket do laboratório: use uma pasta de"
+              + " caminho mais curto (--data-dir)");
     }
     createNetwork(lab);
     registry.join(lab.scope, NETWORK);
-    NestedEngines.Spec spec = new NestedEngines.Spec(CONTAINER, IMAGE, VOLUME, NETWORK, api,
-        List.of("--log-level=warn", "--insecure-registry=" + registry.address()), settings.limits(), labels(),
-        List.of(data), List.of(projectRoot));
+    NestedEngines.Spec spec =
+        new NestedEngines.Spec(
+            CONTAINER,
+            IMAGE,
+            VOLUME,
+            NETWORK,
+            api,
+            List.of("--log-level=warn", "--insecure-registry=" + registry.address()),
+            settings.limits(),
+            labels(),
+            List.of(data),
+            List.of(projectRoot));
     host.nestedEngines().start(lab.scope, spec, OutputSink.NONE);
     return awaitApi(lab, data);
   }
@@ -611,22 +662,32 @@ public final class Labs implements LearnerEngines, AutoCloseable {
     long deadline = System.nanoTime() + START_PATIENCE.toNanos();
     while (System.nanoTime() < deadline) {
       if (Files.exists(socket)) {
-        Engine engine = new Engine(NestedEngines.socket(lab.folder.resolve("api")), data, settings.quotas(),
-            registry.address(), address(lab));
+        Engine engine =
+            new Engine(
+                NestedEngines.socket(lab.folder.resolve("api")),
+                data,
+                settings.quotas(),
+                registry.address(),
+                address(lab));
         if (engine.available()) {
           return engine;
         }
         engine.close();
       }
-      boolean alive = host.containers().inspect(lab.scope, CONTAINER)
-          .map(c -> Boolean.TRUE.equals(c.getState().getRunning())).orElse(false);
+      boolean alive =
+          host.containers()
+              .inspect(lab.scope, CONTAINER)
+              .map(c -> Boolean.TRUE.equals(c.getState().getRunning()))
+              .orElse(false);
       if (!alive) {
-        throw new EngineError("o dockerd do laboratório parou ao ligar: "
-            + host.nestedEngines().logTail(lab.scope, CONTAINER, 3));
+        throw new EngineError(
+            "o dockerd do laboratório parou ao ligar: "
+                + host.nestedEngines().logTail(lab.scope, CONTAINER, 3));
       }
       sleep(200);
     }
-    throw new EngineError("o dockerd do laboratório não respondeu em " + START_PATIENCE.toSeconds() + " s");
+    throw new EngineError(
+        "o dockerd do laboratório não respondeu em " + START_PATIENCE.toSeconds() + " s");
   }
 
   /**
@@ -652,7 +713,8 @@ public final class Labs implements LearnerEngines, AutoCloseable {
 
   /** The lab's address on its own network: where this machine reaches the ports it publishes. */
   private String address(Lab lab) {
-    return host.containers().inspect(lab.scope, CONTAINER)
+    return host.containers()
+        .inspect(lab.scope, CONTAINER)
         .map(c -> c.getNetworkSettings().getNetworks().get(lab.scope.name(NETWORK)))
         .map(n -> n.getIpAddress())
         .filter(ip -> ip != null && !ip.isBlank())
@@ -681,13 +743,17 @@ public final class Labs implements LearnerEngines, AutoCloseable {
       return;
     }
     try (var paths = Files.walk(root)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          // files a lab's root processes made may not be ours to delete; the folder is the lab's
-        }
-      });
+      paths
+          .sorted(java.util.Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (IOException e) {
+                  // files a lab's root processes made may not be ours to delete; the folder is the
+                  // lab's
+                }
+              });
     } catch (IOException | java.io.UncheckedIOException e) {
       // nothing more to do
     }
@@ -713,8 +779,10 @@ public final class Labs implements LearnerEngines, AutoCloseable {
     Instant started;
     Duration maxAge;
     boolean created;
+
     /** its dockerd is still stopping: it may be queued again, but starts only once stopped */
     boolean stopping;
+
     String problem = "";
 
     Lab(Scope scope, Path folder, Duration maxAge) {
@@ -724,7 +792,8 @@ public final class Labs implements LearnerEngines, AutoCloseable {
     }
 
     boolean holdsMemory() {
-      return state == LabStatus.State.QUEUED || state == LabStatus.State.STARTING
+      return state == LabStatus.State.QUEUED
+          || state == LabStatus.State.STARTING
           || state == LabStatus.State.READY;
     }
   }

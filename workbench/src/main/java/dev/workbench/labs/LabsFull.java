@@ -9,8 +9,13 @@ public final class LabsFull extends RuntimeException {
   private final int capacity;
 
   public LabsFull(int capacity, int retryAfterSeconds) {
-    super("Esta máquina está cheia: os " + capacity + " laboratórios que ela comporta estão em uso."
-        + " Tente de novo em " + Math.max(1, retryAfterSeconds / 60) + " minuto(s).");
+    super(
+        "Esta máquina está cheia: os "
+            + capacity
+            + " laboratórios que ela comporta estão em uso."
+            + " Tente de novo em "
+            + Math.max(1, retryAfterSeconds / 60)
+            + " minuto(s).");
     this.capacity = capacity;
     this.retryAfterSeconds = retryAfterSeconds;
   }

@@ -35,44 +35,84 @@ final class CheckReader {
   static final Map<Class<? extends Check>, Kind> BY_RECORD =
       Map.ofEntries(
           entry(Check.ExitCode.class, Kind.scalar(f -> new Check.ExitCode(f.whole("exitCode")))),
-          entry(Check.OutputContains.class, Kind.scalar(f -> new Check.OutputContains(f.text("output")))),
-          entry(Check.ContainerState.class, new Kind(List.of("name", "state"), CheckReader::container)),
-          entry(Check.FileInContainer.class,
+          entry(
+              Check.OutputContains.class,
+              Kind.scalar(f -> new Check.OutputContains(f.text("output")))),
+          entry(
+              Check.ContainerState.class,
+              new Kind(List.of("name", "state"), CheckReader::container)),
+          entry(
+              Check.FileInContainer.class,
               new Kind(List.of("container", "path", "contains", "absent"), CheckReader::file)),
-          entry(Check.HostFile.class,
-              new Kind(List.of("path", "contains"), f -> new Check.HostFile(f.text("path"), f.text("contains")))),
-          entry(Check.ImageExists.class,
-              new Kind(List.of("name", "exists"),
+          entry(
+              Check.HostFile.class,
+              new Kind(
+                  List.of("path", "contains"),
+                  f -> new Check.HostFile(f.text("path"), f.text("contains")))),
+          entry(
+              Check.ImageExists.class,
+              new Kind(
+                  List.of("name", "exists"),
                   f -> new Check.ImageExists(f.text("name"), f.flag("exists", true)))),
-          entry(Check.VolumeExists.class,
-              new Kind(List.of("name", "exists"),
+          entry(
+              Check.VolumeExists.class,
+              new Kind(
+                  List.of("name", "exists"),
                   f -> new Check.VolumeExists(f.text("name"), f.flag("exists", true)))),
-          entry(Check.VolumeMount.class,
-              new Kind(List.of("container", "target", "anonymous"),
-                  f -> new Check.VolumeMount(f.text("container"), f.text("target"), f.flag("anonymous", true)))),
-          entry(Check.NetworkState.class, new Kind(List.of("name", "exists", "containers"), CheckReader::network)),
-          entry(Check.HttpAnswer.class,
-              new Kind(List.of("container", "port", "path", "status", "contains", "reachable"), CheckReader::http)),
-          entry(Check.NoSecrets.class, new Kind(List.of("image"), f -> new Check.NoSecrets(f.text("image")))),
-          entry(Check.RegistryTag.class, new Kind(List.of("repository", "tag"), CheckReader::registry)),
-          entry(Check.RemoteContainer.class,
-              new Kind(List.of("name", "state"), f -> {
-                Check.ContainerState state = (Check.ContainerState) container(f);
-                return new Check.RemoteContainer(state.name(), state.state());
-              })),
-          entry(Check.ScheduledRuns.class,
-              new Kind(List.of("min", "exitCode"),
+          entry(
+              Check.VolumeMount.class,
+              new Kind(
+                  List.of("container", "target", "anonymous"),
+                  f ->
+                      new Check.VolumeMount(
+                          f.text("container"), f.text("target"), f.flag("anonymous", true)))),
+          entry(
+              Check.NetworkState.class,
+              new Kind(List.of("name", "exists", "containers"), CheckReader::network)),
+          entry(
+              Check.HttpAnswer.class,
+              new Kind(
+                  List.of("container", "port", "path", "status", "contains", "reachable"),
+                  CheckReader::http)),
+          entry(
+              Check.NoSecrets.class,
+              new Kind(List.of("image"), f -> new Check.NoSecrets(f.text("image")))),
+          entry(
+              Check.RegistryTag.class,
+              new Kind(List.of("repository", "tag"), CheckReader::registry)),
+          entry(
+              Check.RemoteContainer.class,
+              new Kind(
+                  List.of("name", "state"),
+                  f -> {
+                    Check.ContainerState state = (Check.ContainerState) container(f);
+                    return new Check.RemoteContainer(state.name(), state.state());
+                  })),
+          entry(
+              Check.ScheduledRuns.class,
+              new Kind(
+                  List.of("min", "exitCode"),
                   f -> new Check.ScheduledRuns(f.whole("min", 1), f.whole("exitCode", 0)))),
-          entry(Check.FirestoreCollection.class,
-              new Kind(List.of("container", "port", "project", "collection", "field", "filled", "empty"),
+          entry(
+              Check.FirestoreCollection.class,
+              new Kind(
+                  List.of("container", "port", "project", "collection", "field", "filled", "empty"),
                   CheckReader::firestore)),
-          entry(Check.SwarmService.class,
-              new Kind(List.of("name", "replicas", "image"),
-                  f -> new Check.SwarmService(f.text("name"), f.whole("replicas"), f.text("image", null)))),
-          entry(Check.SwarmNode.class,
+          entry(
+              Check.SwarmService.class,
+              new Kind(
+                  List.of("name", "replicas", "image"),
+                  f ->
+                      new Check.SwarmService(
+                          f.text("name"), f.whole("replicas"), f.text("image", null)))),
+          entry(
+              Check.SwarmNode.class,
               new Kind(List.of("name", "role", "availability", "tasks"), CheckReader::swarmNode)));
 
-  /** The rows by {@code expect:} key, the key read from each record's {@link dev.workbench.step.Kind}. */
+  /**
+   * The rows by {@code expect:} key, the key read from each record's {@link
+   * dev.workbench.step.Kind}.
+   */
   private static final Map<String, Kind> BY_KEY =
       BY_RECORD.entrySet().stream()
           .collect(Collectors.toUnmodifiableMap(e -> Kinds.name(e.getKey()), Map.Entry::getValue));
@@ -164,7 +204,8 @@ final class CheckReader {
     String value = f.text(key, null);
     if (value != null && !words.contains(value)) {
       throw f.where()
-          .error("'" + key + "' must be one of " + String.join(", ", words) + "; got '" + value + "'");
+          .error(
+              "'" + key + "' must be one of " + String.join(", ", words) + "; got '" + value + "'");
     }
     return value;
   }

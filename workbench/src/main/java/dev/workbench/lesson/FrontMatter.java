@@ -10,8 +10,7 @@ import java.util.regex.Pattern;
  * @param minutes how long the lesson takes in class, 0 when the file does not say
  * @param bodyStart index of the first line after the closing {@code ---}
  */
-record FrontMatter(
-    String id, String title, int order, String summary, int minutes, int bodyStart) {
+record FrontMatter(String id, String title, int order, String summary, int minutes, int bodyStart) {
 
   static final Pattern ID = Pattern.compile("[a-z0-9-]+");
   private static final List<String> KEYS = List.of("id", "title", "order", "summary", "minutes");

@@ -17,10 +17,16 @@ public final class KindCoverage {
   /** Each gap as "Action.Foo (foo.bar) has no …"; empty when every kind is handled. */
   public static List<String> gaps() {
     List<String> gaps = new ArrayList<>();
-    gaps.addAll(Kinds.missing(Action.class, ActionReader.BY_RECORD.keySet(), "reader row (ActionReader)"));
-    gaps.addAll(Kinds.missing(Check.class, CheckReader.BY_RECORD.keySet(), "reader row (CheckReader)"));
-    gaps.addAll(Kinds.missing(Action.class, LogicalNames.ACTION_RULES.keySet(), "logical-name rule (LogicalNames)"));
-    gaps.addAll(Kinds.missing(Check.class, LogicalNames.CHECK_RULES.keySet(), "logical-name rule (LogicalNames)"));
+    gaps.addAll(
+        Kinds.missing(Action.class, ActionReader.BY_RECORD.keySet(), "reader row (ActionReader)"));
+    gaps.addAll(
+        Kinds.missing(Check.class, CheckReader.BY_RECORD.keySet(), "reader row (CheckReader)"));
+    gaps.addAll(
+        Kinds.missing(
+            Action.class, LogicalNames.ACTION_RULES.keySet(), "logical-name rule (LogicalNames)"));
+    gaps.addAll(
+        Kinds.missing(
+            Check.class, LogicalNames.CHECK_RULES.keySet(), "logical-name rule (LogicalNames)"));
     return gaps;
   }
 }

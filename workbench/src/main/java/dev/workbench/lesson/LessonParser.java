@@ -17,8 +17,9 @@ import org.commonmark.parser.Parser;
 /**
  * A lesson file → {@link Lesson}: the front matter, then the top-level fenced blocks whose info
  * string is {@code step} become steps, those whose info string is {@code firestore-table} become
- * live tables, {@code quiz} and {@code exercise} become questions, and the Markdown between them stays prose, byte for byte. Any problem is a {@link
- * LessonFormatError} pointing at the block or the front matter.
+ * live tables, {@code quiz} and {@code exercise} become questions, and the Markdown between them
+ * stays prose, byte for byte. Any problem is a {@link LessonFormatError} pointing at the block or
+ * the front matter.
  */
 public final class LessonParser {
   private LessonParser() {}
@@ -98,8 +99,10 @@ public final class LessonParser {
               + code.getFenceCharacter().repeat(code.getOpeningFenceLength()));
     }
     return switch (kind) {
-      case "step" -> new Lesson.Block.StepBlock(StepReader.read(code.getLiteral(), file, first + 1));
-      case FirestoreTableReader.INFO -> FirestoreTableReader.read(code.getLiteral(), file, first + 1);
+      case "step" ->
+          new Lesson.Block.StepBlock(StepReader.read(code.getLiteral(), file, first + 1));
+      case FirestoreTableReader.INFO ->
+          FirestoreTableReader.read(code.getLiteral(), file, first + 1);
       default -> QuestionReader.read(kind, code.getLiteral(), file, first + 1);
     };
   }

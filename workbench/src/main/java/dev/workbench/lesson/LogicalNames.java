@@ -82,12 +82,14 @@ final class LogicalNames {
     check(Check.ImageExists.class, c -> List.of(image(c.image())));
     check(Check.VolumeExists.class, c -> List.of(new Name("volume", c.name())));
     check(Check.VolumeMount.class, c -> List.of(container(c.container())));
-    check(Check.NetworkState.class, c -> {
-      List<Name> names = new ArrayList<>();
-      names.add(new Name("network", c.name()));
-      c.containers().forEach(name -> names.add(container(name)));
-      return names;
-    });
+    check(
+        Check.NetworkState.class,
+        c -> {
+          List<Name> names = new ArrayList<>();
+          names.add(new Name("network", c.name()));
+          c.containers().forEach(name -> names.add(container(name)));
+          return names;
+        });
     check(Check.HttpAnswer.class, c -> List.of(container(c.target().container())));
     check(Check.RegistryTag.class, c -> none());
     check(Check.RemoteContainer.class, c -> none());
@@ -114,10 +116,12 @@ final class LogicalNames {
     return name == null ? Optional.empty() : Optional.ofNullable(name.apply(action));
   }
 
-  private static <T> Function<T, List<Name>> rule(Map<Class<?>, Function<T, List<Name>>> rules, T step) {
+  private static <T> Function<T, List<Name>> rule(
+      Map<Class<?>, Function<T, List<Name>>> rules, T step) {
     Function<T, List<Name>> rule = rules.get(step.getClass());
     if (rule == null) {
-      throw new IllegalStateException("no logical-name rule for " + step.getClass().getSimpleName());
+      throw new IllegalStateException(
+          "no logical-name rule for " + step.getClass().getSimpleName());
     }
     return rule;
   }

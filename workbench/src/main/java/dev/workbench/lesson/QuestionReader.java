@@ -76,7 +76,9 @@ final class QuestionReader {
     }
     String step = block.text("step");
     if (!StepReader.ID.matcher(step).matches()) {
-      throw block.where().error("'step' must be the id of a step of this lesson, got '" + step + "'");
+      throw block
+          .where()
+          .error("'step' must be the id of a step of this lesson, got '" + step + "'");
     }
     Map<String, String> set = block.textMap("set");
     return new Lesson.Block.Exercise(id, step, set, question, options, answer, explanation, line);

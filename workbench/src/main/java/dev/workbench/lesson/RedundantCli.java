@@ -42,11 +42,14 @@ public final class RedundantCli {
     return found;
   }
 
-  /** The 1-based line of the block's one-line {@code cli:} key, the block opening on {@code fence}. */
+  /**
+   * The 1-based line of the block's one-line {@code cli:} key, the block opening on {@code fence}.
+   */
   private static Optional<Integer> cliLine(List<String> lines, int fence) {
     for (int i = fence; i < lines.size() && !lines.get(i).startsWith("```"); i++) {
       String line = lines.get(i);
-      if (line.startsWith("cli:") && !line.substring(4).strip().startsWith("|")
+      if (line.startsWith("cli:")
+          && !line.substring(4).strip().startsWith("|")
           && !line.substring(4).strip().startsWith(">")) {
         return Optional.of(i + 1);
       }

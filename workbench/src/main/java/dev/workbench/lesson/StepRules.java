@@ -17,12 +17,15 @@ final class StepRules {
   private StepRules() {}
 
   static final Pattern LOGICAL_NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,40}");
+
   /**
    * An image a lesson builds may add a tag to its logical name, as versions do ({@code ola:2}); the
-   * image a container step runs may not, where a tag is most often a registry's image
-   * ({@code nginx:latest}) that should have been a base image.
+   * image a container step runs may not, where a tag is most often a registry's image ({@code
+   * nginx:latest}) that should have been a base image.
    */
-  static final Pattern LOGICAL_IMAGE = Pattern.compile(LOGICAL_NAME.pattern() + "(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,40})?");
+  static final Pattern LOGICAL_IMAGE =
+      Pattern.compile(LOGICAL_NAME.pattern() + "(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,40})?");
+
   static final String BASE_IMAGE_PREFIX = "workbench/";
   private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]*)}");
 
@@ -45,8 +48,11 @@ final class StepRules {
 
   private static void explained(Step step, Report report) {
     if (step.cli().isBlank()) {
-      report.add("'cli' is required for a " + step.action().kind() + " step: the docker command a learner would"
-          + " type (only some kinds derive it from the action; see lessons/README.md)");
+      report.add(
+          "'cli' is required for a "
+              + step.action().kind()
+              + " step: the docker command a learner would"
+              + " type (only some kinds derive it from the action; see lessons/README.md)");
     }
   }
 
@@ -91,12 +97,18 @@ final class StepRules {
   private static void names(Step step, Report report) {
     List<LogicalNames.Name> names = new ArrayList<>(LogicalNames.of(step.action()));
     step.expect().forEach(check -> names.addAll(LogicalNames.of(check)));
-    List<String> runs = step.action() instanceof Action.CreateContainer || step.action() instanceof Action.RunContainer
-        ? List.of(containerImage(step.action())) : List.of();
+    List<String> runs =
+        step.action() instanceof Action.CreateContainer
+                || step.action() instanceof Action.RunContainer
+            ? List.of(containerImage(step.action()))
+            : List.of();
     for (LogicalNames.Name name : names) {
       String value = withDefaults(name.value(), step);
       boolean base = name.role().equals("image") && value.startsWith(BASE_IMAGE_PREFIX);
-      Pattern rule = name.role().equals("image") && !runs.contains(name.value()) ? LOGICAL_IMAGE : LOGICAL_NAME;
+      Pattern rule =
+          name.role().equals("image") && !runs.contains(name.value())
+              ? LOGICAL_IMAGE
+              : LOGICAL_NAME;
       if (!base && !rule.matcher(value).matches()) {
         report.add(
             name.role()
@@ -168,7 +180,8 @@ final class StepRules {
 
   /** The image a container step runs. */
   private static String containerImage(Action action) {
-    return action instanceof Action.CreateContainer create ? create.spec().image()
+    return action instanceof Action.CreateContainer create
+        ? create.spec().image()
         : ((Action.RunContainer) action).spec().image();
   }
 

@@ -111,8 +111,7 @@ final class TranslationRules {
                 + ": both languages have the same quizzes and exercises, with the same ids");
       }
     }
-    List<String> expected =
-        originals.keySet().stream().filter(translated::containsKey).toList();
+    List<String> expected = originals.keySet().stream().filter(translated::containsKey).toList();
     List<String> actual = translated.keySet().stream().filter(originals::containsKey).toList();
     boolean orderReported = false;
     for (int i = 0; i < actual.size(); i++) {
@@ -140,7 +139,8 @@ final class TranslationRules {
         if (source.answer() != question.answer()) {
           differences.add("'answer'");
         }
-        if (source instanceof Lesson.Block.Exercise a && question instanceof Lesson.Block.Exercise b) {
+        if (source instanceof Lesson.Block.Exercise a
+            && question instanceof Lesson.Block.Exercise b) {
           if (!a.step().equals(b.step())) {
             differences.add("'step'");
           }
@@ -207,8 +207,7 @@ final class TranslationRules {
   /** Only the first step out of place is reported: one move usually explains the rest. */
   private static void sameOrder(
       Map<String, Step> originals, Map<String, Step> translated, Findings findings) {
-    List<String> expected =
-        originals.keySet().stream().filter(translated::containsKey).toList();
+    List<String> expected = originals.keySet().stream().filter(translated::containsKey).toList();
     List<String> actual = translated.keySet().stream().filter(originals::containsKey).toList();
     for (int i = 0; i < actual.size(); i++) {
       if (!actual.get(i).equals(expected.get(i))) {

@@ -3,8 +3,8 @@ package dev.workbench.notebook;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.EngineError;
 import dev.workbench.engine.Kernels;
-import dev.workbench.engine.Wait;
 import dev.workbench.engine.Scope;
+import dev.workbench.engine.Wait;
 import dev.workbench.step.Limits;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -246,7 +245,8 @@ final class KernelContainer implements ExecutionControlProvider, AutoCloseable {
    */
   boolean exhausted() {
     try {
-      return Wait.upTo(Duration.ofSeconds(3)).every(POLL)
+      return Wait.upTo(Duration.ofSeconds(3))
+          .every(POLL)
           .until(() -> engine.kernels().ending(container))
           .map(ending -> ending.oomKilled() || ending.exitCode() == KernelAgent.EXHAUSTED)
           .orElse(false);

@@ -33,7 +33,8 @@ public final class ProgressStore implements AutoCloseable {
   /** Output kept per step: the tail, which is where the error usually is. */
   public static final int OUTPUT_CAP = 64 * 1024;
 
-  public static final String INTERRUPTED = "interrompido: o workbench parou antes de o passo terminar";
+  public static final String INTERRUPTED =
+      "interrompido: o workbench parou antes de o passo terminar";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<List<CheckResult>> CHECKS = new TypeReference<>() {};
@@ -48,7 +49,12 @@ public final class ProgressStore implements AutoCloseable {
    * remember to tell it.
    */
   public interface Listener {
-    void finished(Session session, String lessonId, String stepId, StepResult result, List<OutputLine> transcript);
+    void finished(
+        Session session,
+        String lessonId,
+        String stepId,
+        StepResult result,
+        List<OutputLine> transcript);
 
     void reset(Session session, String lessonId);
   }
@@ -74,7 +80,8 @@ public final class ProgressStore implements AutoCloseable {
   /** Opens (creating when missing) the store in {@code dir}. */
   public static ProgressStore open(Path dir) {
     Path file = dir.toAbsolutePath().normalize().resolve("progress");
-    ProgressStore store = new ProgressStore(JdbcConnectionPool.create("jdbc:h2:file:" + file, "wb", ""));
+    ProgressStore store =
+        new ProgressStore(JdbcConnectionPool.create("jdbc:h2:file:" + file, "wb", ""));
     store.update(
         "CREATE TABLE IF NOT EXISTS step_progress ("
             + " session_id VARCHAR(32) NOT NULL, lesson_id VARCHAR(100) NOT NULL, step_id VARCHAR(100) NOT NULL,"
@@ -87,9 +94,12 @@ public final class ProgressStore implements AutoCloseable {
             + " secret_hash VARCHAR(64) PRIMARY KEY, session_id VARCHAR(32) NOT NULL UNIQUE,"
             + " issued TIMESTAMP WITH TIME ZONE NOT NULL)");
     // a step once passed stays done while a rerun fails; stores made before this column get it
-    store.update("ALTER TABLE step_progress ADD COLUMN IF NOT EXISTS passed_once BOOLEAN DEFAULT FALSE NOT NULL");
+    store.update(
+        "ALTER TABLE step_progress ADD COLUMN IF NOT EXISTS passed_once BOOLEAN DEFAULT FALSE NOT NULL");
     store.update("UPDATE step_progress SET passed_once = TRUE WHERE status = 'PASSED'");
-    store.update("UPDATE step_progress SET status = 'FAILED', message = ? WHERE status = 'RUNNING'", INTERRUPTED);
+    store.update(
+        "UPDATE step_progress SET status = 'FAILED', message = ? WHERE status = 'RUNNING'",
+        INTERRUPTED);
     // quizzes answered and exercises predicted: the latest answer wins, like a step's latest run
     store.update(
         "CREATE TABLE IF NOT EXISTS question_answer ("
@@ -106,17 +116,34 @@ public final class ProgressStore implements AutoCloseable {
 
   /** Records how a run ended; {@code transcript} is what the learner saw, capped to its tail. */
   public void finished(
-      Session session, String lessonId, String stepId, StepResult result, List<OutputLine> transcript,
+      Session session,
+      String lessonId,
+      String stepId,
+      StepResult result,
+      List<OutputLine> transcript,
       Map<String, String> params) {
     StepStatus status = result.passed() ? StepStatus.PASSED : StepStatus.FAILED;
-    upsert(session, lessonId, stepId, status, tail(transcript), result.checks(), result.message(), params);
+    upsert(
+        session,
+        lessonId,
+        stepId,
+        status,
+        tail(transcript),
+        result.checks(),
+        result.message(),
+        params);
     if (result.passed()) {
-      update("UPDATE step_progress SET passed_once = TRUE"
-          + " WHERE session_id = ? AND lesson_id = ? AND step_id = ?", session.id(), lessonId, stepId);
+      update(
+          "UPDATE step_progress SET passed_once = TRUE"
+              + " WHERE session_id = ? AND lesson_id = ? AND step_id = ?",
+          session.id(),
+          lessonId,
+          stepId);
       forget(session, lessonId);
     }
     for (Listener listener : listeners) {
-      listener.finished(session, lessonId, stepId, result, transcript == null ? List.of() : transcript);
+      listener.finished(
+          session, lessonId, stepId, result, transcript == null ? List.of() : transcript);
     }
   }
 
@@ -127,7 +154,8 @@ public final class ProgressStore implements AutoCloseable {
 
   /** The learner's progress on each step of a lesson they touched, by step id. */
   public Map<String, StepProgress> lesson(Session session, String lessonId) {
-    return lessons.computeIfAbsent(new LessonKey(session.id(), lessonId), key -> readLesson(session, lessonId));
+    return lessons.computeIfAbsent(
+        new LessonKey(session.id(), lessonId), key -> readLesson(session, lessonId));
   }
 
   private Map<String, StepProgress> readLesson(Session session, String lessonId) {
@@ -196,35 +224,53 @@ public final class ProgressStore implements AutoCloseable {
    * Records a quiz's answer or an exercise's prediction; the caller (which knows the lesson) says
    * whether it is right.
    */
-  public Answer answered(Session session, String lessonId, String questionId, int choice, boolean right) {
+  public Answer answered(
+      Session session, String lessonId, String questionId, int choice, boolean right) {
     Instant now = Instant.now();
     update(
         "MERGE INTO question_answer (session_id, lesson_id, question_id, choice, is_right, updated)"
             + " KEY (session_id, lesson_id, question_id) VALUES (?, ?, ?, ?, ?, ?)",
-        session.id(), lessonId, questionId, choice, right, Timestamp.from(now));
+        session.id(),
+        lessonId,
+        questionId,
+        choice,
+        right,
+        Timestamp.from(now));
     forget(session, lessonId);
     return new Answer(questionId, choice, right, now);
   }
 
   /** The learner's latest answer to each quiz and exercise of a lesson they answered, by id. */
   public Map<String, Answer> answers(Session session, String lessonId) {
-    return answers.computeIfAbsent(new LessonKey(session.id(), lessonId), key -> {
-      Map<String, Answer> read = new LinkedHashMap<>();
-      query(
-          "SELECT question_id, choice, is_right, updated FROM question_answer"
-              + " WHERE session_id = ? AND lesson_id = ? ORDER BY question_id",
-          rs -> read.put(rs.getString(1),
-              new Answer(rs.getString(1), rs.getInt(2), rs.getBoolean(3), rs.getTimestamp(4).toInstant())),
-          session.id(),
-          lessonId);
-      return Collections.unmodifiableMap(read);
-    });
+    return answers.computeIfAbsent(
+        new LessonKey(session.id(), lessonId),
+        key -> {
+          Map<String, Answer> read = new LinkedHashMap<>();
+          query(
+              "SELECT question_id, choice, is_right, updated FROM question_answer"
+                  + " WHERE session_id = ? AND lesson_id = ? ORDER BY question_id",
+              rs ->
+                  read.put(
+                      rs.getString(1),
+                      new Answer(
+                          rs.getString(1),
+                          rs.getInt(2),
+                          rs.getBoolean(3),
+                          rs.getTimestamp(4).toInstant())),
+              session.id(),
+              lessonId);
+          return Collections.unmodifiableMap(read);
+        });
   }
 
   /** Forgets the learner's progress on a lesson (the lesson's reset): runs and answers. */
   public void resetLesson(Session session, String lessonId) {
-    update("DELETE FROM step_progress WHERE session_id = ? AND lesson_id = ?", session.id(), lessonId);
-    update("DELETE FROM question_answer WHERE session_id = ? AND lesson_id = ?", session.id(), lessonId);
+    update(
+        "DELETE FROM step_progress WHERE session_id = ? AND lesson_id = ?", session.id(), lessonId);
+    update(
+        "DELETE FROM question_answer WHERE session_id = ? AND lesson_id = ?",
+        session.id(),
+        lessonId);
     forget(session, lessonId);
     for (Listener listener : listeners) {
       listener.reset(session, lessonId);
@@ -233,8 +279,8 @@ public final class ProgressStore implements AutoCloseable {
 
   /**
    * Drops what the caches hold after a write. Removing waits for a read of the same key that is
-   * under way (ConcurrentHashMap locks the key while computing it), so a read that began before
-   * the write never leaves its older answer behind.
+   * under way (ConcurrentHashMap locks the key while computing it), so a read that began before the
+   * write never leaves its older answer behind.
    */
   private void forget(Session session, String lessonId) {
     lessons.remove(new LessonKey(session.id(), lessonId));
@@ -247,7 +293,9 @@ public final class ProgressStore implements AutoCloseable {
     pool.dispose();
   }
 
-  /** The last lines whose text fits in {@link #OUTPUT_CAP}, after a note that earlier ones were cut. */
+  /**
+   * The last lines whose text fits in {@link #OUTPUT_CAP}, after a note that earlier ones were cut.
+   */
   static List<OutputLine> tail(List<OutputLine> lines) {
     if (lines == null) {
       return List.of();
@@ -280,21 +328,38 @@ public final class ProgressStore implements AutoCloseable {
     } catch (JsonProcessingException oldRow) {
       List<OutputLine> lines = new ArrayList<>();
       for (String line : stored.split("\n")) {
-        lines.add(line.startsWith("» ") ? new OutputLine("info", line.substring(2))
-            : line.startsWith("! ") ? new OutputLine("err", line.substring(2)) : OutputLine.out(line));
+        lines.add(
+            line.startsWith("» ")
+                ? new OutputLine("info", line.substring(2))
+                : line.startsWith("! ")
+                    ? new OutputLine("err", line.substring(2))
+                    : OutputLine.out(line));
       }
       return lines;
     }
   }
 
   private void upsert(
-      Session session, String lessonId, String stepId, StepStatus status, List<OutputLine> output,
-      List<CheckResult> checks, String message, Map<String, String> params) {
+      Session session,
+      String lessonId,
+      String stepId,
+      StepStatus status,
+      List<OutputLine> output,
+      List<CheckResult> checks,
+      String message,
+      Map<String, String> params) {
     update(
         "MERGE INTO step_progress (session_id, lesson_id, step_id, status, output, checks, message, params, updated)"
             + " KEY (session_id, lesson_id, step_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        session.id(), lessonId, stepId, status.name(), toJson(output), toJson(checks), message,
-        toJson(params == null ? Map.of() : params), Timestamp.from(Instant.now()));
+        session.id(),
+        lessonId,
+        stepId,
+        status.name(),
+        toJson(output),
+        toJson(checks),
+        message,
+        toJson(params == null ? Map.of() : params),
+        Timestamp.from(Instant.now()));
     forget(session, lessonId);
   }
 
@@ -316,7 +381,8 @@ public final class ProgressStore implements AutoCloseable {
   }
 
   private void query(String sql, RowReader reader, Object... args) {
-    try (Connection c = pool.getConnection(); PreparedStatement ps = prepare(c, sql, args);
+    try (Connection c = pool.getConnection();
+        PreparedStatement ps = prepare(c, sql, args);
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         reader.read(rs);
@@ -327,14 +393,16 @@ public final class ProgressStore implements AutoCloseable {
   }
 
   private void update(String sql, Object... args) {
-    try (Connection c = pool.getConnection(); PreparedStatement ps = prepare(c, sql, args)) {
+    try (Connection c = pool.getConnection();
+        PreparedStatement ps = prepare(c, sql, args)) {
       ps.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("o registro de progresso falhou: " + e.getMessage(), e);
     }
   }
 
-  private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
+  private static PreparedStatement prepare(Connection c, String sql, Object... args)
+      throws SQLException {
     PreparedStatement ps = c.prepareStatement(sql);
     for (int i = 0; i < args.length; i++) {
       ps.setObject(i + 1, args[i]);

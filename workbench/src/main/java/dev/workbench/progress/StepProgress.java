@@ -12,8 +12,8 @@ import java.util.Map;
  *     ProgressStore#OUTPUT_CAP})
  * @param message a learner-facing sentence when the run failed before its checks, else empty
  * @param params the values the learner ran it with, to prefill the form next time
- * @param passedOnce some run of the step passed: it counts as done even while a later run failed
- *     or runs (the card shows the latest run, the progress what the learner has achieved)
+ * @param passedOnce some run of the step passed: it counts as done even while a later run failed or
+ *     runs (the card shows the latest run, the progress what the learner has achieved)
  */
 public record StepProgress(
     String stepId,
@@ -33,8 +33,14 @@ public record StepProgress(
   }
 
   /** The last run alone: done exactly when it passed. */
-  public StepProgress(String stepId, StepStatus status, List<OutputLine> output, List<CheckResult> checks,
-      String message, Map<String, String> params, Instant updated) {
+  public StepProgress(
+      String stepId,
+      StepStatus status,
+      List<OutputLine> output,
+      List<CheckResult> checks,
+      String message,
+      Map<String, String> params,
+      Instant updated) {
     this(stepId, status, output, checks, message, params, updated, status == StepStatus.PASSED);
   }
 

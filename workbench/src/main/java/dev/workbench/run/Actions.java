@@ -44,7 +44,10 @@ final class Actions {
     } else if (action instanceof Action.ImageHistory a) {
       history(scope, vars.apply(a.image()), sink);
     } else if (action instanceof Action.ListImages) {
-      engine.images().list(scope).forEach((tag, size) -> sink.out(String.format("%-40s %8s", tag, Sizes.human(size))));
+      engine
+          .images()
+          .list(scope)
+          .forEach((tag, size) -> sink.out(String.format("%-40s %8s", tag, Sizes.human(size))));
     } else if (action instanceof Action.RemoveImage a) {
       engine.images().remove(scope, vars.apply(a.image()));
     } else if (action instanceof Action.CreateContainer a) {
@@ -53,7 +56,8 @@ final class Actions {
       sink.info("contêiner " + spec.name() + " criado (ainda parado)");
     } else if (action instanceof Action.RunContainer a) {
       ContainerSpec spec = spec(a.spec(), vars, sink);
-      Integer exit = engine.containers().run(scope, spec, vars.asEnv(), a.detach(), sink, RUN_TIMEOUT);
+      Integer exit =
+          engine.containers().run(scope, spec, vars.asEnv(), a.detach(), sink, RUN_TIMEOUT);
       if (a.remove()) {
         engine.containers().remove(scope, spec.name());
         sink.info("contêiner " + spec.name() + " removido ao terminar (--rm)");
@@ -68,15 +72,26 @@ final class Actions {
     } else if (action instanceof Action.ExecInContainer a) {
       Map<String, String> env = new java.util.LinkedHashMap<>(vars.asEnv());
       env.putAll(vars.apply(a.env()));
-      return engine.containers().exec(scope, vars.apply(a.name()), vars.apply(a.command()), env, sink, RUN_TIMEOUT);
+      return engine
+          .containers()
+          .exec(scope, vars.apply(a.name()), vars.apply(a.command()), env, sink, RUN_TIMEOUT);
     } else if (action instanceof Action.CommitContainer a) {
       String id = engine.containers().commit(scope, vars.apply(a.name()), vars.apply(a.image()));
       sink.out(id);
     } else if (action instanceof Action.ContainerLogs a) {
       engine.containers().logs(scope, vars.apply(a.name()), sink, RUN_TIMEOUT);
     } else if (action instanceof Action.ListContainers) {
-      engine.containers().list(scope).forEach(c -> sink.out(String.format("%-24s %-40s %s",
-          scope.logical(c.getNames()[0]), scope.logical(c.getImage()), c.getStatus())));
+      engine
+          .containers()
+          .list(scope)
+          .forEach(
+              c ->
+                  sink.out(
+                      String.format(
+                          "%-24s %-40s %s",
+                          scope.logical(c.getNames()[0]),
+                          scope.logical(c.getImage()),
+                          c.getStatus())));
     } else if (action instanceof Action.CreateVolume a) {
       engine.storage().createVolume(scope, vars.apply(a.name()));
     } else if (action instanceof Action.RemoveVolume a) {
@@ -88,7 +103,9 @@ final class Actions {
     } else if (action instanceof Action.ComposeUp a) {
       return engine.compose().up(scope, files.inProject(vars.apply(a.file())), sink, BUILD_TIMEOUT);
     } else if (action instanceof Action.ComposeDown a) {
-      return engine.compose().down(scope, files.inProject(vars.apply(a.file())), a.volumes(), sink, RUN_TIMEOUT);
+      return engine
+          .compose()
+          .down(scope, files.inProject(vars.apply(a.file())), a.volumes(), sink, RUN_TIMEOUT);
     } else if (action instanceof Action.HttpRequest a) {
       return new HttpProbe(engine).request(scope, a, vars, sink);
     } else if (action instanceof Action.JShellCell a) {
@@ -133,7 +150,8 @@ final class Actions {
   private Demand container(ContainerSpec spec, Scope scope, Vars vars) {
     int volumes = 0;
     for (Mount mount : spec.mounts()) {
-      if (mount instanceof Mount.Volume v && !engine.storage().volumeExists(scope, vars.apply(v.volume()))) {
+      if (mount instanceof Mount.Volume v
+          && !engine.storage().volumeExists(scope, vars.apply(v.volume()))) {
         volumes++;
       }
     }
@@ -147,7 +165,11 @@ final class Actions {
     for (String base : files.baseImagesOf(context.resolve(dockerfile), buildArgs)) {
       engine.images().provide(base, sink);
     }
-    String id = engine.images().build(scope, vars.apply(a.image()), context, dockerfile, buildArgs, sink, BUILD_TIMEOUT);
+    String id =
+        engine
+            .images()
+            .build(
+                scope, vars.apply(a.image()), context, dockerfile, buildArgs, sink, BUILD_TIMEOUT);
     sink.info("imagem " + vars.apply(a.image()) + " construída: " + id);
   }
 
@@ -157,9 +179,13 @@ final class Actions {
     long total = 0;
     for (Images.Layer layer : layers) {
       total += layer.size();
-      String createdBy = layer.createdBy().replace("/bin/sh -c #(nop) ", "").replace("/bin/sh -c ", "RUN ");
-      sink.out(String.format("%-8s  %s", Sizes.human(layer.size()),
-          createdBy.length() > 100 ? createdBy.substring(0, 99) + "…" : createdBy));
+      String createdBy =
+          layer.createdBy().replace("/bin/sh -c #(nop) ", "").replace("/bin/sh -c ", "RUN ");
+      sink.out(
+          String.format(
+              "%-8s  %s",
+              Sizes.human(layer.size()),
+              createdBy.length() > 100 ? createdBy.substring(0, 99) + "…" : createdBy));
     }
     sink.info(layers.size() + " camadas, " + Sizes.human(total) + " no total");
   }
@@ -171,8 +197,16 @@ final class Actions {
       engine.images().provide(image, sink);
     }
     List<Mount> mounts = s.mounts().stream().map(m -> mount(m, vars)).toList();
-    return new ContainerSpec(vars.apply(s.name()), image, vars.apply(s.command()), vars.apply(s.env()),
-        mounts, vars.apply(s.network()), s.ports(), vars.apply(s.workdir()), s.limits());
+    return new ContainerSpec(
+        vars.apply(s.name()),
+        image,
+        vars.apply(s.command()),
+        vars.apply(s.env()),
+        mounts,
+        vars.apply(s.network()),
+        s.ports(),
+        vars.apply(s.workdir()),
+        s.limits());
   }
 
   private static Mount mount(Mount m, Vars vars) {
@@ -182,5 +216,4 @@ final class Actions {
     Mount.Bind b = (Mount.Bind) m;
     return new Mount.Bind(vars.apply(b.source()), vars.apply(b.target()), b.readOnly());
   }
-
 }

@@ -1,8 +1,8 @@
 package dev.workbench.run;
 
 import dev.workbench.cloud.Clouds;
-import dev.workbench.engine.Session;
 import dev.workbench.engine.Engine;
+import dev.workbench.engine.Session;
 import dev.workbench.lesson.Lesson;
 import dev.workbench.step.Step;
 import java.time.Duration;
@@ -22,8 +22,8 @@ import java.util.function.Function;
  */
 public final class CourseRun {
   /**
-   * Sessions of headless runs are {@code verify<pid><random>}: a later run removes what a killed one
-   * left, and leaves alone a run that is still going (CI and an instructor may verify at once).
+   * Sessions of headless runs are {@code verify<pid><random>}: a later run removes what a killed
+   * one left, and leaves alone a run that is still going (CI and an instructor may verify at once).
    */
   public static final String SESSION_PREFIX = "verify";
 
@@ -50,7 +50,8 @@ public final class CourseRun {
       return false;
     }
     try {
-      String pid = sessionId.substring(SESSION_PREFIX.length(), SESSION_PREFIX.length() + PID_DIGITS);
+      String pid =
+          sessionId.substring(SESSION_PREFIX.length(), SESSION_PREFIX.length() + PID_DIGITS);
       return ProcessHandle.of(Long.parseLong(pid, 36)).map(p -> !p.isAlive()).orElse(true);
     } catch (RuntimeException olderFormat) {
       return true;
@@ -62,16 +63,20 @@ public final class CourseRun {
    * never outlive their server); a live run's or server's resources stay.
    */
   public static int removeOrphans(Engine engine) {
-    return engine.removeOrphans(CourseRun::orphaned) + Clouds.removeOrphans(engine)
+    return engine.removeOrphans(CourseRun::orphaned)
+        + Clouds.removeOrphans(engine)
         + dev.workbench.cloud.Swarms.removeOrphans(engine);
   }
 
   /**
    * Runs every step of every lesson with default parameters (an exercise's step with the values the
-   * exercise sets); a lesson's later steps still run after
-   * a failure (they report their own state), and each lesson is cleaned up when it ends.
+   * exercise sets); a lesson's later steps still run after a failure (they report their own state),
+   * and each lesson is cleaned up when it ends.
    */
-  public List<StepOutcome> run(List<Lesson> lessons, Session session, Consumer<RunEvent> events,
+  public List<StepOutcome> run(
+      List<Lesson> lessons,
+      Session session,
+      Consumer<RunEvent> events,
       Consumer<Lesson> lessonStarted) {
     List<StepOutcome> outcomes = new ArrayList<>();
     try {
@@ -96,34 +101,42 @@ public final class CourseRun {
    * its own event consumer (a console prints a lesson's block once it ends, so lines do not mix);
    * {@code lessonDone} hears each lesson as it ends. Returns the steps in course order.
    */
-  public List<StepOutcome> runParallel(List<Lesson> lessons, int jobs,
-      Function<Lesson, Consumer<RunEvent>> eventsFor, Consumer<LessonOutcome> lessonDone)
+  public List<StepOutcome> runParallel(
+      List<Lesson> lessons,
+      int jobs,
+      Function<Lesson, Consumer<RunEvent>> eventsFor,
+      Consumer<LessonOutcome> lessonDone)
       throws InterruptedException {
     removeOrphans(runner.engine());
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
     try {
       List<Future<LessonOutcome>> futures = new ArrayList<>();
       for (Lesson lesson : lessons) {
-        futures.add(pool.submit(() -> {
-          long start = System.nanoTime();
-          Session session = newSession();
-          try {
-            List<StepOutcome> steps = runLesson(lesson, session, eventsFor.apply(lesson));
-            LessonOutcome outcome =
-                new LessonOutcome(lesson, steps, Duration.ofNanos(System.nanoTime() - start));
-            lessonDone.accept(outcome);
-            return outcome;
-          } finally {
-            runner.engine().removeAll(session, null);
-          }
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  long start = System.nanoTime();
+                  Session session = newSession();
+                  try {
+                    List<StepOutcome> steps = runLesson(lesson, session, eventsFor.apply(lesson));
+                    LessonOutcome outcome =
+                        new LessonOutcome(
+                            lesson, steps, Duration.ofNanos(System.nanoTime() - start));
+                    lessonDone.accept(outcome);
+                    return outcome;
+                  } finally {
+                    runner.engine().removeAll(session, null);
+                  }
+                }));
       }
       List<StepOutcome> outcomes = new ArrayList<>();
       for (Future<LessonOutcome> future : futures) {
         try {
           outcomes.addAll(future.get().steps());
         } catch (ExecutionException e) {
-          throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+          throw e.getCause() instanceof RuntimeException r
+              ? r
+              : new IllegalStateException(e.getCause());
         }
       }
       return outcomes;
@@ -140,7 +153,8 @@ public final class CourseRun {
         // the answer key, proved here against the real engine.
         Map<String, String> params =
             lesson.exerciseFor(step.id()).map(Lesson.Block.Exercise::set).orElse(Map.of());
-        outcomes.add(new StepOutcome(lesson, step, runner.run(lesson, step, session, params, events)));
+        outcomes.add(
+            new StepOutcome(lesson, step, runner.run(lesson, step, session, params, events)));
       }
     } finally {
       runner.resetLesson(session, lesson.id());

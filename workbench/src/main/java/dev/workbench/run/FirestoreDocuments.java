@@ -29,8 +29,10 @@ public final class FirestoreDocuments {
   public static final String DEFAULT_PROJECT = "demo-workbench";
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
   private static final int PAGE = 300;
+
   /** A page of 300 small documents is far less; a body cut here fails to parse, with a message. */
   private static final int BODY_CAP = 8 << 20;
 
@@ -40,7 +42,9 @@ public final class FirestoreDocuments {
   private final Engine engine;
   private final Wait warmUp;
 
-  /** Asks once: a live table polls anyway, and a page must not hang on an emulator that is not up. */
+  /**
+   * Asks once: a live table polls anyway, and a page must not hang on an emulator that is not up.
+   */
   public FirestoreDocuments(Engine engine) {
     this(engine, Wait.upTo(Duration.ZERO));
   }
@@ -55,15 +59,34 @@ public final class FirestoreDocuments {
   public record Document(String id, Map<String, String> fields) {}
 
   /** Every document of {@code collection}, at most {@code limit}. */
-  public List<Document> read(Scope scope, String container, int port, String project, String collection, int limit) {
-    int hostPort = engine.containers().hostPort(scope, container, port)
-        .orElseThrow(() -> new EngineError("o emulador " + container + " não publicou a porta " + port));
-    String base = "http://" + engine.publishedOn() + ":" + hostPort + "/v1/projects/" + project + "/databases/(default)/documents/"
-        + collection + "?pageSize=" + PAGE;
+  public List<Document> read(
+      Scope scope, String container, int port, String project, String collection, int limit) {
+    int hostPort =
+        engine
+            .containers()
+            .hostPort(scope, container, port)
+            .orElseThrow(
+                () -> new EngineError("o emulador " + container + " não publicou a porta " + port));
+    String base =
+        "http://"
+            + engine.publishedOn()
+            + ":"
+            + hostPort
+            + "/v1/projects/"
+            + project
+            + "/databases/(default)/documents/"
+            + collection
+            + "?pageSize="
+            + PAGE;
     List<Document> documents = new ArrayList<>();
     String token = null;
     do {
-      JsonNode page = get(base + (token == null ? "" : "&pageToken=" + URLEncoder.encode(token, StandardCharsets.UTF_8)));
+      JsonNode page =
+          get(
+              base
+                  + (token == null
+                      ? ""
+                      : "&pageToken=" + URLEncoder.encode(token, StandardCharsets.UTF_8)));
       for (JsonNode doc : page.path("documents")) {
         documents.add(document(doc));
         if (documents.size() >= limit) {
@@ -78,37 +101,51 @@ public final class FirestoreDocuments {
   private static Document document(JsonNode doc) {
     String name = doc.path("name").asText();
     Map<String, String> fields = new LinkedHashMap<>();
-    doc.path("fields").fields().forEachRemaining(f -> {
-      JsonNode value = f.getValue();
-      JsonNode scalar = value.elements().hasNext() ? value.elements().next() : value;
-      fields.put(f.getKey(), scalar.isValueNode() ? scalar.asText() : scalar.toString());
-    });
+    doc.path("fields")
+        .fields()
+        .forEachRemaining(
+            f -> {
+              JsonNode value = f.getValue();
+              JsonNode scalar = value.elements().hasNext() ? value.elements().next() : value;
+              fields.put(f.getKey(), scalar.isValueNode() ? scalar.asText() : scalar.toString());
+            });
     return new Document(name.substring(name.lastIndexOf('/') + 1), fields);
   }
 
   private JsonNode get(String url) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-        .header("Authorization", "Bearer owner").build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(10))
+            .header("Authorization", "Bearer owner")
+            .build();
     AtomicReference<IOException> refused = new AtomicReference<>();
-    HttpProbe.Answer answer = warmUp.until(() -> {
-      try {
-        return Optional.of(HttpProbe.exchange(CLIENT, request, BODY_CAP));
-      } catch (IOException notListeningYet) {
-        refused.set(notListeningYet);
-        return Optional.<HttpProbe.Answer>empty();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new EngineError("interrompido", e);
-      }
-    }).orElseThrow(() -> new EngineError("o emulador do Firestore não respondeu: " + refused.get().getMessage(),
-        refused.get()));
+    HttpProbe.Answer answer =
+        warmUp
+            .until(
+                () -> {
+                  try {
+                    return Optional.of(HttpProbe.exchange(CLIENT, request, BODY_CAP));
+                  } catch (IOException notListeningYet) {
+                    refused.set(notListeningYet);
+                    return Optional.<HttpProbe.Answer>empty();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new EngineError("interrompido", e);
+                  }
+                })
+            .orElseThrow(
+                () ->
+                    new EngineError(
+                        "o emulador do Firestore não respondeu: " + refused.get().getMessage(),
+                        refused.get()));
     if (answer.status() != 200) {
       throw new EngineError("o emulador do Firestore respondeu HTTP " + answer.status());
     }
     try {
       return JSON.readTree(answer.body());
     } catch (IOException e) {
-      throw new EngineError("o emulador do Firestore respondeu algo que não é JSON: " + e.getMessage(), e);
+      throw new EngineError(
+          "o emulador do Firestore respondeu algo que não é JSON: " + e.getMessage(), e);
     }
   }
 }

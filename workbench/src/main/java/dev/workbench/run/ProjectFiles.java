@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
 
 /** Files a lesson names (build contexts, compose files), always inside the project root. */
 final class ProjectFiles {
-  private static final Pattern ARG = Pattern.compile("^\\s*ARG\\s+([A-Za-z_][A-Za-z0-9_]*)(?:=(\\S+))?", Pattern.CASE_INSENSITIVE);
-  private static final Pattern FROM = Pattern.compile("^\\s*FROM\\s+(\\S+)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ARG =
+      Pattern.compile("^\\s*ARG\\s+([A-Za-z_][A-Za-z0-9_]*)(?:=(\\S+))?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern FROM =
+      Pattern.compile("^\\s*FROM\\s+(\\S+)", Pattern.CASE_INSENSITIVE);
   private static final Pattern REF = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)}?");
 
   private final Path root;
@@ -47,11 +49,15 @@ final class ProjectFiles {
       for (String line : Files.readAllLines(dockerfile)) {
         Matcher arg = ARG.matcher(line);
         if (arg.find()) {
-          args.put(arg.group(1), buildArgs.getOrDefault(arg.group(1), arg.group(2) == null ? "" : arg.group(2)));
+          args.put(
+              arg.group(1),
+              buildArgs.getOrDefault(arg.group(1), arg.group(2) == null ? "" : arg.group(2)));
         }
         Matcher from = FROM.matcher(line);
         if (from.find()) {
-          String image = REF.matcher(from.group(1)).replaceAll(m -> Matcher.quoteReplacement(args.getOrDefault(m.group(1), "")));
+          String image =
+              REF.matcher(from.group(1))
+                  .replaceAll(m -> Matcher.quoteReplacement(args.getOrDefault(m.group(1), "")));
           if (BaseImages.isBase(image) && !bases.contains(image)) {
             bases.add(image);
           }

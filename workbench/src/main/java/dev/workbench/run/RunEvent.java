@@ -12,7 +12,8 @@ public sealed interface RunEvent {
   /** Progress of long work (an image build, a pull); total is 0 when unknown. */
   record Progress(String stepId, String label, long current, long total) implements RunEvent {}
 
-  record CheckDone(String stepId, String description, boolean passed, String detail) implements RunEvent {}
+  record CheckDone(String stepId, String description, boolean passed, String detail)
+      implements RunEvent {}
 
   record Finished(String stepId, StepResult result) implements RunEvent {}
 }

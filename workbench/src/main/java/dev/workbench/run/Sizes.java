@@ -15,6 +15,7 @@ final class Sizes {
       value /= 1000;
       unit++;
     }
-    return String.format(java.util.Locale.ROOT, value < 10 ? "%.1f %s" : "%.0f %s", value, units[unit]);
+    return String.format(
+        java.util.Locale.ROOT, value < 10 ? "%.1f %s" : "%.0f %s", value, units[unit]);
   }
 }

@@ -8,9 +8,17 @@ import java.util.List;
  * before its checks could run (bad parameter, engine away), else empty.
  */
 public record StepResult(
-    Status status, Integer exitCode, String output, List<CheckResult> checks, String message, Duration took) {
+    Status status,
+    Integer exitCode,
+    String output,
+    List<CheckResult> checks,
+    String message,
+    Duration took) {
 
-  public enum Status { PASSED, FAILED }
+  public enum Status {
+    PASSED,
+    FAILED
+  }
 
   public StepResult {
     checks = List.copyOf(checks);

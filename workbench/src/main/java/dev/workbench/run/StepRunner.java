@@ -1,6 +1,5 @@
 package dev.workbench.run;
 
-import dev.workbench.engine.Session;
 import dev.workbench.Workbench;
 import dev.workbench.cloud.CloudConfig;
 import dev.workbench.cloud.Clouds;
@@ -12,6 +11,7 @@ import dev.workbench.engine.LearnerEngines;
 import dev.workbench.engine.OutputSink;
 import dev.workbench.engine.QuotaExceeded;
 import dev.workbench.engine.Scope;
+import dev.workbench.engine.Session;
 import dev.workbench.lesson.Lesson;
 import dev.workbench.notebook.Notebooks;
 import dev.workbench.run.StepResult.CheckResult;
@@ -36,17 +36,21 @@ import org.slf4j.LoggerFactory;
 /** Runs one step: its action through the engine, then its checks; reports everything as events. */
 public final class StepRunner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StepRunner.class);
+
   /** What a result keeps of the output; the page has already seen every line as it came. */
   private static final int OUTPUT_KEPT = 256 * 1024;
+
   /**
-   * The most output events (lines and progress) one run passes on; past it, or past
-   * {@link #MAX_OUTPUT_BYTES}, the run says "saída cortada" once and drops the rest. Ten thousand
-   * lines is more than any step of the course prints (a base image made from Debian prints a few
-   * thousand); a program that prints without end is what this stops.
+   * The most output events (lines and progress) one run passes on; past it, or past {@link
+   * #MAX_OUTPUT_BYTES}, the run says "saída cortada" once and drops the rest. Ten thousand lines is
+   * more than any step of the course prints (a base image made from Debian prints a few thousand);
+   * a program that prints without end is what this stops.
    */
   public static final int MAX_OUTPUT_EVENTS = 10_000;
+
   /** The most output text (UTF-8 bytes of the lines) one run passes on. */
   public static final int MAX_OUTPUT_BYTES = 1 << 20;
+
   /** The notice a run gives, once, when its output reached a cap. */
   public static final String OUTPUT_CUT = "saída cortada";
 
@@ -54,10 +58,13 @@ public final class StepRunner implements AutoCloseable {
   private final LearnerEngines engines;
   private final Path projectRoot;
   private final ProjectFiles files;
+
   /** One set of notebooks per engine: a learner's kernels run where the rest of their work is. */
   private final Map<Engine, Notebooks> notebooks = new ConcurrentHashMap<>();
+
   /** One set of clouds per engine, all made with the one configuration the runner was given. */
   private final Map<Engine, Clouds> clouds = new ConcurrentHashMap<>();
+
   private final CloudConfig cloudConfig;
 
   public StepRunner(Engine engine) {
@@ -74,7 +81,9 @@ public final class StepRunner implements AutoCloseable {
     this(engine, LearnerEngines.shared(engine), projectRoot, clouds);
   }
 
-  /** Each learner on the engine {@code engines} gives them; clouds on a local registry and engine. */
+  /**
+   * Each learner on the engine {@code engines} gives them; clouds on a local registry and engine.
+   */
   public StepRunner(Engine engine, LearnerEngines engines, Path projectRoot) {
     this(engine, engines, projectRoot, CloudConfig.LOCAL);
   }
@@ -86,8 +95,8 @@ public final class StepRunner implements AutoCloseable {
 
   /**
    * @param engine this machine's engine: what a killed run left is looked for there
-   * @param engines the engine each learner's steps, checks, kernels and clouds go to (the same
-   *     one on a laptop; a lab of their own with {@code serve --labs})
+   * @param engines the engine each learner's steps, checks, kernels and clouds go to (the same one
+   *     on a laptop; a lab of their own with {@code serve --labs})
    */
   public StepRunner(Engine engine, LearnerEngines engines, Path projectRoot, CloudConfig clouds) {
     this.engine = engine;
@@ -147,8 +156,10 @@ public final class StepRunner implements AutoCloseable {
    */
   public Optional<String> removeItsContainer(
       Lesson lesson, Step step, Session session, Map<String, String> params) {
-    ContainerSpec spec = step.action() instanceof Action.RunContainer run ? run.spec()
-        : step.action() instanceof Action.CreateContainer create ? create.spec() : null;
+    ContainerSpec spec =
+        step.action() instanceof Action.RunContainer run
+            ? run.spec()
+            : step.action() instanceof Action.CreateContainer create ? create.spec() : null;
     if (spec == null || spec.name() == null || spec.name().isBlank()) {
       return Optional.empty();
     }
@@ -164,25 +175,32 @@ public final class StepRunner implements AutoCloseable {
   }
 
   /**
-   * Runs {@code step} of {@code lesson} in the learner's session. Parameters missing from
-   * {@code params} take their defaults; a refused value throws {@link InvalidParameter} before
-   * anything runs. Every other failure (engine away included) ends as a FAILED result with a
-   * learner-facing message, after a {@link RunEvent.Finished} event.
+   * Runs {@code step} of {@code lesson} in the learner's session. Parameters missing from {@code
+   * params} take their defaults; a refused value throws {@link InvalidParameter} before anything
+   * runs. Every other failure (engine away included) ends as a FAILED result with a learner-facing
+   * message, after a {@link RunEvent.Finished} event.
    */
   public StepResult run(
-      Lesson lesson, Step step, Session session, Map<String, String> params, Consumer<RunEvent> events) {
+      Lesson lesson,
+      Step step,
+      Session session,
+      Map<String, String> params,
+      Consumer<RunEvent> events) {
     return execute(lesson, step, session, params, events, true);
   }
 
   /**
    * "Conferir": evaluates only the step's checks against the engine's state as it is, without the
    * action, for a learner who did the step in a terminal. Checks of the exit code and the output
-   * need the step's own run and are left out; a step with no other check cannot be checked this
-   * way and fails saying so. Reports the same events and result as {@link #run}, so it counts the
-   * same.
+   * need the step's own run and are left out; a step with no other check cannot be checked this way
+   * and fails saying so. Reports the same events and result as {@link #run}, so it counts the same.
    */
   public StepResult check(
-      Lesson lesson, Step step, Session session, Map<String, String> params, Consumer<RunEvent> events) {
+      Lesson lesson,
+      Step step,
+      Session session,
+      Map<String, String> params,
+      Consumer<RunEvent> events) {
     return execute(lesson, step, session, params, events, false);
   }
 
@@ -195,8 +213,13 @@ public final class StepRunner implements AutoCloseable {
   public static final String ONLY_BY_RUNNING =
       "Este passo só se confere rodando: as verificações dele leem a saída do próprio passo.";
 
-  private StepResult execute(Lesson lesson, Step step, Session session, Map<String, String> params,
-      Consumer<RunEvent> events, boolean perform) {
+  private StepResult execute(
+      Lesson lesson,
+      Step step,
+      Session session,
+      Map<String, String> params,
+      Consumer<RunEvent> events,
+      boolean perform) {
     Vars vars = Vars.of(step, params);
     Scope scope = new Scope(session, lesson.id());
     Engine engine = engines.of(session);
@@ -210,7 +233,9 @@ public final class StepRunner implements AutoCloseable {
     try {
       List<Check> expected = step.expect();
       if (perform) {
-        exitCode = new Actions(engine, files, notebooks(engine), clouds(engine)).perform(step.action(), scope, vars, output);
+        exitCode =
+            new Actions(engine, files, notebooks(engine), clouds(engine))
+                .perform(step.action(), scope, vars, output);
       } else {
         expected = expected.stream().filter(StepRunner::readsState).toList();
         if (expected.isEmpty()) {
@@ -221,8 +246,12 @@ public final class StepRunner implements AutoCloseable {
       for (Check check : expected) {
         CheckResult result = evaluator.evaluate(check, scope, vars, exitCode, output.text());
         checks.add(result);
-        events.accept(new RunEvent.CheckDone(step.id(), output.unscoped(result.description()), result.passed(),
-            output.unscoped(result.detail())));
+        events.accept(
+            new RunEvent.CheckDone(
+                step.id(),
+                output.unscoped(result.description()),
+                result.passed(),
+                output.unscoped(result.detail())));
       }
     } catch (EngineUnavailable e) {
       failure = e.getMessage();
@@ -230,26 +259,39 @@ public final class StepRunner implements AutoCloseable {
       failure = output.unscoped(e.getMessage());
     } catch (RuntimeException e) {
       LOG.error("step {} of lesson {} failed unexpectedly", step.id(), lesson.id(), e);
-      failure = "erro inesperado do workbench (" + e.getClass().getSimpleName() + "); veja o log do servidor";
+      failure =
+          "erro inesperado do workbench ("
+              + e.getClass().getSimpleName()
+              + "); veja o log do servidor";
     }
     boolean passed = failure.isEmpty() && checks.stream().allMatch(CheckResult::passed);
-    if (!passed && !failure.startsWith(EngineUnavailable.HOW_TO_START) && engineWentAway(engine, step)) {
-      failure = "O Docker Engine parou no meio do passo. Inicie-o de novo (por exemplo: sudo dockerd, ou abra o"
-          + " Docker Desktop) e rode o passo outra vez.";
+    if (!passed
+        && !failure.startsWith(EngineUnavailable.HOW_TO_START)
+        && engineWentAway(engine, step)) {
+      failure =
+          "O Docker Engine parou no meio do passo. Inicie-o de novo (por exemplo: sudo dockerd, ou abra o"
+              + " Docker Desktop) e rode o passo outra vez.";
     }
     if (!failure.isEmpty()) {
       output.always("err", failure);
     }
-    StepResult result = new StepResult(passed ? Status.PASSED : Status.FAILED, exitCode, output.text(), checks,
-        failure, Duration.ofNanos(System.nanoTime() - start));
+    StepResult result =
+        new StepResult(
+            passed ? Status.PASSED : Status.FAILED,
+            exitCode,
+            output.text(),
+            checks,
+            failure,
+            Duration.ofNanos(System.nanoTime() - start));
     events.accept(new RunEvent.Finished(step.id(), result));
     return result;
   }
 
   /**
    * Only asked after a failure, and only of steps that talk to the engine: a container killed with
-   * its engine fails the checks with odd details (exit 1 or 143, no port), and the learner needs the
-   * cause, not the symptoms. A stopping dockerd refuses new connections at once, so asking is enough.
+   * its engine fails the checks with odd details (exit 1 or 143, no port), and the learner needs
+   * the cause, not the symptoms. A stopping dockerd refuses new connections at once, so asking is
+   * enough.
    */
   private static boolean engineWentAway(Engine engine, Step step) {
     return !step.action().kind().equals("jshell") && !engine.available();
@@ -287,8 +329,7 @@ public final class StepRunner implements AutoCloseable {
 
   /**
    * Closes the notebooks' JShells (their JVMs) and stops the clouds and swarms: the server's one
-   * shutdown path.
-   * The engine belongs to the caller.
+   * shutdown path. The engine belongs to the caller.
    */
   @Override
   public void close() {
@@ -344,7 +385,9 @@ public final class StepRunner implements AutoCloseable {
 
     String unscoped(String text) {
       // the lesson's prefix first: what is left of the session's then names compose's own objects
-      return text == null ? "" : text.replace(scope.prefix(), "").replace(scope.sessionPrefix(), "");
+      return text == null
+          ? ""
+          : text.replace(scope.prefix(), "").replace(scope.sessionPrefix(), "");
     }
 
     @Override
@@ -392,9 +435,17 @@ public final class StepRunner implements AutoCloseable {
         return true;
       }
       cut = true;
-      events.accept(new RunEvent.Output(stepId, "info", OUTPUT_CUT + ": o passo passou de "
-          + MAX_OUTPUT_EVENTS + " linhas ou " + (MAX_OUTPUT_BYTES >> 20) + " MB de saída; o resto"
-          + " não é mostrado nem guardado. O passo continua até o fim e as verificações rodam."));
+      events.accept(
+          new RunEvent.Output(
+              stepId,
+              "info",
+              OUTPUT_CUT
+                  + ": o passo passou de "
+                  + MAX_OUTPUT_EVENTS
+                  + " linhas ou "
+                  + (MAX_OUTPUT_BYTES >> 20)
+                  + " MB de saída; o resto"
+                  + " não é mostrado nem guardado. O passo continua até o fim e as verificações rodam."));
       return false;
     }
 

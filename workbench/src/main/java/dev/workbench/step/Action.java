@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The closed set of things a step can ask the engine to do. Each record is named after the
- * {@code do:} key of a step block ({@link #kind()}); its fields are the block's keys.
+ * The closed set of things a step can ask the engine to do. Each record is named after the {@code
+ * do:} key of a step block ({@link #kind()}); its fields are the block's keys.
  */
 public sealed interface Action {
 
@@ -67,7 +67,8 @@ public sealed interface Action {
   record RemoveContainer(String name) implements Action {}
 
   @Kind("container.exec")
-  record ExecInContainer(String name, List<String> command, Map<String, String> env) implements Action {
+  record ExecInContainer(String name, List<String> command, Map<String, String> env)
+      implements Action {
     public ExecInContainer {
       command = List.copyOf(command);
       env = Map.copyOf(env == null ? Map.of() : env);
@@ -156,11 +157,15 @@ public sealed interface Action {
   @Kind("cloud.run")
   record CloudRun(String name) implements CloudAction {}
 
-  /** Runs the released worker again and again, every {@code every} (e.g. {@code 15s}, {@code 1d}). */
+  /**
+   * Runs the released worker again and again, every {@code every} (e.g. {@code 15s}, {@code 1d}).
+   */
   @Kind("cloud.schedule")
   record CloudSchedule(String name, String every) implements CloudAction {}
 
-  /** Lists the scheduled runs and their outcomes, first waiting until {@code atLeast} have ended. */
+  /**
+   * Lists the scheduled runs and their outcomes, first waiting until {@code atLeast} have ended.
+   */
   @Kind("cloud.runs")
   record CloudRuns(int atLeast) implements CloudAction {}
 
@@ -173,9 +178,9 @@ public sealed interface Action {
 
   /**
    * The Swarm part of lesson {@code orquestracao}: stand-in hosts (engines in containers of the
-   * learner's engine, never the learner's engine itself) that form a swarm; performed by
-   * {@code dev.workbench.cloud}. Everything else the learner does on them with the real
-   * {@code docker} CLI, through {@code container.exec} on a host.
+   * learner's engine, never the learner's engine itself) that form a swarm; performed by {@code
+   * dev.workbench.cloud}. Everything else the learner does on them with the real {@code docker}
+   * CLI, through {@code container.exec} on a host.
    */
   sealed interface SwarmAction extends Action {}
 
@@ -189,7 +194,8 @@ public sealed interface Action {
 
     public SwarmStart {
       if (nodes < 1 || nodes > MAX_NODES) {
-        throw new IllegalArgumentException("nodes must be between 1 and " + MAX_NODES + ", got " + nodes);
+        throw new IllegalArgumentException(
+            "nodes must be between 1 and " + MAX_NODES + ", got " + nodes);
       }
       images = List.copyOf(images == null ? List.of() : images);
     }

@@ -9,7 +9,9 @@ import java.util.List;
  */
 public sealed interface Check {
 
-  /** The {@code expect:} key that selects this check in a lesson file: its record's {@link Kind}. */
+  /**
+   * The {@code expect:} key that selects this check in a lesson file: its record's {@link Kind}.
+   */
   default String key() {
     return Kinds.name(getClass());
   }
@@ -95,7 +97,9 @@ public sealed interface Check {
   @Kind("remoteContainer")
   record RemoteContainer(String name, String state) implements CloudCheck {}
 
-  /** {@code scheduledRuns: {min, exitCode}}: at least {@code min} runs ended, each with this code. */
+  /**
+   * {@code scheduledRuns: {min, exitCode}}: at least {@code min} runs ended, each with this code.
+   */
   @Kind("scheduledRuns")
   record ScheduledRuns(int min, int exitCode) implements CloudCheck {}
 
@@ -114,11 +118,12 @@ public sealed interface Check {
 
   /**
    * {@code swarmNode: {name, role, availability, tasks}}: the node (by host name) is in the swarm,
-   * with this role ({@code manager}, {@code worker}) and availability ({@code active},
-   * {@code pause}, {@code drain}) and runs this many of the swarm's tasks; a null is not checked.
+   * with this role ({@code manager}, {@code worker}) and availability ({@code active}, {@code
+   * pause}, {@code drain}) and runs this many of the swarm's tasks; a null is not checked.
    */
   @Kind("swarmNode")
-  record SwarmNode(String name, String role, String availability, Integer tasks) implements SwarmCheck {
+  record SwarmNode(String name, String role, String availability, Integer tasks)
+      implements SwarmCheck {
     public static final List<String> ROLES = List.of("manager", "worker");
     public static final List<String> AVAILABILITIES = List.of("active", "pause", "drain");
   }
@@ -129,12 +134,19 @@ public sealed interface Check {
    * it (missing or empty). A null count is not checked.
    */
   @Kind("firestore")
-  record FirestoreCollection(String container, int port, String project, String collection, String field,
-      Integer filled, Integer empty) implements Check {}
+  record FirestoreCollection(
+      String container,
+      int port,
+      String project,
+      String collection,
+      String field,
+      Integer filled,
+      Integer empty)
+      implements Check {}
 
   /**
-   * {@code noSecrets: {image}}: no layer of the image holds a file that looks like a credential
-   * (a key file's name, or a JSON file with a private key).
+   * {@code noSecrets: {image}}: no layer of the image holds a file that looks like a credential (a
+   * key file's name, or a JSON file with a private key).
    */
   @Kind("noSecrets")
   record NoSecrets(String image) implements Check {}

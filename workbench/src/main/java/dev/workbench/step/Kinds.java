@@ -8,10 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The kinds of a sealed family of step records, read from the family itself: the records are the
- * list, so a new record is a new kind without a second list to update. The places that handle
- * kinds (reader, executor, evaluator, name rules, cloud rules) key their one table by record class
- * and ask {@link #missing} which records they lack, so a kind nobody handles is named by a test
- * rather than met by a learner.
+ * list, so a new record is a new kind without a second list to update. The places that handle kinds
+ * (reader, executor, evaluator, name rules, cloud rules) key their one table by record class and
+ * ask {@link #missing} which records they lack, so a kind nobody handles is named by a test rather
+ * than met by a learner.
  */
 public final class Kinds {
   private Kinds() {}
@@ -20,7 +20,8 @@ public final class Kinds {
 
   /**
    * The records under a sealed interface, through its sealed sub-interfaces, ordered by name: the
-   * class file keeps them in the order the compiler first met them, which is no order a reader knows.
+   * class file keeps them in the order the compiler first met them, which is no order a reader
+   * knows.
    */
   public static List<Class<?>> leaves(Class<?> sealed) {
     return LEAVES.computeIfAbsent(sealed, Kinds::find);
@@ -57,15 +58,20 @@ public final class Kinds {
   }
 
   /**
-   * The records of {@code sealed} that {@code handled} lacks, each as "Family.Record has no
-   * {@code concern}"; empty when every kind is handled.
+   * The records of {@code sealed} that {@code handled} lacks, each as "Family.Record has no {@code
+   * concern}"; empty when every kind is handled.
    */
-  public static List<String> missing(Class<?> sealed, Collection<? extends Class<?>> handled, String concern) {
+  public static List<String> missing(
+      Class<?> sealed, Collection<? extends Class<?>> handled, String concern) {
     List<String> gaps = new ArrayList<>();
     for (Class<?> leaf : leaves(sealed)) {
       if (!handled.contains(leaf)) {
-        gaps.add(leaf.getName().substring(leaf.getPackageName().length() + 1).replace('$', '.')
-            + " (" + kindOrNone(leaf) + ") has no " + concern);
+        gaps.add(
+            leaf.getName().substring(leaf.getPackageName().length() + 1).replace('$', '.')
+                + " ("
+                + kindOrNone(leaf)
+                + ") has no "
+                + concern);
       }
     }
     return gaps;

@@ -33,14 +33,23 @@ public record Param(String name, String defaultValue, Pattern pattern, String he
     if (pattern.matcher(value).matches()) {
       return null;
     }
-    String refused = value.codePoints()
-        .filter(c -> !accepts(Character.toString(c)))
-        .distinct()
-        .limit(5)
-        .mapToObj(Param::shown)
-        .collect(Collectors.joining(" "));
-    String rule = pattern == DEFAULT_PATTERN ? DEFAULT_RULE : "o valor deve seguir o padrão " + pattern.pattern();
-    return "valor inválido para " + name + ": " + (refused.isEmpty() ? "" : "não aceita " + refused + "; ") + rule;
+    String refused =
+        value
+            .codePoints()
+            .filter(c -> !accepts(Character.toString(c)))
+            .distinct()
+            .limit(5)
+            .mapToObj(Param::shown)
+            .collect(Collectors.joining(" "));
+    String rule =
+        pattern == DEFAULT_PATTERN
+            ? DEFAULT_RULE
+            : "o valor deve seguir o padrão " + pattern.pattern();
+    return "valor inválido para "
+        + name
+        + ": "
+        + (refused.isEmpty() ? "" : "não aceita " + refused + "; ")
+        + rule;
   }
 
   /**

@@ -35,8 +35,15 @@ public record Step(
   }
 
   /** A step with no Heroku line: every lesson but the cloud one. */
-  public Step(String id, String title, String cli, Map<String, Param> params, Action action, List<Check> expect,
-      String group, int line) {
+  public Step(
+      String id,
+      String title,
+      String cli,
+      Map<String, Param> params,
+      Action action,
+      List<Check> expect,
+      String group,
+      int line) {
     this(id, title, cli, params, action, expect, group, line, "");
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.EngineUnavailable;
+import dev.workbench.engine.Session;
 import dev.workbench.engine.Snapshot;
 import dev.workbench.labs.Labs;
 import dev.workbench.lesson.Course;
@@ -12,7 +13,6 @@ import dev.workbench.lesson.Lesson;
 import dev.workbench.progress.ProgressStore;
 import dev.workbench.progress.StepProgress;
 import dev.workbench.run.RunEvent;
-import dev.workbench.engine.Session;
 import dev.workbench.run.StepRunner;
 import dev.workbench.step.Param;
 import dev.workbench.step.Step;
@@ -39,7 +39,8 @@ final class ApiRoutes {
   private final Runs runs;
   private final Labs labs;
 
-  ApiRoutes(Course course, Engine engine, StepRunner runner, ProgressStore store, Runs runs, Labs labs) {
+  ApiRoutes(
+      Course course, Engine engine, StepRunner runner, ProgressStore store, Runs runs, Labs labs) {
     this.labs = labs;
     this.course = course;
     this.engine = engine;
@@ -69,7 +70,8 @@ final class ApiRoutes {
     if (labs == null) {
       return engine.snapshot(session);
     }
-    return labs.running(session).map(lab -> lab.snapshot(session))
+    return labs.running(session)
+        .map(lab -> lab.snapshot(session))
         .orElse(new Snapshot(List.of(), List.of(), List.of()));
   }
 
@@ -81,12 +83,14 @@ final class ApiRoutes {
       labs.touch(Learners.of(ctx)); // a learner action: keeps the lab, or asks for one
     }
     // a quota known up front is a 429 with nothing made, not a failed run; a lab still starting
-    // is not waited for here (the run waits, and says where the lab is): its engine counts as it creates
+    // is not waited for here (the run waits, and says where the lab is): its engine counts as it
+    // creates
     if (labs == null || labs.running(Learners.of(ctx)).isPresent()) {
       runner.admit(lesson, step, Learners.of(ctx), params);
     }
     Run run = runs.start(Learners.of(ctx), lesson, step, params);
-    ctx.status(HttpStatus.ACCEPTED).json(Map.of("runId", run.id(), "events", "/api/runs/" + run.id() + "/events"));
+    ctx.status(HttpStatus.ACCEPTED)
+        .json(Map.of("runId", run.id(), "events", "/api/runs/" + run.id() + "/events"));
   }
 
   /** {@code {"params": {"NAME": "value"}}}; an empty body means "the defaults". */
@@ -107,8 +111,13 @@ final class ApiRoutes {
     for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!name.equals("params")) {
-        throw new BadRequestResponse("O corpo do pedido só aceita \"params\"; “" + name + "” ficou de fora: "
-            + "{\"params\": {\"" + name + "\": …}}.");
+        throw new BadRequestResponse(
+            "O corpo do pedido só aceita \"params\"; “"
+                + name
+                + "” ficou de fora: "
+                + "{\"params\": {\""
+                + name
+                + "\": …}}.");
       }
     }
     JsonNode params = root.path("params");
@@ -135,7 +144,8 @@ final class ApiRoutes {
     for (Map.Entry<String, String> entry : requested.entrySet()) {
       Param param = step.params().get(entry.getKey());
       if (param == null) {
-        throw new BadRequestResponse("O passo " + step.id() + " não tem o parâmetro " + entry.getKey() + ".");
+        throw new BadRequestResponse(
+            "O passo " + step.id() + " não tem o parâmetro " + entry.getKey() + ".");
       }
       String problem = param.problemWith(entry.getValue());
       if (problem != null) {
@@ -148,9 +158,11 @@ final class ApiRoutes {
   }
 
   private void ownRun(Context ctx) {
-    Run run = runs.find(ctx.pathParam("runId"))
-        .filter(r -> r.session().equals(Learners.of(ctx)))
-        .orElseThrow(() -> new NotFoundResponse("Esta execução não existe (ou já foi esquecida)."));
+    Run run =
+        runs.find(ctx.pathParam("runId"))
+            .filter(r -> r.session().equals(Learners.of(ctx)))
+            .orElseThrow(
+                () -> new NotFoundResponse("Esta execução não existe (ou já foi esquecida)."));
     ctx.attribute("wb.run", run);
   }
 
@@ -163,19 +175,21 @@ final class ApiRoutes {
     Texts texts = Languages.texts(client.ctx());
     Follower follower = new Follower();
     try {
-      follower.pump(run.follow(follower), new Follower.Sender() {
-        @Override
-        public boolean send(RunEvent event) {
-          client.sendEvent(EventJson.name(event), json(EventJson.data(event, texts)));
-          return !client.terminated();
-        }
+      follower.pump(
+          run.follow(follower),
+          new Follower.Sender() {
+            @Override
+            public boolean send(RunEvent event) {
+              client.sendEvent(EventJson.name(event), json(EventJson.data(event, texts)));
+              return !client.terminated();
+            }
 
-        @Override
-        public boolean heartbeat() {
-          client.sendComment("ainda rodando");
-          return !client.terminated();
-        }
-      });
+            @Override
+            public boolean heartbeat() {
+              client.sendComment("ainda rodando");
+              return !client.terminated();
+            }
+          });
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
@@ -199,16 +213,29 @@ final class ApiRoutes {
       s.put("checks", EventJson.checks(p.checks()));
       s.put("updated", p.updated() == null ? null : p.updated().toString());
       steps.put(step.id(), s);
-      passed += p.done() ? 1 : 0; // a step that passed once stays done while its card shows the latest run
+      passed +=
+          p.done()
+              ? 1
+              : 0; // a step that passed once stays done while its card shows the latest run
     }
-    ctx.json(Map.of("lesson", lesson.id(), "passed", passed, "total", lesson.steps().size(), "steps", steps));
+    ctx.json(
+        Map.of(
+            "lesson",
+            lesson.id(),
+            "passed",
+            passed,
+            "total",
+            lesson.steps().size(),
+            "steps",
+            steps));
   }
 
   private void reset(Context ctx) {
     Lesson lesson = Lookups.lesson(course, ctx);
     Session session = Learners.of(ctx);
     if (runs.anyRunning(session, lesson.id())) {
-      throw new ConflictResponse("Espere os passos em andamento terminarem antes de reiniciar a lição.");
+      throw new ConflictResponse(
+          "Espere os passos em andamento terminarem antes de reiniciar a lição.");
     }
     if (labs != null) {
       labs.touch(session);

@@ -10,9 +10,9 @@ import io.javalin.router.JavalinDefaultRouting;
 import java.util.Map;
 
 /**
- * "Conferir": a learner who did a step in a terminal asks the workbench to check the engine's
- * state without running the step. It is a run in every other way — the same stream to follow, the
- * same limits, the same record in their progress — whose work is {@link StepRunner#check}.
+ * "Conferir": a learner who did a step in a terminal asks the workbench to check the engine's state
+ * without running the step. It is a run in every other way — the same stream to follow, the same
+ * limits, the same record in their progress — whose work is {@link StepRunner#check}.
  */
 final class CheckRoutes {
   private final Course course;
@@ -33,8 +33,7 @@ final class CheckRoutes {
     Lesson lesson = Lookups.lesson(course, ctx);
     Step step = Lookups.step(lesson, ctx);
     // the values the learner typed name what the checks look for (${TEXTO} in a file, a name)
-    Map<String, String> params =
-        ApiRoutes.validParams(step, ApiRoutes.requestedParams(ctx.body()));
+    Map<String, String> params = ApiRoutes.validParams(step, ApiRoutes.requestedParams(ctx.body()));
     Run run = runs.start(Learners.of(ctx), lesson, step, params, runner::check);
     ctx.status(HttpStatus.ACCEPTED)
         .json(Map.of("runId", run.id(), "events", "/api/runs/" + run.id() + "/events"));

@@ -31,8 +31,8 @@ import java.util.function.Consumer;
 /**
  * The class's JSON, on both sides. On the hub: the join (a code, rate-limited), learners' event
  * posts and the presenter's step (each needing that learner's own token), and everything the
- * instructor reads or does (the site's token, which is the instructor's). On a learner's
- * workbench: joining from the page, and the presenter's step to follow.
+ * instructor reads or does (the site's token, which is the instructor's). On a learner's workbench:
+ * joining from the page, and the presenter's step to follow.
  *
  * <p>The three routes learners' workbenches call ({@link #SERVER_TO_SERVER}) are not asked for the
  * site's token by {@link SiteGuard}, which still checks their Host, content type and Origin; the
@@ -41,11 +41,12 @@ import java.util.function.Consumer;
 final class ClassRoutes {
   /** Events in one post: an outbox sends at most 200; more is not a learner's workbench. */
   static final int MAX_EVENTS = 500;
+
   /** Instructor views following the class live at once; each holds a thread. */
   static final int MAX_LIVE = 16;
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private final ClassMode mode;
   private final dev.workbench.lesson.Course course;
@@ -79,12 +80,20 @@ final class ClassRoutes {
       router.get("/api/class/roster", ctx -> roster(ctx, hub));
       router.get("/api/class/stuck", ctx -> ctx.json(Map.of("steps", hub.stuckMap())));
       router.get("/api/class/counts", ctx -> ctx.json(hub.counts()));
-      router.get("/api/class/learners/{id}/timeline", ctx -> ctx.json(hub.timeline(ctx.pathParam("id"))
-          .orElseThrow(() -> new NotFoundResponse(Languages.texts(ctx).get("class_no_learner")))));
-      router.get("/api/class/export.csv", ctx -> {
-        ctx.header("Content-Disposition", "attachment; filename=\"turma.csv\"");
-        ctx.contentType("text/csv; charset=utf-8").result("\uFEFF" + hub.csv());
-      });
+      router.get(
+          "/api/class/learners/{id}/timeline",
+          ctx ->
+              ctx.json(
+                  hub.timeline(ctx.pathParam("id"))
+                      .orElseThrow(
+                          () ->
+                              new NotFoundResponse(Languages.texts(ctx).get("class_no_learner")))));
+      router.get(
+          "/api/class/export.csv",
+          ctx -> {
+            ctx.header("Content-Disposition", "attachment; filename=\"turma.csv\"");
+            ctx.contentType("text/csv; charset=utf-8").result("\uFEFF" + hub.csv());
+          });
       router.sse("/api/class/live", client -> live(client, hub));
       new InstructorPages(course, hub, pages).install(router);
     }
@@ -92,7 +101,8 @@ final class ClassRoutes {
       Outbox outbox = mode.outbox();
       router.get("/api/class/membership", ctx -> ctx.json(outbox.status()));
       router.post("/api/class/membership", ctx -> joinFromPage(ctx, outbox));
-      router.get("/api/class/follow", ctx -> ctx.json(presenterJson(outbox.presenter().orElse(null))));
+      router.get(
+          "/api/class/follow", ctx -> ctx.json(presenterJson(outbox.presenter().orElse(null))));
     }
   }
 
@@ -101,25 +111,38 @@ final class ClassRoutes {
   private void join(Context ctx, ClassHub hub) {
     Texts texts = Languages.texts(ctx);
     if (!limiter.allow(ctx.ip())) {
-      throw new HttpResponseException(HttpStatus.TOO_MANY_REQUESTS.getCode(), texts.get("class_join_limit"), Map.of());
+      throw new HttpResponseException(
+          HttpStatus.TOO_MANY_REQUESTS.getCode(), texts.get("class_join_limit"), Map.of());
     }
     JsonNode body = object(ctx);
     try {
       ClassHub.Joined joined = hub.join(body.path("code").asText(""), body.path("name").asText(""));
-      ctx.json(Map.of("learner", joined.learnerId(), "name", joined.name(), "token", joined.token(),
-          "class", joined.className()));
+      ctx.json(
+          Map.of(
+              "learner",
+              joined.learnerId(),
+              "name",
+              joined.name(),
+              "token",
+              joined.token(),
+              "class",
+              joined.className()));
     } catch (WrongCode e) {
       limiter.wrongCode(ctx.ip());
-      throw new HttpResponseException(HttpStatus.FORBIDDEN.getCode(), texts.get("class_wrong_code"), Map.of());
+      throw new HttpResponseException(
+          HttpStatus.FORBIDDEN.getCode(), texts.get("class_wrong_code"), Map.of());
     }
   }
 
   private void events(Context ctx, ClassHub hub) {
-    String learner = learnerToken(ctx, hub)
-        .orElseThrow(() -> new UnauthorizedResponse(Languages.texts(ctx).get("class_learner_token")));
+    String learner =
+        learnerToken(ctx, hub)
+            .orElseThrow(
+                () -> new UnauthorizedResponse(Languages.texts(ctx).get("class_learner_token")));
     JsonNode events = object(ctx).path("events");
     if (!events.isArray() || events.size() > MAX_EVENTS) {
-      throw new BadRequestResponse("\"events\" deve ser uma lista de até " + MAX_EVENTS + " eventos.");
+      throw new BadRequestResponse(
+          "\"events\" deve ser uma lista de até " + MAX_EVENTS + " eventos.");
     }
     List<ClassEvent> read = new ArrayList<>();
     for (JsonNode node : events) {
@@ -127,7 +150,8 @@ final class ClassRoutes {
       try {
         event = JSON.treeToValue(node, ClassEvent.class);
       } catch (JsonProcessingException | IllegalArgumentException e) {
-        throw new BadRequestResponse("evento ilegível: só os campos de um evento da turma são aceitos");
+        throw new BadRequestResponse(
+            "evento ilegível: só os campos de um evento da turma são aceitos");
       }
       String problem = event == null ? "evento vazio" : event.problem();
       if (problem != null) {
@@ -194,11 +218,12 @@ final class ClassRoutes {
     }
     BlockingQueue<ClassHub.Change> queue = new LinkedBlockingQueue<>(50_000);
     boolean[] overflow = {false};
-    Consumer<ClassHub.Change> listener = change -> {
-      if (!queue.offer(change)) {
-        overflow[0] = true;
-      }
-    };
+    Consumer<ClassHub.Change> listener =
+        change -> {
+          if (!queue.offer(change)) {
+            overflow[0] = true;
+          }
+        };
     hub.subscribe(listener);
     try {
       client.sendEvent("hello", "{}");
@@ -233,12 +258,18 @@ final class ClassRoutes {
     Texts texts = Languages.texts(ctx);
     JsonNode body = object(ctx);
     try {
-      ctx.json(outbox.join(body.path("hub").asText(""), body.path("code").asText(""), body.path("name").asText("")));
+      ctx.json(
+          outbox.join(
+              body.path("hub").asText(""),
+              body.path("code").asText(""),
+              body.path("name").asText("")));
     } catch (WrongCode e) {
       throw new BadRequestResponse(texts.get("class_wrong_code"));
     } catch (HubUnreachable e) {
-      throw new HttpResponseException(HttpStatus.BAD_GATEWAY.getCode(),
-          texts.format("class_hub_away", body.path("hub").asText("")), Map.of());
+      throw new HttpResponseException(
+          HttpStatus.BAD_GATEWAY.getCode(),
+          texts.format("class_hub_away", body.path("hub").asText("")),
+          Map.of());
     }
   }
 

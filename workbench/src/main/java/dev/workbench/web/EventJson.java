@@ -55,13 +55,14 @@ final class EventJson {
 
   static List<Map<String, Object>> checks(List<StepResult.CheckResult> checks) {
     return checks.stream()
-        .map(c -> {
-          Map<String, Object> m = new LinkedHashMap<>();
-          m.put("description", c.description());
-          m.put("passed", c.passed());
-          m.put("detail", c.detail());
-          return m;
-        })
+        .map(
+            c -> {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("description", c.description());
+              m.put("passed", c.passed());
+              m.put("detail", c.detail());
+              return m;
+            })
         .toList();
   }
 }

@@ -14,8 +14,11 @@ import java.util.function.Consumer;
  * reconnects and gets the run replayed from the start.
  */
 final class Follower implements Consumer<RunEvent> {
-  /** Live events a follower may lag behind by; the replay of what happened before is not counted. */
+  /**
+   * Live events a follower may lag behind by; the replay of what happened before is not counted.
+   */
   static final int QUEUE = 1_000;
+
   /** How often a quiet stream sends a comment: proxies keep it open, a gone browser is noticed. */
   private static final long HEARTBEAT_SECONDS = 15;
 

@@ -28,31 +28,48 @@ final class HttpErrors {
 
   void install(JavalinDefaultRouting router) {
     router.exception(
-        SiteGuard.RedirectWithoutToken.class, (e, ctx) -> ctx.redirect(e.location, HttpStatus.FOUND));
-    router.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(), message(ctx, e)));
+        SiteGuard.RedirectWithoutToken.class,
+        (e, ctx) -> ctx.redirect(e.location, HttpStatus.FOUND));
+    router.exception(
+        HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(), message(ctx, e)));
     router.exception(InvalidParameter.class, (e, ctx) -> answer(ctx, 400, e.getMessage()));
     router.exception(IllegalArgumentException.class, (e, ctx) -> answer(ctx, 400, e.getMessage()));
     router.exception(QuotaExceeded.class, (e, ctx) -> answer(ctx, 429, e.getMessage()));
-    router.exception(LabsFull.class, (e, ctx) -> {
-      // said, never silent: how long to wait, in the header for programs and in words for people
-      ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
-      answer(ctx, 503, Languages.texts(ctx).format("msg_labs_full", e.capacity(),
-          Math.max(1, (e.retryAfterSeconds() + 59) / 60)));
-    });
-    router.exception(EngineUnavailable.class, (e, ctx) -> {
-      LOG.warn("engine unavailable: {}", e.getMessage());
-      answer(ctx, 503, EngineUnavailable.HOW_TO_START);
-    });
-    router.exception(Exception.class, (e, ctx) -> {
-      LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-      answer(ctx, 500, Languages.texts(ctx).get("msg_internal"));
-    });
+    router.exception(
+        LabsFull.class,
+        (e, ctx) -> {
+          // said, never silent: how long to wait, in the header for programs and in words for
+          // people
+          ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+          answer(
+              ctx,
+              503,
+              Languages.texts(ctx)
+                  .format(
+                      "msg_labs_full",
+                      e.capacity(),
+                      Math.max(1, (e.retryAfterSeconds() + 59) / 60)));
+        });
+    router.exception(
+        EngineUnavailable.class,
+        (e, ctx) -> {
+          LOG.warn("engine unavailable: {}", e.getMessage());
+          answer(ctx, 503, EngineUnavailable.HOW_TO_START);
+        });
+    router.exception(
+        Exception.class,
+        (e, ctx) -> {
+          LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+          answer(ctx, 500, Languages.texts(ctx).get("msg_internal"));
+        });
   }
 
   /** Javalin's own 404 ("Endpoint GET /x not found") is English and for developers. */
   private static String message(Context ctx, HttpResponseException e) {
-    if (e.getStatus() == 404 && (e.getMessage() == null || e.getMessage().startsWith("Endpoint ")
-        || e.getMessage().equals("Not Found"))) {
+    if (e.getStatus() == 404
+        && (e.getMessage() == null
+            || e.getMessage().startsWith("Endpoint ")
+            || e.getMessage().equals("Not Found"))) {
       return Languages.texts(ctx).get("msg_not_found");
     }
     return e.getMessage();
@@ -66,11 +83,16 @@ final class HttpErrors {
     }
     String template = status == 401 ? "token" : status == 404 ? "not-found" : "error";
     Texts texts = Languages.texts(ctx);
-    String title = texts.get(status == 401 ? "title_token" : status == 404 ? "title_not_found" : "title_error");
-    ctx.html(pages.render(template, title, texts, Map.of(
-        "status", status,
-        "message", message == null ? "" : message,
-        "path", ctx.path())));
+    String title =
+        texts.get(
+            status == 401 ? "title_token" : status == 404 ? "title_not_found" : "title_error");
+    ctx.html(
+        pages.render(
+            template,
+            title,
+            texts,
+            Map.of(
+                "status", status, "message", message == null ? "" : message, "path", ctx.path())));
   }
 
   /** The API and anything that does not ask for a page. */

@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The instructor's kit: {@code /instrutor/guia} lists the lessons with the time each takes in
- * class (front matter {@code minutes}); {@code /instrutor/guia/{id}} is one lesson's answer keys
- * (every quiz and exercise with its right option, its explanation and, for an exercise, the values
- * it asks for and the checks that prove it) and its command sheet (every step's command in order),
- * which prints on its own (the print stylesheet hides the site around it). Read-only and built from
- * the lesson files alone; like every page it passes SiteGuard (token, host, same origin).
+ * The instructor's kit: {@code /instrutor/guia} lists the lessons with the time each takes in class
+ * (front matter {@code minutes}); {@code /instrutor/guia/{id}} is one lesson's answer keys (every
+ * quiz and exercise with its right option, its explanation and, for an exercise, the values it asks
+ * for and the checks that prove it) and its command sheet (every step's command in order), which
+ * prints on its own (the print stylesheet hides the site around it). Read-only and built from the
+ * lesson files alone; like every page it passes SiteGuard (token, host, same origin).
  */
 final class InstructorGuide {
   static final String PATH = "/instrutor/guia";
@@ -46,8 +46,12 @@ final class InstructorGuide {
       item.put("title", lesson.title());
       item.put("minutes", minutes(lesson, texts));
       item.put("steps", lesson.steps().size());
-      item.put("quizzes", lesson.questions().stream().filter(Lesson.Block.Quiz.class::isInstance).count());
-      item.put("exercises", lesson.questions().stream().filter(Lesson.Block.Exercise.class::isInstance).count());
+      item.put(
+          "quizzes",
+          lesson.questions().stream().filter(Lesson.Block.Quiz.class::isInstance).count());
+      item.put(
+          "exercises",
+          lesson.questions().stream().filter(Lesson.Block.Exercise.class::isInstance).count());
       lessons.add(item);
       minutes += lesson.minutes();
     }
@@ -81,14 +85,20 @@ final class InstructorGuide {
       command.put("cli", step.cli());
       command.put("heroku", step.heroku());
       List<Map<String, Object>> params = new ArrayList<>();
-      step.params().values().forEach(p -> params.add(Map.of("name", p.name(), "value", p.defaultValue())));
+      step.params()
+          .values()
+          .forEach(p -> params.add(Map.of("name", p.name(), "value", p.defaultValue())));
       command.put("params", params);
       command.put("hasParams", !params.isEmpty());
       commands.add(command);
     }
     model.put("commands", commands);
-    ctx.html(pages.render("guide-lesson",
-        texts.format("guide_lesson_title", lesson.order(), lesson.title()), texts, model));
+    ctx.html(
+        pages.render(
+            "guide-lesson",
+            texts.format("guide_lesson_title", lesson.order(), lesson.title()),
+            texts,
+            model));
   }
 
   private Map<String, Object> key(Lesson lesson, Lesson.Block.Question question, Texts texts) {
@@ -99,9 +109,10 @@ final class InstructorGuide {
     key.put("question", markdown.renderInline(question.question(), lesson.id()));
     List<Map<String, Object>> options = new ArrayList<>();
     for (int i = 0; i < question.options().size(); i++) {
-      options.add(Map.of(
-          "html", markdown.renderInline(question.options().get(i), lesson.id()),
-          "right", question.right(i + 1)));
+      options.add(
+          Map.of(
+              "html", markdown.renderInline(question.options().get(i), lesson.id()),
+              "right", question.right(i + 1)));
     }
     key.put("options", options);
     key.put("answer", texts.format("guide_answer", question.answer()));
@@ -120,6 +131,8 @@ final class InstructorGuide {
   }
 
   private static String minutes(Lesson lesson, Texts texts) {
-    return lesson.minutes() == 0 ? texts.get("guide_no_time") : texts.format("guide_minutes", lesson.minutes());
+    return lesson.minutes() == 0
+        ? texts.get("guide_no_time")
+        : texts.format("guide_minutes", lesson.minutes());
   }
 }

@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The instructor's pages on a hub, behind the site's token like every page: {@code /instrutor}
- * (the class live: roster, stuck map, a learner's timeline, CSV) and {@code /apresentar/{id}} (a
- * lesson for the projector, one step card at a time, run on the hub's own engine). Both are
- * skeletons the script fills from the class's JSON, so the live view and the first view are one
- * code path. {@code /instrutor/guia} belongs to the course's instructor kit, not to this class.
+ * The instructor's pages on a hub, behind the site's token like every page: {@code /instrutor} (the
+ * class live: roster, stuck map, a learner's timeline, CSV) and {@code /apresentar/{id}} (a lesson
+ * for the projector, one step card at a time, run on the hub's own engine). Both are skeletons the
+ * script fills from the class's JSON, so the live view and the first view are one code path. {@code
+ * /instrutor/guia} belongs to the course's instructor kit, not to this class.
  */
 final class InstructorPages {
   private final Course course;
@@ -45,7 +45,8 @@ final class InstructorPages {
       lessons.add(Map.of("id", lesson.id(), "title", lesson.title(), "order", lesson.order()));
     }
     model.put("lessons", lessons);
-    ctx.html(pages.render("instructor", texts.format("ins_title", hub.info().name()), texts, model));
+    ctx.html(
+        pages.render("instructor", texts.format("ins_title", hub.info().name()), texts, model));
   }
 
   private void presenter(Context ctx) {

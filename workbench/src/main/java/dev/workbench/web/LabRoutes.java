@@ -22,11 +22,13 @@ final class LabRoutes {
   }
 
   void install(JavalinDefaultRouting router) {
-    router.before("/lessons/{id}", ctx -> {
-      if (ctx.method().name().equals("GET")) {
-        labs.touch(Learners.of(ctx));
-      }
-    });
+    router.before(
+        "/lessons/{id}",
+        ctx -> {
+          if (ctx.method().name().equals("GET")) {
+            labs.touch(Learners.of(ctx));
+          }
+        });
     router.get("/api/lab", ctx -> answer(ctx, labs.status(Learners.of(ctx))));
     router.post("/api/lab", ctx -> answer(ctx, labs.touch(Learners.of(ctx))));
   }
@@ -43,16 +45,20 @@ final class LabRoutes {
     out.put("place", status.place());
     out.put("idleSecondsLeft", status.idleSecondsLeft());
     out.put("warn", status.warn());
-    out.put("message", switch (status.state()) {
-      case NONE -> texts.get("lab_none");
-      case QUEUED -> texts.format("lab_queued", status.place());
-      case STARTING -> texts.get("lab_starting");
-      case READY -> status.warn()
-          ? texts.format("lab_idle_warning", Math.max(1, (status.idleSecondsLeft() + 59) / 60))
-          : texts.get("lab_ready");
-      case STOPPED -> texts.get("lab_stopped");
-      case FAILED -> texts.format("lab_failed", status.problem());
-    });
+    out.put(
+        "message",
+        switch (status.state()) {
+          case NONE -> texts.get("lab_none");
+          case QUEUED -> texts.format("lab_queued", status.place());
+          case STARTING -> texts.get("lab_starting");
+          case READY ->
+              status.warn()
+                  ? texts.format(
+                      "lab_idle_warning", Math.max(1, (status.idleSecondsLeft() + 59) / 60))
+                  : texts.get("lab_ready");
+          case STOPPED -> texts.get("lab_stopped");
+          case FAILED -> texts.format("lab_failed", status.problem());
+        });
     return out;
   }
 

@@ -33,7 +33,11 @@ final class LabSteps implements Runs.StepExecution {
   }
 
   @Override
-  public StepResult run(Lesson lesson, Step step, Session session, Map<String, String> params,
+  public StepResult run(
+      Lesson lesson,
+      Step step,
+      Session session,
+      Map<String, String> params,
       Consumer<RunEvent> events) {
     labs.working(session);
     try {
@@ -42,7 +46,9 @@ final class LabSteps implements Runs.StepExecution {
     } catch (LabsFull full) {
       String message = full.getMessage();
       events.accept(new RunEvent.Output(step.id(), "err", message));
-      StepResult failed = new StepResult(StepResult.Status.FAILED, null, message, List.of(), message, Duration.ZERO);
+      StepResult failed =
+          new StepResult(
+              StepResult.Status.FAILED, null, message, List.of(), message, Duration.ZERO);
       events.accept(new RunEvent.Finished(step.id(), failed));
       return failed;
     } finally {

@@ -43,9 +43,10 @@ final class Languages {
     if (chosen == null || chosen.isBlank()) {
       chosen = ctx.cookie(COOKIE);
     }
-    Language language = chosen == null || chosen.isBlank()
-        ? fromAcceptLanguage(ctx.header("Accept-Language"))
-        : Language.of(chosen);
+    Language language =
+        chosen == null || chosen.isBlank()
+            ? fromAcceptLanguage(ctx.header("Accept-Language"))
+            : Language.of(chosen);
     ctx.attribute(ATTRIBUTE, language);
     return language;
   }
@@ -55,8 +56,8 @@ final class Languages {
   }
 
   /**
-   * The browser's preferred language among the two the course has: the English or Portuguese
-   * range with the highest {@code q} (the first on a tie); pt-BR when neither is listed.
+   * The browser's preferred language among the two the course has: the English or Portuguese range
+   * with the highest {@code q} (the first on a tie); pt-BR when neither is listed.
    */
   static Language fromAcceptLanguage(String header) {
     if (header == null || header.isBlank()) {

@@ -30,6 +30,7 @@ final class Learners {
   private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{22}");
   private static final int ID_LENGTH = 8;
   private static final SecureRandom RANDOM = new SecureRandom();
+
   /** Sessions remembered in memory; past it the memory starts over and the store answers. */
   private static final int KNOWN_MAX = 10_000;
 

@@ -35,14 +35,16 @@ final class LessonView {
     int level = 2; // the page's h1 is the lesson's title; before any heading, cards are h2
     for (Lesson.Block block : lesson.blocks()) {
       if (block instanceof Lesson.Block.Prose prose) {
-        String text = sections.isEmpty() ? withoutTitle(prose.markdown(), lesson.title()) : prose.markdown();
+        String text =
+            sections.isEmpty() ? withoutTitle(prose.markdown(), lesson.title()) : prose.markdown();
         sections.add(Map.of("isProse", true, "html", markdown.render(text, lesson.id())));
         level = levelAfter(text, level);
         row = null;
         continue;
       }
       if (block instanceof Lesson.Block.FirestoreTable table) {
-        Map<String, Object> frame = new HashMap<>(table(table, LiveTables.address(lesson.id(), tables++)));
+        Map<String, Object> frame =
+            new HashMap<>(table(table, LiveTables.address(lesson.id(), tables++)));
         frame.put("level", level);
         sections.add(frame);
         row = null;
@@ -102,7 +104,8 @@ final class LessonView {
       while (hashes < stripped.length() && stripped.charAt(hashes) == '#') {
         hashes++;
       }
-      if (hashes >= 1 && hashes <= 6
+      if (hashes >= 1
+          && hashes <= 6
           && (stripped.length() == hashes || stripped.charAt(hashes) == ' ')) {
         level = Math.min(hashes + 1, 6);
       }
@@ -111,9 +114,9 @@ final class LessonView {
   }
 
   /**
-   * A quiz or an exercise as the page first draws it, unanswered: the learner's answer, the
-   * outcome and the explanation come from the API once they commit (or from what they committed
-   * before), so the answer key is not in the page.
+   * A quiz or an exercise as the page first draws it, unanswered: the learner's answer, the outcome
+   * and the explanation come from the API once they commit (or from what they committed before), so
+   * the answer key is not in the page.
    */
   static Map<String, Object> question(
       Lesson.Block.Question question, Lesson lesson, Markdown markdown, int level) {
@@ -124,17 +127,22 @@ final class LessonView {
     box.put("questionHtml", markdown.renderInline(question.question(), lesson.id()));
     List<Map<String, Object>> options = new ArrayList<>();
     for (int i = 0; i < question.options().size(); i++) {
-      options.add(Map.of(
-          "number", i + 1,
-          "html", markdown.renderInline(question.options().get(i), lesson.id())));
+      options.add(
+          Map.of(
+              "number",
+              i + 1,
+              "html",
+              markdown.renderInline(question.options().get(i), lesson.id())));
     }
     box.put("options", options);
     if (question instanceof Lesson.Block.Exercise exercise) {
       box.put("isExercise", true);
       box.put("kind", "exercise");
       box.put("step", exercise.step());
-      lesson.step(exercise.step()).ifPresent(step ->
-          box.put("stepTitle", step.title().isEmpty() ? step.id() : step.title()));
+      lesson
+          .step(exercise.step())
+          .ifPresent(
+              step -> box.put("stepTitle", step.title().isEmpty() ? step.id() : step.title()));
       List<Map<String, Object>> set = new ArrayList<>();
       exercise.set().forEach((name, value) -> set.add(Map.of("name", name, "value", value)));
       box.put("set", set);
@@ -156,7 +164,10 @@ final class LessonView {
         "columns", table.columns());
   }
 
-  /** The page already shows the title as its heading; a lesson that repeats it as "# Title" would show it twice. */
+  /**
+   * The page already shows the title as its heading; a lesson that repeats it as "# Title" would
+   * show it twice.
+   */
   static String withoutTitle(String markdown, String title) {
     String trimmed = markdown.stripLeading();
     String heading = "# " + title;
@@ -181,13 +192,19 @@ final class LessonView {
     card.put("heroku", step.heroku());
     card.put("hasHeroku", !step.heroku().isEmpty());
     card.put("kind", step.action().kind());
-    StepStatus status = runId != null ? StepStatus.RUNNING
-        : last.status() == StepStatus.RUNNING ? StepStatus.NOT_RUN : last.status();
+    StepStatus status =
+        runId != null
+            ? StepStatus.RUNNING
+            : last.status() == StepStatus.RUNNING ? StepStatus.NOT_RUN : last.status();
     card.put("status", status.name().toLowerCase().replace('_', '-'));
     card.put("statusLabel", label(status, texts));
     card.put("doneBefore", last.done() && status != StepStatus.PASSED);
-    card.put("runLabel", texts.get(status == StepStatus.NOT_RUN ? "run"
-        : status == StepStatus.RUNNING ? "running" : "run_again"));
+    card.put(
+        "runLabel",
+        texts.get(
+            status == StepStatus.NOT_RUN
+                ? "run"
+                : status == StepStatus.RUNNING ? "running" : "run_again"));
     card.put("runId", runId == null ? "" : runId);
     card.put("params", params(step, last.params(), texts.format("param_of", title)));
     card.put("hasParams", !step.params().isEmpty());
@@ -202,27 +219,34 @@ final class LessonView {
 
   static String label(StepStatus status, Texts texts) {
     switch (status) {
-      case RUNNING: return texts.get("status_running");
-      case PASSED: return texts.get("status_passed");
-      case FAILED: return texts.get("status_failed");
-      default: return texts.get("status_not_run");
+      case RUNNING:
+        return texts.get("status_running");
+      case PASSED:
+        return texts.get("status_passed");
+      case FAILED:
+        return texts.get("status_failed");
+      default:
+        return texts.get("status_not_run");
     }
   }
 
-  /** @param of which step the field belongs to, for its accessible name ("CODIGO em “…”") */
+  /**
+   * @param of which step the field belongs to, for its accessible name ("CODIGO em “…”")
+   */
   private static List<Map<String, Object>> params(
       Step step, Map<String, String> lastValues, String of) {
     List<Map<String, Object>> params = new ArrayList<>();
     for (Param p : new LinkedHashMap<>(step.params()).values()) {
       String value = lastValues.getOrDefault(p.name(), p.defaultValue());
-      params.add(Map.of(
-          "name", p.name(),
-          "value", value,
-          "defaultValue", p.defaultValue(),
-          "help", p.help(),
-          "paramOf", of,
-          "multiline", multiline(p),
-          "rows", rows(value)));
+      params.add(
+          Map.of(
+              "name", p.name(),
+              "value", value,
+              "defaultValue", p.defaultValue(),
+              "help", p.help(),
+              "paramOf", of,
+              "multiline", multiline(p),
+              "rows", rows(value)));
     }
     params.sort((a, b) -> ((String) a.get("name")).compareTo((String) b.get("name")));
     return params;
@@ -233,7 +257,8 @@ final class LessonView {
    * Enter would run the step instead of breaking the line.
    */
   static boolean multiline(Param param) {
-    return param.defaultValue().contains("\n") || param.pattern().matcher(param.defaultValue() + "\n").matches();
+    return param.defaultValue().contains("\n")
+        || param.pattern().matcher(param.defaultValue() + "\n").matches();
   }
 
   /** As tall as the text, within reason: a long cell scrolls rather than pushing the page away. */
@@ -242,8 +267,13 @@ final class LessonView {
     return Math.max(3, Math.min(lines + 1, 30));
   }
 
-  /** The stored lines as the card shows them: each with its stream, read from the data, never from the text. */
+  /**
+   * The stored lines as the card shows them: each with its stream, read from the data, never from
+   * the text.
+   */
   static List<Map<String, Object>> lines(List<OutputLine> output) {
-    return output.stream().<Map<String, Object>>map(l -> Map.of("stream", l.stream(), "text", l.text())).toList();
+    return output.stream()
+        .<Map<String, Object>>map(l -> Map.of("stream", l.stream(), "text", l.text()))
+        .toList();
   }
 }

@@ -1,9 +1,9 @@
 package dev.workbench.web;
 
 import dev.workbench.engine.Engine;
-import dev.workbench.engine.LearnerEngines;
 import dev.workbench.engine.EngineError;
 import dev.workbench.engine.EngineUnavailable;
+import dev.workbench.engine.LearnerEngines;
 import dev.workbench.engine.Scope;
 import dev.workbench.lesson.Course;
 import dev.workbench.lesson.Lesson;
@@ -14,13 +14,12 @@ import io.javalin.http.NotFoundResponse;
 import io.javalin.router.JavalinDefaultRouting;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The {@code firestore-table} blocks of a lesson, live: the page asks every two seconds and gets
  * the collection as it is now in the learner's own emulator. Which container, port, project and
- * collection come from the lesson file; a request names only the lesson and the table's index, so
- * a page cannot point the workbench anywhere else. An emulator that is not there yet is an answer
+ * collection come from the lesson file; a request names only the lesson and the table's index, so a
+ * page cannot point the workbench anywhere else. An emulator that is not there yet is an answer
  * ("waiting", with what to do), not an error: the learner is expected to open the page first.
  */
 final class LiveTables {
@@ -67,16 +66,26 @@ final class LiveTables {
       if (engine.containers().hostPort(scope, table.container(), table.port()).isEmpty()) {
         return TableView.waiting(table, notRunning(lesson, table));
       }
-      String project = table.project().isEmpty() ? FirestoreDocuments.DEFAULT_PROJECT : table.project();
-      return TableView.of(table, documents.read(scope, table.container(), table.port(), project,
-          table.collection(), MAX_ROWS + 1), MAX_ROWS);
+      String project =
+          table.project().isEmpty() ? FirestoreDocuments.DEFAULT_PROJECT : table.project();
+      return TableView.of(
+          table,
+          documents.read(
+              scope, table.container(), table.port(), project, table.collection(), MAX_ROWS + 1),
+          MAX_ROWS);
     } catch (EngineUnavailable e) {
       return TableView.waiting(table, EngineUnavailable.HOW_TO_START);
     } catch (EngineError e) {
       // no answer yet is a JVM still starting; an answer that is an error is worth showing as it is
-      return TableView.waiting(table, e.getCause() instanceof IOException
-          ? "O emulador está ligando e ainda não responde; a tabela tenta de novo sozinha."
-          : "O emulador não entregou a coleção " + table.collection() + ": " + e.getMessage() + ".");
+      return TableView.waiting(
+          table,
+          e.getCause() instanceof IOException
+              ? "O emulador está ligando e ainda não responde; a tabela tenta de novo sozinha."
+              : "O emulador não entregou a coleção "
+                  + table.collection()
+                  + ": "
+                  + e.getMessage()
+                  + ".");
     }
   }
 
@@ -87,7 +96,10 @@ final class LiveTables {
       return "O emulador (contêiner " + table.container() + ") ainda não está rodando.";
     }
     Step step = makers.get(0);
-    return "O emulador ainda não está rodando — rode o passo " + (lesson.steps().indexOf(step) + 1)
-        + ", “" + (step.title().isEmpty() ? step.id() : step.title()) + "”, e a tabela se preenche sozinha.";
+    return "O emulador ainda não está rodando — rode o passo "
+        + (lesson.steps().indexOf(step) + 1)
+        + ", “"
+        + (step.title().isEmpty() ? step.id() : step.title())
+        + "”, e a tabela se preenche sozinha.";
   }
 }

@@ -22,13 +22,17 @@ final class Lookups {
   /** The lesson as written in {@code language} (the English text where there is one). */
   static Lesson lesson(Course course, Context ctx, Language language) {
     String id = ctx.pathParam("id");
-    return course.find(id, language).orElseThrow(() ->
-        new NotFoundResponse(Languages.texts(ctx).format("msg_no_lesson", id)));
+    return course
+        .find(id, language)
+        .orElseThrow(() -> new NotFoundResponse(Languages.texts(ctx).format("msg_no_lesson", id)));
   }
 
   static Step step(Lesson lesson, Context ctx) {
     String id = ctx.pathParam("step");
-    return lesson.step(id).orElseThrow(() ->
-        new NotFoundResponse(Languages.texts(ctx).format("msg_no_step", lesson.id(), id)));
+    return lesson
+        .step(id)
+        .orElseThrow(
+            () ->
+                new NotFoundResponse(Languages.texts(ctx).format("msg_no_step", lesson.id(), id)));
   }
 }

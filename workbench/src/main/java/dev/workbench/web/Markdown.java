@@ -53,7 +53,8 @@ final class Markdown {
       if (node instanceof Image) {
         String src = attributes.get("src");
         if (src != null && isRelative(src)) {
-          attributes.put("src", "/lessons/" + lessonId + "/assets/" + src.replaceFirst("^\\./", ""));
+          attributes.put(
+              "src", "/lessons/" + lessonId + "/assets/" + src.replaceFirst("^\\./", ""));
         }
         attributes.put("loading", "lazy");
       }
@@ -65,6 +66,9 @@ final class Markdown {
   }
 
   static boolean isRelative(String src) {
-    return !src.isEmpty() && !src.startsWith("/") && !src.startsWith("#") && !HAS_SCHEME.matcher(src).find();
+    return !src.isEmpty()
+        && !src.startsWith("/")
+        && !src.startsWith("#")
+        && !HAS_SCHEME.matcher(src).find();
   }
 }

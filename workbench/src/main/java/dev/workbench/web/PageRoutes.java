@@ -2,11 +2,11 @@ package dev.workbench.web;
 
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.EngineUnavailable;
+import dev.workbench.engine.Session;
 import dev.workbench.lesson.Course;
 import dev.workbench.lesson.Lesson;
 import dev.workbench.lesson.LessonFormatError;
 import dev.workbench.progress.ProgressStore;
-import dev.workbench.engine.Session;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.router.JavalinDefaultRouting;
@@ -23,9 +23,20 @@ import java.util.regex.Pattern;
 
 /** The pages a browser asks for: the course index, a lesson, a lesson's pictures. */
 final class PageRoutes {
-  private static final Pattern ASSET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*\\.(svg|png|jpe?g|gif)");
+  private static final Pattern ASSET =
+      Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*\\.(svg|png|jpe?g|gif)");
   private static final Map<String, String> TYPES =
-      Map.of("svg", "image/svg+xml", "png", "image/png", "jpg", "image/jpeg", "jpeg", "image/jpeg", "gif", "image/gif");
+      Map.of(
+          "svg",
+          "image/svg+xml",
+          "png",
+          "image/png",
+          "jpg",
+          "image/jpeg",
+          "jpeg",
+          "image/jpeg",
+          "gif",
+          "image/gif");
 
   private final Course course;
   private final ProgressStore store;
@@ -59,7 +70,8 @@ final class PageRoutes {
     boolean anyQuestions = false;
     for (Lesson lesson : course.lessons(texts.language())) {
       // steps, quizzes and exercises count alike (Tally); ids are the same in every language
-      Tally tally = Tally.of(lesson, store.lesson(session, lesson.id()), store.answers(session, lesson.id()));
+      Tally tally =
+          Tally.of(lesson, store.lesson(session, lesson.id()), store.answers(session, lesson.id()));
       int total = tally.total();
       int done = tally.done();
       totalSteps += total;
@@ -88,7 +100,8 @@ final class PageRoutes {
     model.put("coursePercent", percent(totalPassed, totalSteps));
     model.put("coursePassed", totalPassed);
     model.put("courseTotal", totalSteps);
-    model.put("courseProgressText",
+    model.put(
+        "courseProgressText",
         texts.format(anyQuestions ? "items_done" : "steps_done", totalPassed, totalSteps));
     ctx.html(pages.render("index", null, texts, model));
   }
@@ -111,15 +124,23 @@ final class PageRoutes {
     if (index + 1 < lessons.size()) {
       model.put("next", link(lessons.get(index + 1)));
     }
-    ctx.html(lessonPages.render(lesson, model, markdown, store.lesson(session, lesson.id()),
-        stepId -> runs.running(session, lesson.id(), stepId).map(Run::id).orElse(null), texts));
+    ctx.html(
+        lessonPages.render(
+            lesson,
+            model,
+            markdown,
+            store.lesson(session, lesson.id()),
+            stepId -> runs.running(session, lesson.id(), stepId).map(Run::id).orElse(null),
+            texts));
   }
 
   /** Only pictures, only from the lesson's own folder: the name cannot climb out of it. */
   private void asset(Context ctx) {
     Lesson lesson = Lookups.lesson(course, ctx, Languages.of(ctx));
     String file = ctx.pathParam("file");
-    if (!ASSET.matcher(file).matches() || lesson.source() == null || lesson.source().getParent() == null) {
+    if (!ASSET.matcher(file).matches()
+        || lesson.source() == null
+        || lesson.source().getParent() == null) {
       throw new NotFoundResponse();
     }
     Path folder = lesson.source().toAbsolutePath().normalize().getParent();

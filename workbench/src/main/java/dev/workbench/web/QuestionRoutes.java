@@ -19,10 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Quizzes and "predict, then run" exercises: the learner's answer (or prediction) is posted as
- * JSON and kept in their progress; what the page then shows — right or wrong, the explanation, and
- * for an exercise whether the prediction matched what the engine did — comes from here, so the
- * answer key is never in the page before the learner has committed.
+ * Quizzes and "predict, then run" exercises: the learner's answer (or prediction) is posted as JSON
+ * and kept in their progress; what the page then shows — right or wrong, the explanation, and for
+ * an exercise whether the prediction matched what the engine did — comes from here, so the answer
+ * key is never in the page before the learner has committed.
  */
 final class QuestionRoutes {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,14 +59,22 @@ final class QuestionRoutes {
     Texts texts = Languages.texts(ctx);
     Lesson lesson = Lookups.lesson(course, ctx);
     String id = ctx.pathParam("question");
-    Lesson.Block.Question question = lesson.question(id)
-        .orElseThrow(() -> new NotFoundResponse(texts.format("msg_no_question", lesson.id(), id)));
+    Lesson.Block.Question question =
+        lesson
+            .question(id)
+            .orElseThrow(
+                () -> new NotFoundResponse(texts.format("msg_no_question", lesson.id(), id)));
     int choice = choice(ctx.body(), question.options().size(), texts);
     Session session = Learners.of(ctx);
     store.answered(session, lesson.id(), id, choice, question.right(choice));
     Lesson shown = Lookups.lesson(course, ctx, Languages.of(ctx));
-    ctx.json(state(shown, question, store.lesson(session, lesson.id()),
-        store.answers(session, lesson.id()), texts));
+    ctx.json(
+        state(
+            shown,
+            question,
+            store.lesson(session, lesson.id()),
+            store.answers(session, lesson.id()),
+            texts));
   }
 
   /** {@code {"choice": n}}, n an option's number from 1; anything else is a 400 that says so. */
@@ -97,8 +105,12 @@ final class QuestionRoutes {
    * What the page may show of one question now. The texts come from {@code shown} (the learner's
    * language); the key and the ids are the same in every language.
    */
-  private Map<String, Object> state(Lesson shown, Lesson.Block.Question question,
-      Map<String, StepProgress> steps, Map<String, Answer> answers, Texts texts) {
+  private Map<String, Object> state(
+      Lesson shown,
+      Lesson.Block.Question question,
+      Map<String, StepProgress> steps,
+      Map<String, Answer> answers,
+      Texts texts) {
     Lesson.Block.Question words = shown.question(question.id()).orElse(question);
     Answer answer = answers.get(question.id());
     Map<String, Object> state = new LinkedHashMap<>();
@@ -113,8 +125,11 @@ final class QuestionRoutes {
     if (question instanceof Lesson.Block.Exercise exercise) {
       state.put("step", exercise.step());
       StepProgress run = steps.get(exercise.step());
-      boolean ranSince = run != null && run.updated() != null && !run.updated().isBefore(answer.at())
-          && (run.status() == StepStatus.PASSED || run.status() == StepStatus.FAILED);
+      boolean ranSince =
+          run != null
+              && run.updated() != null
+              && !run.updated().isBefore(answer.at())
+              && (run.status() == StepStatus.PASSED || run.status() == StepStatus.FAILED);
       if (!ranSince) {
         state.put("outcome", "waiting");
         state.put("result", texts.format("exercise_waiting", answer.choice()));
@@ -127,14 +142,19 @@ final class QuestionRoutes {
       }
       state.put("outcome", answer.right() ? "matched" : "missed");
       state.put("answer", question.answer());
-      state.put("result", texts.format(answer.right() ? "exercise_matched" : "exercise_missed",
-          answer.choice(), question.answer()));
+      state.put(
+          "result",
+          texts.format(
+              answer.right() ? "exercise_matched" : "exercise_missed",
+              answer.choice(),
+              question.answer()));
       state.put("explanation", explanation);
       return state;
     }
     state.put("right", answer.right());
     state.put("answer", question.answer());
-    state.put("result", texts.format(answer.right() ? "quiz_right" : "quiz_wrong", question.answer()));
+    state.put(
+        "result", texts.format(answer.right() ? "quiz_right" : "quiz_wrong", question.answer()));
     state.put("explanation", explanation);
     return state;
   }

@@ -46,8 +46,10 @@ final class RerunRoutes {
     }
     StepProgress last = store.lesson(session, lesson.id()).get(step.id());
     Map<String, String> params = last == null ? Map.of() : last.params();
-    String name = runner.removeItsContainer(lesson, step, session, params)
-        .orElseThrow(() -> new NotFoundResponse(texts.get("msg_no_container")));
+    String name =
+        runner
+            .removeItsContainer(lesson, step, session, params)
+            .orElseThrow(() -> new NotFoundResponse(texts.get("msg_no_container")));
     ctx.json(Map.of("removed", name, "command", "docker rm -f " + name));
   }
 }

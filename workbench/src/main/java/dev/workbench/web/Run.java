@@ -1,7 +1,7 @@
 package dev.workbench.web;
 
-import dev.workbench.run.RunEvent;
 import dev.workbench.engine.Session;
+import dev.workbench.run.RunEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,21 +31,33 @@ final class Run {
     this.stepId = stepId;
   }
 
-  String id() { return id; }
+  String id() {
+    return id;
+  }
 
-  Session session() { return session; }
+  Session session() {
+    return session;
+  }
 
-  String lessonId() { return lessonId; }
+  String lessonId() {
+    return lessonId;
+  }
 
-  String stepId() { return stepId; }
+  String stepId() {
+    return stepId;
+  }
 
-  boolean finished() { return finishedAt != null; }
+  boolean finished() {
+    return finishedAt != null;
+  }
 
-  Instant finishedAt() { return finishedAt; }
+  Instant finishedAt() {
+    return finishedAt;
+  }
 
   /**
-   * Records an event and hands it to the listeners; under the same lock as {@link #subscribe}, so
-   * a subscriber sees every event once and in order.
+   * Records an event and hands it to the listeners; under the same lock as {@link #subscribe}, so a
+   * subscriber sees every event once and in order.
    */
   synchronized void emit(RunEvent event) {
     if (finished()) {
@@ -78,8 +90,8 @@ final class Run {
    */
   synchronized List<RunEvent> follow(Follower follower) {
     if (!finished()) {
-      List<Follower> following = listeners.stream()
-          .filter(Follower.class::isInstance).map(Follower.class::cast).toList();
+      List<Follower> following =
+          listeners.stream().filter(Follower.class::isInstance).map(Follower.class::cast).toList();
       if (following.size() >= MAX_FOLLOWERS) {
         following.get(0).drop();
         listeners.remove(following.get(0));

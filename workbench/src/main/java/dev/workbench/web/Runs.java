@@ -2,12 +2,12 @@ package dev.workbench.web;
 
 import dev.workbench.engine.QuotaExceeded;
 import dev.workbench.engine.Quotas;
+import dev.workbench.engine.Session;
 import dev.workbench.lesson.Lesson;
 import dev.workbench.progress.OutputLine;
 import dev.workbench.progress.ProgressStore;
 import dev.workbench.run.InvalidParameter;
 import dev.workbench.run.RunEvent;
-import dev.workbench.engine.Session;
 import dev.workbench.run.StepResult;
 import dev.workbench.run.StepRunner;
 import dev.workbench.step.Step;
@@ -34,13 +34,19 @@ import org.slf4j.LoggerFactory;
  */
 final class Runs implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Runs.class);
+
   /** Long enough for a page to reconnect and replay a run; short enough not to hoard memory. */
   private static final Duration KEEP_FINISHED = Duration.ofMinutes(15);
 
   /** What runs a step: {@link StepRunner#run} in the site, something slower or simpler in tests. */
   @FunctionalInterface
   interface StepExecution {
-    StepResult run(Lesson lesson, Step step, Session session, Map<String, String> params, Consumer<RunEvent> events);
+    StepResult run(
+        Lesson lesson,
+        Step step,
+        Session session,
+        Map<String, String> params,
+        Consumer<RunEvent> events);
   }
 
   /** Finished runs kept for replay beyond which the oldest are forgotten, however recent. */
@@ -57,22 +63,26 @@ final class Runs implements AutoCloseable {
     this(runner, store, Quotas.DEFAULT);
   }
 
-  /** @param quotas how many steps may run at once, per learner and in all */
+  /**
+   * @param quotas how many steps may run at once, per learner and in all
+   */
   Runs(StepExecution runner, ProgressStore store, Quotas quotas) {
     this.runner = runner;
     this.store = store;
     this.quotas = quotas;
     AtomicInteger count = new AtomicInteger();
-    this.workers = Executors.newCachedThreadPool(task -> {
-      Thread t = new Thread(task, "step-run-" + count.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.workers =
+        Executors.newCachedThreadPool(
+            task -> {
+              Thread t = new Thread(task, "step-run-" + count.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /**
-   * Starts a step whose parameters were already validated; 409 when it is running already,
-   * {@link QuotaExceeded} (429) when the learner, or the server, runs as many steps as allowed.
+   * Starts a step whose parameters were already validated; 409 when it is running already, {@link
+   * QuotaExceeded} (429) when the learner, or the server, runs as many steps as allowed.
    */
   Run start(Session session, Lesson lesson, Step step, Map<String, String> params) {
     return start(session, lesson, step, params, runner);
@@ -82,7 +92,8 @@ final class Runs implements AutoCloseable {
    * The same, done by {@code how} (e.g. "Conferir", which only checks): followed, limited and
    * recorded like any run.
    */
-  Run start(Session session, Lesson lesson, Step step, Map<String, String> params, StepExecution how) {
+  Run start(
+      Session session, Lesson lesson, Step step, Map<String, String> params, StepExecution how) {
     forgetOldRuns();
     Run run = new Run(UUID.randomUUID().toString(), session, lesson.id(), step.id());
     // one lock for the count and the claim, so two requests cannot both take the last place
@@ -90,12 +101,17 @@ final class Runs implements AutoCloseable {
       if (active.containsKey(key(session, lesson.id(), step.id()))) {
         throw new ConflictResponse("Este passo já está rodando: espere ele terminar.");
       }
-      if (active.values().stream().filter(r -> r.session().equals(session)).count() >= quotas.runs()) {
-        throw new QuotaExceeded("passos rodando ao mesmo tempo por aluno", quotas.runs(),
+      if (active.values().stream().filter(r -> r.session().equals(session)).count()
+          >= quotas.runs()) {
+        throw new QuotaExceeded(
+            "passos rodando ao mesmo tempo por aluno",
+            quotas.runs(),
             "Espere um dos seus passos terminar e rode este de novo.");
       }
       if (active.size() >= quotas.totalRuns()) {
-        throw new QuotaExceeded("passos rodando ao mesmo tempo no laboratório", quotas.totalRuns(),
+        throw new QuotaExceeded(
+            "passos rodando ao mesmo tempo no laboratório",
+            quotas.totalRuns(),
             "O laboratório está cheio agora: espere alguns segundos e rode de novo.");
       }
       active.put(key(session, lesson.id(), step.id()), run);
@@ -116,25 +132,36 @@ final class Runs implements AutoCloseable {
   }
 
   boolean anyRunning(Session session, String lessonId) {
-    return active.values().stream().anyMatch(r -> r.session().equals(session) && r.lessonId().equals(lessonId));
+    return active.values().stream()
+        .anyMatch(r -> r.session().equals(session) && r.lessonId().equals(lessonId));
   }
 
-  private void execute(Run run, Lesson lesson, Step step, Map<String, String> params, StepExecution how) {
+  private void execute(
+      Run run, Lesson lesson, Step step, Map<String, String> params, StepExecution how) {
     Transcript transcript = new Transcript();
     try {
-      how.run(lesson, step, run.session(), params, event -> {
-        transcript.accept(event);
-        if (event instanceof RunEvent.Finished f) {
-          finish(run, f.result(), transcript, params);
-        }
-        run.emit(event);
-      });
+      how.run(
+          lesson,
+          step,
+          run.session(),
+          params,
+          event -> {
+            transcript.accept(event);
+            if (event instanceof RunEvent.Finished f) {
+              finish(run, f.result(), transcript, params);
+            }
+            run.emit(event);
+          });
     } catch (InvalidParameter e) {
       end(run, failed(e.getMessage()), transcript, params);
     } catch (RuntimeException e) {
       LOG.error("step {} of lesson {} failed unexpectedly", step.id(), lesson.id(), e);
-      end(run, failed("O passo falhou por um erro interno do workbench; o instrutor encontra os detalhes no log."),
-          transcript, params);
+      end(
+          run,
+          failed(
+              "O passo falhou por um erro interno do workbench; o instrutor encontra os detalhes no log."),
+          transcript,
+          params);
     } finally {
       if (!run.finished()) {
         end(run, failed("O passo terminou sem dizer como."), transcript, params);
@@ -150,9 +177,11 @@ final class Runs implements AutoCloseable {
     }
   }
 
-  private void finish(Run run, StepResult result, Transcript transcript, Map<String, String> params) {
+  private void finish(
+      Run run, StepResult result, Transcript transcript, Map<String, String> params) {
     try {
-      store.finished(run.session(), run.lessonId(), run.stepId(), result, transcript.lines(), params);
+      store.finished(
+          run.session(), run.lessonId(), run.stepId(), result, transcript.lines(), params);
     } catch (RuntimeException e) {
       LOG.error("could not record the end of step {}", run.stepId(), e);
     }
@@ -167,8 +196,12 @@ final class Runs implements AutoCloseable {
     Instant limit = Instant.now().minus(KEEP_FINISHED);
     byId.values().removeIf(r -> r.finished() && r.finishedAt().isBefore(limit));
     if (byId.size() > KEEP_AT_MOST) {
-      byId.values().stream().filter(Run::finished).sorted(Comparator.comparing(Run::finishedAt))
-          .limit(byId.size() - KEEP_AT_MOST).toList().forEach(r -> byId.remove(r.id()));
+      byId.values().stream()
+          .filter(Run::finished)
+          .sorted(Comparator.comparing(Run::finishedAt))
+          .limit(byId.size() - KEEP_AT_MOST)
+          .toList()
+          .forEach(r -> byId.remove(r.id()));
     }
   }
 
@@ -181,7 +214,10 @@ final class Runs implements AutoCloseable {
     workers.shutdownNow();
   }
 
-  /** The output a learner saw, line by line with its stream, to keep with their progress; its tail is what the store keeps. */
+  /**
+   * The output a learner saw, line by line with its stream, to keep with their progress; its tail
+   * is what the store keeps.
+   */
   private static final class Transcript {
     private final java.util.ArrayDeque<OutputLine> lines = new java.util.ArrayDeque<>();
     private int size;

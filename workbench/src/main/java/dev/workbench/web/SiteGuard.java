@@ -68,9 +68,9 @@ final class SiteGuard extends Plugin<Void> {
     }
 
     /**
-     * A class hub checks {@code Host} beyond loopback too: its learners are told the one address
-     * to use ({@code serve} prints it, {@code --allow-host} adds others), so a name nobody was
-     * told means a rebinding page, not a learner.
+     * A class hub checks {@code Host} beyond loopback too: its learners are told the one address to
+     * use ({@code serve} prints it, {@code --allow-host} adds others), so a name nobody was told
+     * means a rebinding page, not a learner.
      */
     static Rules of(WebConfig web, ClassMode mode) {
       return new Rules(web.token(), web.loopback() || mode.hub() != null, web.allowedHosts());
@@ -90,19 +90,21 @@ final class SiteGuard extends Plugin<Void> {
   @Override
   public void onInitialize(JavalinConfig config) {
     // mounted here, before the site's own routes, so nothing runs for a refused request
-    config.router.mount(router -> {
-      router.before(this::check);
-      // a WebSocket's upgrade request skips the before-handlers: it gets the same rules, and more
-      router.wsBeforeUpgrade(this::checkUpgrade);
-    });
+    config.router.mount(
+        router -> {
+          router.before(this::check);
+          // a WebSocket's upgrade request skips the before-handlers: it gets the same rules, and
+          // more
+          router.wsBeforeUpgrade(this::checkUpgrade);
+        });
   }
 
   /**
-   * A WebSocket upgrade (the terminal): the Host and the token as for every request, and always
-   * an {@code Origin} of this site's own. The upgrade is a GET, which the write rule lets through,
-   * and a page of any site may open a WebSocket to loopback, its cookies sent along (a WebSocket
-   * is not bound by the same-origin policy), so here the origin is required, not merely checked
-   * when present.
+   * A WebSocket upgrade (the terminal): the Host and the token as for every request, and always an
+   * {@code Origin} of this site's own. The upgrade is a GET, which the write rule lets through, and
+   * a page of any site may open a WebSocket to loopback, its cookies sent along (a WebSocket is not
+   * bound by the same-origin policy), so here the origin is required, not merely checked when
+   * present.
    */
   void checkUpgrade(Context ctx) {
     secureHeaders(ctx);
@@ -178,12 +180,14 @@ final class SiteGuard extends Plugin<Void> {
       return true;
     }
     String header = ctx.header("Authorization");
-    if (header != null && header.matches("(?i)(Bearer|token) .+")
+    if (header != null
+        && header.matches("(?i)(Bearer|token) .+")
         && equal(rules.token(), header.substring(header.indexOf(' ') + 1).strip())) {
       return true;
     }
     String cookie = ctx.cookie(TOKEN_COOKIE);
-    return cookie != null && MessageDigest.isEqual(cookieValue, cookie.getBytes(StandardCharsets.UTF_8));
+    return cookie != null
+        && MessageDigest.isEqual(cookieValue, cookie.getBytes(StandardCharsets.UTF_8));
   }
 
   private void checkToken(Context ctx) {
@@ -200,12 +204,14 @@ final class SiteGuard extends Plugin<Void> {
     }
     String header = ctx.header("Authorization");
     // "Bearer" as OAuth clients send it, "token" as Jupyter's clients do
-    if (header != null && header.matches("(?i)(Bearer|token) .+")
+    if (header != null
+        && header.matches("(?i)(Bearer|token) .+")
         && equal(rules.token(), header.substring(header.indexOf(' ') + 1).strip())) {
       return;
     }
     String cookie = ctx.cookie(TOKEN_COOKIE);
-    if (cookie != null && MessageDigest.isEqual(cookieValue, cookie.getBytes(StandardCharsets.UTF_8))) {
+    if (cookie != null
+        && MessageDigest.isEqual(cookieValue, cookie.getBytes(StandardCharsets.UTF_8))) {
       return;
     }
     throw new UnauthorizedResponse(Languages.texts(ctx).get("msg_token"));
@@ -287,9 +293,12 @@ final class SiteGuard extends Plugin<Void> {
       }
       int defaultPort = scheme.equals("https") ? 443 : 80;
       String originAuthority =
-          uri.getHost().toLowerCase(Locale.ROOT) + ":" + (uri.getPort() < 0 ? defaultPort : uri.getPort());
+          uri.getHost().toLowerCase(Locale.ROOT)
+              + ":"
+              + (uri.getPort() < 0 ? defaultPort : uri.getPort());
       String name = hostName(host);
-      String rest = host.strip().substring(Math.min(host.strip().length(), name == null ? 0 : name.length()));
+      String rest =
+          host.strip().substring(Math.min(host.strip().length(), name == null ? 0 : name.length()));
       int hostPort = rest.startsWith(":") ? Integer.parseInt(rest.substring(1)) : defaultPort;
       return originAuthority.equals(name + ":" + hostPort);
     } catch (IllegalArgumentException e) {
@@ -298,7 +307,8 @@ final class SiteGuard extends Plugin<Void> {
   }
 
   private static String shortOrigin(String origin) {
-    String cleaned = URLDecoder.decode(origin, StandardCharsets.UTF_8).replaceAll("[^\\x20-\\x7e]", "?");
+    String cleaned =
+        URLDecoder.decode(origin, StandardCharsets.UTF_8).replaceAll("[^\\x20-\\x7e]", "?");
     return cleaned.length() > 80 ? cleaned.substring(0, 80) + "…" : cleaned;
   }
 

@@ -25,7 +25,9 @@ record Tally(int done, int total) {
   }
 
   static boolean done(
-      Lesson.Block.Question question, Map<String, StepProgress> steps, Map<String, Answer> answers) {
+      Lesson.Block.Question question,
+      Map<String, StepProgress> steps,
+      Map<String, Answer> answers) {
     Answer answer = answers.get(question.id());
     if (answer == null) {
       return false;

@@ -43,10 +43,13 @@ final class TerminalRoutes implements AutoCloseable {
   static final String PATH = "/api/terminal";
   private static final String SESSION = "wb.terminal.session";
   private static final String TEXTS = "wb.terminal.texts";
+
   /** Terminals one learner may have open at once: one shell, the tab they work in. */
   static final int PER_LEARNER = 1;
+
   /** How long a toolbox with no terminal open is kept (a reload, a lesson change). */
   static final Duration IDLE = Duration.ofMinutes(10);
+
   /** The most a learner may paste or type in one message. */
   private static final int INPUT_MAX = 64 * 1024;
 
@@ -56,7 +59,8 @@ final class TerminalRoutes implements AutoCloseable {
   private final Map<String, Toolboxes.Shell> shells = new ConcurrentHashMap<>();
   private final Map<Session, ScheduledFuture<?>> culls = new ConcurrentHashMap<>();
   private final ExecutorService starting = Executors.newCachedThreadPool(daemon("terminal-start"));
-  private final ScheduledExecutorService culling = Executors.newSingleThreadScheduledExecutor(daemon("terminal-cull"));
+  private final ScheduledExecutorService culling =
+      Executors.newSingleThreadScheduledExecutor(daemon("terminal-cull"));
 
   TerminalRoutes(Toolboxes toolboxes, Learners learners) {
     this.toolboxes = toolboxes;
@@ -65,12 +69,14 @@ final class TerminalRoutes implements AutoCloseable {
 
   void install(JavalinDefaultRouting router) {
     router.wsBeforeUpgrade(PATH, this::admit);
-    router.ws(PATH, ws -> {
-      ws.onConnect(this::connected);
-      ws.onMessage(this::typed);
-      ws.onClose(this::closed);
-      ws.onError(ctx -> closed(ctx.sessionId(), ctx.attribute(SESSION)));
-    });
+    router.ws(
+        PATH,
+        ws -> {
+          ws.onConnect(this::connected);
+          ws.onMessage(this::typed);
+          ws.onClose(this::closed);
+          ws.onError(ctx -> closed(ctx.sessionId(), ctx.attribute(SESSION)));
+        });
   }
 
   /** After {@link SiteGuard#checkUpgrade}: who asks, and whether they have room for one more. */
@@ -87,7 +93,9 @@ final class TerminalRoutes implements AutoCloseable {
   }
 
   private static QuotaExceeded tooMany() {
-    return new QuotaExceeded("terminais abertos por aluno", PER_LEARNER,
+    return new QuotaExceeded(
+        "terminais abertos por aluno",
+        PER_LEARNER,
         "Feche o terminal na outra aba ou janela (ou espere alguns segundos depois de fechá-la) e tente de novo.");
   }
 
@@ -123,10 +131,16 @@ final class TerminalRoutes implements AutoCloseable {
       if (!ctx.session.isOpen()) {
         return;
       }
-      Toolboxes.Shell shell = toolboxes.shell(toolbox, cols, rows, bytes -> send(ctx, bytes), () -> {
-        status(ctx, "ended", texts.get("terminal_ended"));
-        ctx.closeSession(1000, "fim");
-      });
+      Toolboxes.Shell shell =
+          toolboxes.shell(
+              toolbox,
+              cols,
+              rows,
+              bytes -> send(ctx, bytes),
+              () -> {
+                status(ctx, "ended", texts.get("terminal_ended"));
+                ctx.closeSession(1000, "fim");
+              });
       shells.put(ctx.sessionId(), shell);
       if (!ctx.session.isOpen()) { // closed while the shell started
         shells.remove(ctx.sessionId());
@@ -162,7 +176,9 @@ final class TerminalRoutes implements AutoCloseable {
           shell.write(bytes);
         }
       } else if (type.equals("resize")) {
-        shell.resize(size(node.path("cols").asText(), 80, 20, 400), size(node.path("rows").asText(), 24, 5, 200));
+        shell.resize(
+            size(node.path("cols").asText(), 80, 20, 400),
+            size(node.path("rows").asText(), 24, 5, 200));
       }
     } catch (JsonProcessingException e) {
       // not ours: ignored, as a terminal ignores a stray byte
@@ -185,7 +201,8 @@ final class TerminalRoutes implements AutoCloseable {
     synchronized (mine) {
       mine.removeIf(c -> c.sessionId().equals(socketId));
       if (mine.isEmpty() && !culling.isShutdown()) {
-        culls.put(session, culling.schedule(() -> cull(session), IDLE.toSeconds(), TimeUnit.SECONDS));
+        culls.put(
+            session, culling.schedule(() -> cull(session), IDLE.toSeconds(), TimeUnit.SECONDS));
       }
     }
   }
@@ -224,19 +241,26 @@ final class TerminalRoutes implements AutoCloseable {
   public void close() {
     culling.shutdownNow();
     starting.shutdownNow();
-    open.values().forEach(set -> set.forEach(ctx -> {
-      try {
-        ctx.closeSession(1001, "servidor encerrado");
-      } catch (RuntimeException e) {
-        // already closed
-      }
-    }));
+    open.values()
+        .forEach(
+            set ->
+                set.forEach(
+                    ctx -> {
+                      try {
+                        ctx.closeSession(1001, "servidor encerrado");
+                      } catch (RuntimeException e) {
+                        // already closed
+                      }
+                    }));
     shells.values().forEach(Toolboxes.Shell::close);
     shells.clear();
     toolboxes.closeAll();
   }
 
-  /** One message at a time on a socket: the shell's output and the terminal's news come from two threads. */
+  /**
+   * One message at a time on a socket: the shell's output and the terminal's news come from two
+   * threads.
+   */
   private static void send(WsContext ctx, byte[] bytes) {
     synchronized (ctx) {
       try {
@@ -251,7 +275,8 @@ final class TerminalRoutes implements AutoCloseable {
 
   private static void status(WsContext ctx, String state, String message) {
     try {
-      String json = JSON.writeValueAsString(Map.of("type", "status", "state", state, "message", message));
+      String json =
+          JSON.writeValueAsString(Map.of("type", "status", "state", state, "message", message));
       synchronized (ctx) {
         if (ctx.session.isOpen()) {
           ctx.send(json);

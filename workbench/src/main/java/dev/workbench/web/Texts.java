@@ -12,12 +12,12 @@ import java.util.ResourceBundle;
 import java.util.TreeMap;
 
 /**
- * The interface's words in one language: {@code web/i18n/messages.properties} (pt-BR, the
- * original) and {@code messages_en.properties}, read as UTF-8 resource bundles. Templates read them
- * as {@code {{t.key}}}; the page's script reads the same map from a JSON data block ({@link
- * #json()}), because the site's CSP allows no inline script. Engine and run messages come in pt-BR;
- * the engine's common refusals ({@link KnownError}) are said again from these words by {@link
- * #engine}, the rest stay in pt-BR for now.
+ * The interface's words in one language: {@code web/i18n/messages.properties} (pt-BR, the original)
+ * and {@code messages_en.properties}, read as UTF-8 resource bundles. Templates read them as {@code
+ * {{t.key}}}; the page's script reads the same map from a JSON data block ({@link #json()}),
+ * because the site's CSP allows no inline script. Engine and run messages come in pt-BR; the
+ * engine's common refusals ({@link KnownError}) are said again from these words by {@link #engine},
+ * the rest stay in pt-BR for now.
  */
 final class Texts {
   private static final Map<Language, Texts> ALL = new EnumMap<>(Language.class);
@@ -54,8 +54,11 @@ final class Texts {
   private static Map<String, String> load(Language language) {
     Locale locale = language == Language.EN ? Locale.ENGLISH : Locale.ROOT;
     // no fallback to the JVM's default locale: pt-BR is the base bundle, English its only child
-    ResourceBundle bundle = ResourceBundle.getBundle("web.i18n.messages", locale,
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    ResourceBundle bundle =
+        ResourceBundle.getBundle(
+            "web.i18n.messages",
+            locale,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     Map<String, String> words = new TreeMap<>();
     for (String key : bundle.keySet()) {
       words.put(key, bundle.getString(key));

@@ -24,26 +24,28 @@ public final class WebApp {
    * The site in a class: as its hub ({@code serve --class}) or as a learner's workbench that
    * reports to one; the site closes what {@code mode} holds when it stops.
    */
-  public static Javalin create(WebConfig web, Course course, Engine engine, StepRunner runner, ClassMode mode) {
+  public static Javalin create(
+      WebConfig web, Course course, Engine engine, StepRunner runner, ClassMode mode) {
     return create(web, course, engine, runner, null, mode);
   }
 
   /** With hosted labs, in no class. */
-  public static Javalin create(WebConfig web, Course course, Engine engine, StepRunner runner, Labs labs) {
+  public static Javalin create(
+      WebConfig web, Course course, Engine engine, StepRunner runner, Labs labs) {
     return create(web, course, engine, runner, labs, ClassMode.NONE);
   }
 
   /**
    * The site with everything said. Each learner's steps, panel and terminal reach the engine the
-   * runner's {@link StepRunner#engines()} give them; toolboxes themselves run on {@code engine}, the
-   * workbench's own.
+   * runner's {@link StepRunner#engines()} give them; toolboxes themselves run on {@code engine},
+   * the workbench's own.
    *
    * @param labs one engine per learner ({@code serve --labs}): the runner's engines are these, and
    *     the site shows each learner their lab's state; null on a laptop, where every learner uses
    *     {@code engine}
    */
-  public static Javalin create(WebConfig web, Course course, Engine engine, StepRunner runner, Labs labs,
-      ClassMode mode) {
+  public static Javalin create(
+      WebConfig web, Course course, Engine engine, StepRunner runner, Labs labs, ClassMode mode) {
     ProgressStore store = ProgressStore.open(web.dataDir().resolve("progress"));
     Runs.StepExecution execution = runner::run;
     if (labs != null) {
@@ -53,49 +55,57 @@ public final class WebApp {
     Runs runs = new Runs(execution, store, engine.quotas());
     Pages pages = new Pages();
     Learners learners = new Learners(store);
-    TerminalRoutes terminals = new TerminalRoutes(new Toolboxes(engine, runner.engines()), learners);
+    TerminalRoutes terminals =
+        new TerminalRoutes(new Toolboxes(engine, runner.engines()), learners);
     if (mode.outbox() != null) {
       store.listen(mode.outbox()); // every step result and reset, from wherever it was recorded
     }
-    return Javalin.create(config -> {
-      config.showJavalinBanner = false;
-      // first, so a refused request reaches nothing else: no session is issued, no route runs
-      config.registerPlugin(new SiteGuard(SiteGuard.Rules.of(web, mode)));
-      config.jetty.defaultHost = web.host();
-      config.jetty.defaultPort = web.port();
-      config.staticFiles.add(files -> {
-        files.hostedPath = "/static";
-        files.directory = "/web/static";
-        files.location = Location.CLASSPATH;
-      });
-      config.events(events -> events.serverStopped(() -> {
-        terminals.close();
-        runs.close();
-        mode.close();
-        store.close();
-      }));
-      config.router.mount(router -> {
-        router.before(ctx -> {
-          // a learner's workbench posting to the hub is no browser: it gets no session
-          if (!ClassRoutes.serverToServer(ctx)) {
-            learners.identify(ctx);
-          }
+    return Javalin.create(
+        config -> {
+          config.showJavalinBanner = false;
+          // first, so a refused request reaches nothing else: no session is issued, no route runs
+          config.registerPlugin(new SiteGuard(SiteGuard.Rules.of(web, mode)));
+          config.jetty.defaultHost = web.host();
+          config.jetty.defaultPort = web.port();
+          config.staticFiles.add(
+              files -> {
+                files.hostedPath = "/static";
+                files.directory = "/web/static";
+                files.location = Location.CLASSPATH;
+              });
+          config.events(
+              events ->
+                  events.serverStopped(
+                      () -> {
+                        terminals.close();
+                        runs.close();
+                        mode.close();
+                        store.close();
+                      }));
+          config.router.mount(
+              router -> {
+                router.before(
+                    ctx -> {
+                      // a learner's workbench posting to the hub is no browser: it gets no session
+                      if (!ClassRoutes.serverToServer(ctx)) {
+                        learners.identify(ctx);
+                      }
+                    });
+                router.before(Languages::remember);
+                new HttpErrors(pages).install(router);
+                new PageRoutes(course, engine, store, runs, pages).install(router);
+                new ApiRoutes(course, engine, runner, store, runs, labs).install(router);
+                new LiveTables(course, runner.engines()).install(router);
+                if (labs != null) {
+                  new LabRoutes(labs).install(router);
+                }
+                new RerunRoutes(course, runner, store, runs).install(router);
+                new CheckRoutes(course, runner, runs).install(router);
+                new QuestionRoutes(course, store).install(router);
+                new InstructorGuide(course, pages).install(router);
+                terminals.install(router);
+                new ClassRoutes(mode, course, pages).install(router);
+              });
         });
-        router.before(Languages::remember);
-        new HttpErrors(pages).install(router);
-        new PageRoutes(course, engine, store, runs, pages).install(router);
-        new ApiRoutes(course, engine, runner, store, runs, labs).install(router);
-        new LiveTables(course, runner.engines()).install(router);
-        if (labs != null) {
-          new LabRoutes(labs).install(router);
-        }
-        new RerunRoutes(course, runner, store, runs).install(router);
-        new CheckRoutes(course, runner, runs).install(router);
-        new QuestionRoutes(course, store).install(router);
-        new InstructorGuide(course, pages).install(router);
-        terminals.install(router);
-        new ClassRoutes(mode, course, pages).install(router);
-      });
-    });
   }
 }

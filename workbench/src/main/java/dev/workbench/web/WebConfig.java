@@ -43,7 +43,9 @@ public record WebConfig(
     }
     if (token == null && !isLoopback(host)) {
       throw new IllegalArgumentException(
-          "fora do loopback (" + host + ") o workbench sempre pede um token: quem o alcança"
+          "fora do loopback ("
+              + host
+              + ") o workbench sempre pede um token: quem o alcança"
               + " comanda o Docker desta máquina");
     }
   }

@@ -15,8 +15,8 @@
  * dev.workbench.web.InstructorGuide} serves {@code /instrutor/guia} (times, answer keys, command
  * sheets), guarded like every page.
  *
- * <p>The terminal
- * is a WebSocket ({@link dev.workbench.web.TerminalRoutes}); Javalin runs no before-handler for an
- * upgrade, so the guard checks upgrades itself, with this site's Origin required.
+ * <p>The terminal is a WebSocket ({@link dev.workbench.web.TerminalRoutes}); Javalin runs no
+ * before-handler for an upgrade, so the guard checks upgrades itself, with this site's Origin
+ * required.
  */
 package dev.workbench.web;

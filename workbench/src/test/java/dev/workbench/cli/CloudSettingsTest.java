@@ -27,13 +27,26 @@ class CloudSettingsTest {
 
   @Test
   void the_environment_names_the_registry_and_engine_and_options_win_over_it() {
-    Map<String, String> env = Map.of("WORKBENCH_CLOUD_REGISTRY", "registro.example:5000",
-        "WORKBENCH_CLOUD_USER", "prof", "WORKBENCH_CLOUD_PASSWORD", "segredo",
-        "WORKBENCH_CLOUD_ENGINE", "tcp://engine.example:2375");
+    Map<String, String> env =
+        Map.of(
+            "WORKBENCH_CLOUD_REGISTRY",
+            "registro.example:5000",
+            "WORKBENCH_CLOUD_USER",
+            "prof",
+            "WORKBENCH_CLOUD_PASSWORD",
+            "segredo",
+            "WORKBENCH_CLOUD_ENGINE",
+            "tcp://engine.example:2375");
     assertThat(serve(env).target())
-        .isEqualTo(new CloudTarget("registro.example:5000", "prof", "segredo", URI.create("tcp://engine.example:2375")));
+        .isEqualTo(
+            new CloudTarget(
+                "registro.example:5000",
+                "prof",
+                "segredo",
+                URI.create("tcp://engine.example:2375")));
 
-    CloudConfig overridden = serve(env, "--cloud-engine", "unix:///run/outro.sock", "--max-clouds", "5");
+    CloudConfig overridden =
+        serve(env, "--cloud-engine", "unix:///run/outro.sock", "--max-clouds", "5");
     assertThat(overridden.target().engine()).isEqualTo(URI.create("unix:///run/outro.sock"));
     assertThat(overridden.target().registry()).isEqualTo("registro.example:5000");
     assertThat(overridden.limits()).isEqualTo(CloudLimits.LAPTOP.withClouds(5));

@@ -21,21 +21,33 @@ import org.w3c.dom.Element;
 class JUnitReportTest {
   @TempDir Path dir;
 
-  private static StepOutcome outcome(Lesson lesson, String id, boolean passed, String output, String message) {
+  private static StepOutcome outcome(
+      Lesson lesson, String id, boolean passed, String output, String message) {
     Step step = new Step(id, id, "", Map.of(), new Action.ListContainers(), List.of(), "", 0);
-    StepResult result = new StepResult(passed ? StepResult.Status.PASSED : StepResult.Status.FAILED, 0, output,
-        List.of(new CheckResult("o contêiner app está rodando", passed, passed ? "" : "está ausente")), message,
-        Duration.ofMillis(1500));
+    StepResult result =
+        new StepResult(
+            passed ? StepResult.Status.PASSED : StepResult.Status.FAILED,
+            0,
+            output,
+            List.of(
+                new CheckResult(
+                    "o contêiner app está rodando", passed, passed ? "" : "está ausente")),
+            message,
+            Duration.ofMillis(1500));
     return new StepOutcome(lesson, step, result);
   }
 
   @Test
-  void every_step_is_a_case_under_its_lessons_suite_and_any_output_stays_well_formed() throws Exception {
+  void every_step_is_a_case_under_its_lessons_suite_and_any_output_stays_well_formed()
+      throws Exception {
     Lesson lesson = new Lesson("redes", "Redes", 5, "", dir, List.of());
     String nasty = "ação <b>&amp; \"aspas\" ]]> \u0001\u001b[31m vermelho\u0007 \uD83D\uDC33";
     Path file = dir.resolve("out/verify.xml");
-    JUnitReport.write(file, List.of(outcome(lesson, "rede", true, nasty, ""),
-        outcome(lesson, "servidor", false, "saída", "")));
+    JUnitReport.write(
+        file,
+        List.of(
+            outcome(lesson, "rede", true, nasty, ""),
+            outcome(lesson, "servidor", false, "saída", "")));
 
     Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
     Element suite = (Element) xml.getElementsByTagName("testsuite").item(0);
@@ -46,6 +58,7 @@ class JUnitReportTest {
     assertThat(xml.getElementsByTagName("system-out").item(0).getTextContent())
         .isEqualTo("ação <b>&amp; \"aspas\" ]]> [31m vermelho \uD83D\uDC33");
     Element failure = (Element) xml.getElementsByTagName("failure").item(0);
-    assertThat(failure.getAttribute("message")).isEqualTo("o contêiner app está rodando: está ausente");
+    assertThat(failure.getAttribute("message"))
+        .isEqualTo("o contêiner app está rodando: está ausente");
   }
 }

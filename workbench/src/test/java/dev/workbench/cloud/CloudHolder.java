@@ -16,8 +16,12 @@ public final class CloudHolder {
 
   public static void main(String[] args) throws InterruptedException {
     Engine engine = new Engine(Path.of(args[0]));
-    new Clouds(engine, CloudConfig.LOCAL).perform(new Action.CloudStart(), new Scope(new Session(args[1]), "nuvem"), v -> v,
-        OutputSink.NONE);
+    new Clouds(engine, CloudConfig.LOCAL)
+        .perform(
+            new Action.CloudStart(),
+            new Scope(new Session(args[1]), "nuvem"),
+            v -> v,
+            OutputSink.NONE);
     System.out.print("ready");
     System.out.flush();
     Thread.sleep(Long.MAX_VALUE);

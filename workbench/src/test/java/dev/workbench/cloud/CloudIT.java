@@ -3,15 +3,15 @@ package dev.workbench.cloud;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.workbench.TestEngines;
 import com.github.dockerjava.api.model.HostConfig;
+import dev.workbench.TestEngines;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.OutputSink;
 import dev.workbench.engine.QuotaExceeded;
 import dev.workbench.engine.Scope;
+import dev.workbench.engine.Session;
 import dev.workbench.lesson.Course;
 import dev.workbench.lesson.Lesson;
-import dev.workbench.engine.Session;
 import dev.workbench.run.CourseRun;
 import dev.workbench.run.StepResult;
 import dev.workbench.run.StepRunner;
@@ -64,12 +64,15 @@ class CloudIT {
   void wrong_credentials_fail_the_push_with_a_clear_message_and_the_right_ones_still_work() {
     assertPassed(run(step("ligar"), Map.of()));
     Step push = step("push");
-    Step wrongPush = withAction(push, new Action.CloudPush("classificador-produtos", null, "senha-errada"));
+    Step wrongPush =
+        withAction(push, new Action.CloudPush("classificador-produtos", null, "senha-errada"));
 
     StepResult refused = run(wrongPush, Map.of());
 
     assertThat(refused.status()).isEqualTo(StepResult.Status.FAILED);
-    assertThat(refused.message()).contains("recusou o usuário \"aluno-" + session.id() + "\"").contains("HTTP 401")
+    assertThat(refused.message())
+        .contains("recusou o usuário \"aluno-" + session.id() + "\"")
+        .contains("HTTP 401")
         .contains("confira usuário e senha");
     StepResult wrongLogin = run(step("login"), Map.of("SENHA", "outra-senha"));
     assertThat(wrongLogin.status()).isEqualTo(StepResult.Status.FAILED);
@@ -78,14 +81,17 @@ class CloudIT {
   }
 
   @Test
-  void a_remote_engine_that_is_down_fails_the_release_with_a_clear_message_and_the_registry_still_works() {
+  void
+      a_remote_engine_that_is_down_fails_the_release_with_a_clear_message_and_the_registry_still_works() {
     assertPassed(run(step("ligar"), Map.of()));
     runner.clouds().stopRemoteEngine(session);
 
     StepResult release = run(step("release"), Map.of());
 
     assertThat(release.status()).isEqualTo(StepResult.Status.FAILED);
-    assertThat(release.message()).contains("o engine remoto (unix://").contains("não respondeu")
+    assertThat(release.message())
+        .contains("o engine remoto (unix://")
+        .contains("não respondeu")
         .contains("Ligue a nuvem de novo");
     assertPassed(run(step("login"), Map.of()));
     assertPassed(run(step("ligar"), Map.of())); // and the cloud comes back
@@ -94,14 +100,18 @@ class CloudIT {
   @Test
   void a_configured_engine_that_does_not_answer_fails_the_start_and_leaves_no_registry() {
     Session learner = new Session("cloudit" + Session.random().id());
-    CloudConfig configured = CloudConfig.LOCAL.withTarget(
-        new CloudTarget(null, null, null, URI.create("unix:///run/workbench-cloud/nao-existe.sock")));
+    CloudConfig configured =
+        CloudConfig.LOCAL.withTarget(
+            new CloudTarget(
+                null, null, null, URI.create("unix:///run/workbench-cloud/nao-existe.sock")));
     try (StepRunner elsewhere = new StepRunner(engine, TestEngines.projectRoot(), configured)) {
       StepResult start = elsewhere.run(nuvem, step("ligar"), learner, Map.of(), event -> {});
 
       assertThat(start.status()).isEqualTo(StepResult.Status.FAILED);
-      assertThat(start.message()).contains("o engine remoto (unix:///run/workbench-cloud/nao-existe.sock) não respondeu");
-      assertThat(engine.containers().inspect(new Scope(learner, "nuvem"), LocalRegistry.CONTAINER)).isEmpty();
+      assertThat(start.message())
+          .contains("o engine remoto (unix:///run/workbench-cloud/nao-existe.sock) não respondeu");
+      assertThat(engine.containers().inspect(new Scope(learner, "nuvem"), LocalRegistry.CONTAINER))
+          .isEmpty();
     } finally {
       engine.removeAll(learner, null);
     }
@@ -115,17 +125,26 @@ class CloudIT {
     assertPassed(run(step("ligar"), Map.of()));
 
     Scope scope = new Scope(session, "nuvem");
-    HostConfig engineLimits = engine.containers().inspect(scope, StandInEngine.CONTAINER).orElseThrow().getHostConfig();
+    HostConfig engineLimits =
+        engine.containers().inspect(scope, StandInEngine.CONTAINER).orElseThrow().getHostConfig();
     assertThat(engineLimits.getMemory()).as("memory of the stand-in's container").isPositive();
-    assertThat(engineLimits.getPidsLimit()).as("pids limit of the stand-in's container").isPositive();
-    HostConfig registryLimits = engine.containers().inspect(scope, LocalRegistry.CONTAINER).orElseThrow().getHostConfig();
+    assertThat(engineLimits.getPidsLimit())
+        .as("pids limit of the stand-in's container")
+        .isPositive();
+    HostConfig registryLimits =
+        engine.containers().inspect(scope, LocalRegistry.CONTAINER).orElseThrow().getHostConfig();
     assertThat(registryLimits.getMemory()).as("memory of the registry").isPositive();
     assertThat(registryLimits.getNanoCPUs()).as("CPUs of the registry").isPositive();
     assertThat(registryLimits.getPidsLimit()).as("pids limit of the registry").isPositive();
-    assertThat(hostDockerds()).as("dockerd processes in this machine's own pid namespace").isEqualTo(dockerdsBefore);
+    assertThat(hostDockerds())
+        .as("dockerd processes in this machine's own pid namespace")
+        .isEqualTo(dockerdsBefore);
     assertThat(ProcessHandle.current().descendants().filter(p -> command(p).endsWith("dockerd")))
-        .as("dockerd started by the workbench").isEmpty();
-    assertThat(Path.of("/sys/class/net", oldBridgeName(session))).as("the old stand-in's host bridge").doesNotExist();
+        .as("dockerd started by the workbench")
+        .isEmpty();
+    assertThat(Path.of("/sys/class/net", oldBridgeName(session)))
+        .as("the old stand-in's host bridge")
+        .doesNotExist();
     Path folder = StandInEngine.folders(engine).resolve(session.id());
     assertThat(folder.resolve("docker.sock")).exists();
 
@@ -150,19 +169,32 @@ class CloudIT {
       assertPassed(capped.run(nuvem, step("ligar"), mine, Map.of(), event -> {}));
       Clouds clouds = capped.clouds();
 
-      assertThatThrownBy(() -> clouds.perform(new Action.CloudStart(), new Scope(mine, "outra"), v -> v, OutputSink.NONE))
+      assertThatThrownBy(
+              () ->
+                  clouds.perform(
+                      new Action.CloudStart(), new Scope(mine, "outra"), v -> v, OutputSink.NONE))
           .isInstanceOf(QuotaExceeded.class)
           .hasMessageContaining("nuvens por aluno")
           .hasMessageContaining("reinicie essa lição");
 
-      assertThatThrownBy(() -> clouds.perform(new Action.CloudStart(), new Scope(other, "nuvem"), v -> v, OutputSink.NONE))
+      assertThatThrownBy(
+              () ->
+                  clouds.perform(
+                      new Action.CloudStart(), new Scope(other, "nuvem"), v -> v, OutputSink.NONE))
           .isInstanceOf(QuotaExceeded.class)
           .hasMessageContaining("no máximo 1")
           .hasMessageContaining("reinicie a lição nuvem");
-      assertThatThrownBy(() -> capped.admit(nuvem, step("ligar"), other, Map.of())).as("the site's 429, before a run")
+      assertThatThrownBy(() -> capped.admit(nuvem, step("ligar"), other, Map.of()))
+          .as("the site's 429, before a run")
           .isInstanceOf(QuotaExceeded.class);
-      capped.admit(nuvem, step("ligar"), mine, Map.of()); // starting one's own cloud again replaces it: room enough
-      assertThat(engine.snapshot(other).containers()).as("nothing made for the refused cloud").isEmpty();
+      capped.admit(
+          nuvem,
+          step("ligar"),
+          mine,
+          Map.of()); // starting one's own cloud again replaces it: room enough
+      assertThat(engine.snapshot(other).containers())
+          .as("nothing made for the refused cloud")
+          .isEmpty();
       assertThat(engine.snapshot(other).networks()).isEmpty();
       // the learner who has the cloud may start it again
       assertPassed(capped.run(nuvem, step("ligar"), mine, Map.of(), event -> {}));
@@ -175,16 +207,26 @@ class CloudIT {
   @Test
   void a_server_killed_with_a_cloud_running_leaves_nothing_after_the_next_start() throws Exception {
     Session killed = new Session("cloudkill" + Session.random().id().substring(0, 4));
-    Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), CloudHolder.class.getName(), dataDir.toString(), killed.id())
-        .redirectErrorStream(true).start();
+    Process server =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                CloudHolder.class.getName(),
+                dataDir.toString(),
+                killed.id())
+            .redirectErrorStream(true)
+            .start();
     try {
-      String said = new String(server.getInputStream().readNBytes(5), java.nio.charset.StandardCharsets.UTF_8);
+      String said =
+          new String(
+              server.getInputStream().readNBytes(5), java.nio.charset.StandardCharsets.UTF_8);
       assertThat(said).as("the other process started its cloud").isEqualTo("ready");
       Scope scope = new Scope(killed, "nuvem");
       assertThat(engine.containers().inspect(scope, StandInEngine.CONTAINER)).isPresent();
       CourseRun.removeOrphans(engine);
-      assertThat(engine.containers().inspect(scope, StandInEngine.CONTAINER)).as("a live process's cloud stays")
+      assertThat(engine.containers().inspect(scope, StandInEngine.CONTAINER))
+          .as("a live process's cloud stays")
           .isPresent();
 
       server.destroyForcibly().waitFor(); // kill -9
@@ -210,13 +252,17 @@ class CloudIT {
     String mine = Files.readSymbolicLink(Path.of("/proc/self/ns/pid")).toString();
     return ProcessHandle.allProcesses()
         .filter(p -> command(p).endsWith("dockerd"))
-        .filter(p -> {
-          try {
-            return Files.readSymbolicLink(Path.of("/proc", String.valueOf(p.pid()), "ns", "pid")).toString().equals(mine);
-          } catch (IOException e) {
-            return false; // gone, or not ours to read
-          }
-        })
+        .filter(
+            p -> {
+              try {
+                return Files.readSymbolicLink(
+                        Path.of("/proc", String.valueOf(p.pid()), "ns", "pid"))
+                    .toString()
+                    .equals(mine);
+              } catch (IOException e) {
+                return false; // gone, or not ours to read
+              }
+            })
         .map(ProcessHandle::pid)
         .collect(Collectors.toSet());
   }
@@ -238,6 +284,15 @@ class CloudIT {
   }
 
   private static Step withAction(Step s, Action action) {
-    return new Step(s.id(), s.title(), s.cli(), s.params(), action, s.expect(), s.group(), s.line(), s.heroku());
+    return new Step(
+        s.id(),
+        s.title(),
+        s.cli(),
+        s.params(),
+        action,
+        s.expect(),
+        s.group(),
+        s.line(),
+        s.heroku());
   }
 }

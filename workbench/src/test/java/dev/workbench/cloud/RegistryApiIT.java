@@ -15,9 +15,9 @@ import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * The registry's HTTP API as {@link RegistryApi} asks it, against the real {@code workbench/registry}
- * image, started by Testcontainers from the local image (no registry to pull from is assumed) and
- * waited for with its own strategy: up once {@code /v2/} asks for credentials.
+ * The registry's HTTP API as {@link RegistryApi} asks it, against the real {@code
+ * workbench/registry} image, started by Testcontainers from the local image (no registry to pull
+ * from is assumed) and waited for with its own strategy: up once {@code /v2/} asks for credentials.
  */
 class RegistryApiIT {
   private static final String USER = "aluno";
@@ -28,12 +28,24 @@ class RegistryApiIT {
       new GenericContainer<>(DockerImageName.parse(LocalRegistry.IMAGE))
           .withImagePullPolicy(image -> false) // built here by bin/workbench images, never pulled
           .withCommand("sh", "-c", LocalRegistry.SERVE)
-          .withEnv(Map.of("WB_USER", USER, "WB_PASSWORD", PASSWORD,
-              "REGISTRY_AUTH_HTPASSWD_PATH", "/etc/docker/registry/htpasswd",
-              "REGISTRY_AUTH_HTPASSWD_REALM", "workbench", "REGISTRY_LOG_LEVEL", "warn"))
+          .withEnv(
+              Map.of(
+                  "WB_USER",
+                  USER,
+                  "WB_PASSWORD",
+                  PASSWORD,
+                  "REGISTRY_AUTH_HTPASSWD_PATH",
+                  "/etc/docker/registry/htpasswd",
+                  "REGISTRY_AUTH_HTPASSWD_REALM",
+                  "workbench",
+                  "REGISTRY_LOG_LEVEL",
+                  "warn"))
           .withExposedPorts(5000)
-          .waitingFor(Wait.forHttp("/v2/").forPort(5000).forStatusCode(401)
-              .withStartupTimeout(Duration.ofSeconds(60)));
+          .waitingFor(
+              Wait.forHttp("/v2/")
+                  .forPort(5000)
+                  .forStatusCode(401)
+                  .withStartupTimeout(Duration.ofSeconds(60)));
 
   private static String registry;
 
@@ -70,7 +82,8 @@ class RegistryApiIT {
 
   @Test
   void waiting_for_a_registry_that_is_not_there_ends_at_its_deadline_with_why() {
-    RegistryApi nobody = new RegistryApi("127.0.0.1:1", new Credentials("127.0.0.1:1", USER, PASSWORD));
+    RegistryApi nobody =
+        new RegistryApi("127.0.0.1:1", new Credentials("127.0.0.1:1", USER, PASSWORD));
     assertThatThrownBy(() -> nobody.awaitUp(Duration.ofMillis(700)))
         .isInstanceOf(EngineError.class)
         .hasMessageContaining("não respondeu");

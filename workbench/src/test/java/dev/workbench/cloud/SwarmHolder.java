@@ -17,8 +17,12 @@ public final class SwarmHolder {
 
   public static void main(String[] args) throws InterruptedException {
     Engine engine = new Engine(Path.of(args[0]));
-    Swarms.of(engine).perform(new Action.SwarmStart(1, List.of()), new Scope(new Session(args[1]), "orquestracao"),
-        v -> v, OutputSink.NONE);
+    Swarms.of(engine)
+        .perform(
+            new Action.SwarmStart(1, List.of()),
+            new Scope(new Session(args[1]), "orquestracao"),
+            v -> v,
+            OutputSink.NONE);
     System.out.print("ready");
     System.out.flush();
     Thread.sleep(Long.MAX_VALUE);

@@ -25,11 +25,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The swarm's hosts on the real engine, one node each to stay quick (the lesson's three nodes run in
- * {@code verify}): each host is a limited, labelled container named and host-named after the node,
- * the learner's own engine never enters swarm mode, checks fail with a clear word when there is no
- * swarm, swarms past the quotas are refused, and reset, and the start after a killed server, leave
- * nothing behind.
+ * The swarm's hosts on the real engine, one node each to stay quick (the lesson's three nodes run
+ * in {@code verify}): each host is a limited, labelled container named and host-named after the
+ * node, the learner's own engine never enters swarm mode, checks fail with a clear word when there
+ * is no swarm, swarms past the quotas are refused, and reset, and the start after a killed server,
+ * leave nothing behind.
  */
 class SwarmIT {
   @TempDir static Path dataDir;
@@ -68,9 +68,13 @@ class SwarmIT {
     assertThat(host.getConfig().getHostName()).isEqualTo("no-1");
     assertThat(host.getHostConfig().getMemory()).as("memory of the host's container").isPositive();
     assertThat(host.getHostConfig().getNanoCPUs()).as("CPUs of the host's container").isPositive();
-    assertThat(host.getHostConfig().getPidsLimit()).as("pids limit of the host's container").isPositive();
-    assertThat(host.getConfig().getLabels()).containsEntry("workbench.kind", "swarm")
-        .containsEntry(Scope.SESSION_LABEL, session.id()).containsKey("workbench.owner");
+    assertThat(host.getHostConfig().getPidsLimit())
+        .as("pids limit of the host's container")
+        .isPositive();
+    assertThat(host.getConfig().getLabels())
+        .containsEntry("workbench.kind", "swarm")
+        .containsEntry(Scope.SESSION_LABEL, session.id())
+        .containsKey("workbench.owner");
     assertThat(engine.swarm().member()).as("the learner's own engine is in swarm mode").isFalse();
     Path folder = StandInSwarm.folders(engine).resolve(session.id());
     assertThat(folder.resolve("no-1").resolve("docker.sock")).exists();
@@ -93,20 +97,31 @@ class SwarmIT {
     assertThat(none.detail()).isEqualTo("os nós do enxame não estão ligados");
 
     swarms.perform(new Action.SwarmStart(1, List.of()), scope, v -> v, OutputSink.NONE);
-    Clouds.Verdict noInit = swarms.evaluate(new Check.SwarmNode("no-1", "manager", null, null), scope, v -> v);
+    Clouds.Verdict noInit =
+        swarms.evaluate(new Check.SwarmNode("no-1", "manager", null, null), scope, v -> v);
     assertThat(noInit.passed()).isFalse();
     assertThat(noInit.detail()).contains("falta o docker swarm init");
     assertThatThrownBy(() -> swarms.perform(new Action.SwarmJoin(), scope, v -> v, OutputSink.NONE))
-        .isInstanceOf(EngineError.class).hasMessageContaining("um nó só");
+        .isInstanceOf(EngineError.class)
+        .hasMessageContaining("um nó só");
   }
 
   @Test
   void a_second_swarm_for_the_same_learner_and_one_past_the_servers_cap_are_refused() {
     Swarms swarms = Swarms.of(engine);
-    swarms.perform(new Action.SwarmStart(1, List.of()), new Scope(session, "orquestracao"), v -> v, OutputSink.NONE);
+    swarms.perform(
+        new Action.SwarmStart(1, List.of()),
+        new Scope(session, "orquestracao"),
+        v -> v,
+        OutputSink.NONE);
 
-    assertThatThrownBy(() -> swarms.perform(new Action.SwarmStart(1, List.of()), new Scope(session, "outra"), v -> v,
-        OutputSink.NONE))
+    assertThatThrownBy(
+            () ->
+                swarms.perform(
+                    new Action.SwarmStart(1, List.of()),
+                    new Scope(session, "outra"),
+                    v -> v,
+                    OutputSink.NONE))
         .isInstanceOf(QuotaExceeded.class)
         .hasMessageContaining("enxames por aluno")
         .hasMessageContaining("reinicie essa lição");
@@ -116,23 +131,37 @@ class SwarmIT {
     assertThatThrownBy(() -> swarms.requireRoom(new Scope(other, "orquestracao")))
         .isInstanceOf(QuotaExceeded.class)
         .hasMessageContaining("no máximo 1");
-    swarms.requireRoom(new Scope(session, "orquestracao")); // starting one's own again replaces it: room enough
-    assertThat(engine.snapshot(other).containers()).as("nothing made for the refused swarm").isEmpty();
+    swarms.requireRoom(
+        new Scope(session, "orquestracao")); // starting one's own again replaces it: room enough
+    assertThat(engine.snapshot(other).containers())
+        .as("nothing made for the refused swarm")
+        .isEmpty();
   }
 
   @Test
   void a_server_killed_with_a_swarm_running_leaves_nothing_after_the_next_start() throws Exception {
     Session killed = new Session("swarmkill" + Session.random().id().substring(0, 4));
-    Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), SwarmHolder.class.getName(), dataDir.toString(), killed.id())
-        .redirectErrorStream(true).start();
+    Process server =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                SwarmHolder.class.getName(),
+                dataDir.toString(),
+                killed.id())
+            .redirectErrorStream(true)
+            .start();
     try {
-      String said = new String(server.getInputStream().readNBytes(5), java.nio.charset.StandardCharsets.UTF_8);
+      String said =
+          new String(
+              server.getInputStream().readNBytes(5), java.nio.charset.StandardCharsets.UTF_8);
       assertThat(said).as("the other process started its swarm").isEqualTo("ready");
       Scope scope = new Scope(killed, "orquestracao");
       assertThat(engine.containers().inspect(scope, "no-1")).isPresent();
       CourseRun.removeOrphans(engine);
-      assertThat(engine.containers().inspect(scope, "no-1")).as("a live process's swarm stays").isPresent();
+      assertThat(engine.containers().inspect(scope, "no-1"))
+          .as("a live process's swarm stays")
+          .isPresent();
 
       server.destroyForcibly().waitFor(); // kill -9
 

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real {@code docker} CLI against the terminal's socket, which forwards to the real engine:
- * what would reach the host is refused with the rule's sentence, and the ordinary commands —
- * {@code run} attached, {@code run -i} with input, {@code exec}, {@code logs}, {@code ps} — work
- * through it, on containers labelled as the learner's.
+ * what would reach the host is refused with the rule's sentence, and the ordinary commands — {@code
+ * run} attached, {@code run -i} with input, {@code exec}, {@code logs}, {@code ps} — work through
+ * it, on containers labelled as the learner's.
  */
 class ApiProxyIT {
   private static final String IMAGE = "workbench/debian:bookworm";
@@ -79,8 +79,17 @@ class ApiProxyIT {
 
   @Test
   void a_bind_of_a_host_folder_is_refused_and_so_is_the_engines_socket() throws Exception {
-    Result etc = docker(null, "run", "--rm", "-v", "/etc:/host-etc", IMAGE, "cat", "/host-etc/hostname");
-    Result sock = docker(null, "run", "--rm", "--mount", "type=bind,source=/var/run/docker.sock,target=/s", IMAGE, "true");
+    Result etc =
+        docker(null, "run", "--rm", "-v", "/etc:/host-etc", IMAGE, "cat", "/host-etc/hostname");
+    Result sock =
+        docker(
+            null,
+            "run",
+            "--rm",
+            "--mount",
+            "type=bind,source=/var/run/docker.sock,target=/s",
+            IMAGE,
+            "true");
     Result network = docker(null, "run", "--rm", "--network", "host", IMAGE, "true");
 
     assertThat(etc.exit()).isNotZero();
@@ -92,27 +101,41 @@ class ApiProxyIT {
 
   @Test
   void a_normal_run_works_attached_with_input_and_is_labelled_as_the_learners() throws Exception {
-    Result hello = docker(null, "run", "--name", "ola-" + session.id(), IMAGE, "echo", "olá do terminal");
+    Result hello =
+        docker(null, "run", "--name", "ola-" + session.id(), IMAGE, "echo", "olá do terminal");
     Result cat = docker("linha digitada\n", "run", "-i", "--rm", IMAGE, "cat");
 
     assertThat(hello.exit()).as(hello.err()).isZero();
     assertThat(hello.out()).contains("olá do terminal");
     assertThat(cat.out()).contains("linha digitada");
-    Result inspect = docker(null, "inspect", "-f",
-        "{{index .Config.Labels \"workbench.session\"}} {{.HostConfig.Memory}} {{.HostConfig.PidsLimit}}",
-        "ola-" + session.id());
+    Result inspect =
+        docker(
+            null,
+            "inspect",
+            "-f",
+            "{{index .Config.Labels \"workbench.session\"}} {{.HostConfig.Memory}} {{.HostConfig.PidsLimit}}",
+            "ola-" + session.id());
     assertThat(inspect.out().strip()).isEqualTo(session.id() + " " + (512L << 20) + " 256");
-    assertThat(engine.snapshot(session).containers()).extracting(Snapshot.ContainerView::name)
+    assertThat(engine.snapshot(session).containers())
+        .extracting(Snapshot.ContainerView::name)
         .contains("ola-" + session.id());
   }
 
   @Test
   void ps_shows_the_learners_own_containers_and_exec_and_logs_reach_them() throws Exception {
     String name = "longo-" + session.id();
-    assertThat(docker(null, "run", "-d", "--name", name, IMAGE, "sh", "-c", "echo começou; sleep 60").exit()).isZero();
+    assertThat(
+            docker(null, "run", "-d", "--name", name, IMAGE, "sh", "-c", "echo começou; sleep 60")
+                .exit())
+        .isZero();
     Scope other = new Scope(CourseRun.newSession(), "outro");
-    engine.containers().create(other, new dev.workbench.step.ContainerSpec("vizinho", IMAGE, List.of("true"),
-        null, List.of(), null, null, null, null), Map.of());
+    engine
+        .containers()
+        .create(
+            other,
+            new dev.workbench.step.ContainerSpec(
+                "vizinho", IMAGE, List.of("true"), null, List.of(), null, null, null, null),
+            Map.of());
     try {
       Result ps = docker(null, "ps", "-a", "--format", "{{.Names}}");
       Result exec = docker(null, "exec", name, "cat", "/etc/os-release");
@@ -123,7 +146,8 @@ class ApiProxyIT {
       assertThat(exec.out()).contains("Debian");
       assertThat(logs.out()).contains("começou");
       assertThat(neighbour.exit()).isNotZero();
-      assertThat(neighbour.err()).contains("nenhum contêiner seu se chama " + other.name("vizinho"));
+      assertThat(neighbour.err())
+          .contains("nenhum contêiner seu se chama " + other.name("vizinho"));
     } finally {
       engine.removeAll(other.session(), null);
     }
@@ -142,20 +166,35 @@ class ApiProxyIT {
     assertThat(second.exit()).isNotZero();
     assertThat(second.err()).contains("Limite atingido: contêineres por aluno (no máximo 1)");
   }
+
   @Test
   void a_build_goes_through_labelled_as_the_learners_and_logs_follow_to_the_end() throws Exception {
     Path context = Files.createDirectories(dataDir.resolve("contexto"));
-    Files.writeString(context.resolve("Dockerfile"), "FROM " + IMAGE + "\nRUN echo construido > /marca\n");
+    Files.writeString(
+        context.resolve("Dockerfile"), "FROM " + IMAGE + "\nRUN echo construido > /marca\n");
     String tag = "app-" + session.id() + ":1";
 
     Result build = docker(null, "build", "-t", tag, context.toString());
     assertThat(build.exit()).as(build.out() + build.err()).isZero();
-    Result label = docker(null, "image", "inspect", "-f", "{{index .Config.Labels \"workbench.session\"}}", tag);
+    Result label =
+        docker(
+            null, "image", "inspect", "-f", "{{index .Config.Labels \"workbench.session\"}}", tag);
     assertThat(label.out().strip()).isEqualTo(session.id());
 
     String name = "conta-" + session.id();
-    assertThat(docker(null, "run", "-d", "--name", name, tag, "sh", "-c",
-        "cat /marca; sleep 1; echo depois").exit()).isZero();
+    assertThat(
+            docker(
+                    null,
+                    "run",
+                    "-d",
+                    "--name",
+                    name,
+                    tag,
+                    "sh",
+                    "-c",
+                    "cat /marca; sleep 1; echo depois")
+                .exit())
+        .isZero();
     Result follow = docker(null, "logs", "-f", name);
     assertThat(follow.out()).contains("construido", "depois");
     docker(null, "rm", "-f", name);
@@ -166,10 +205,15 @@ class ApiProxyIT {
   void the_learners_own_container_with_added_capabilities_is_not_reachable() throws Exception {
     // as the cloud lesson's nested engine is: the learner's labels, more than the terminal grants
     String name = "elevado-" + session.id();
-    engine.docker().createContainerCmd(IMAGE).withName(name).withCmd("sleep", "60")
+    engine
+        .docker()
+        .createContainerCmd(IMAGE)
+        .withName(name)
+        .withCmd("sleep", "60")
         .withLabels(new Scope(session, "nuvem").labels())
-        .withHostConfig(com.github.dockerjava.api.model.HostConfig.newHostConfig()
-            .withCapAdd(com.github.dockerjava.api.model.Capability.NET_ADMIN))
+        .withHostConfig(
+            com.github.dockerjava.api.model.HostConfig.newHostConfig()
+                .withCapAdd(com.github.dockerjava.api.model.Capability.NET_ADMIN))
         .exec();
     engine.docker().startContainerCmd(name).exec();
 

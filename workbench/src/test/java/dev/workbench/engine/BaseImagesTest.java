@@ -7,18 +7,30 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The catalog of bases is the resource files beside BaseImages, read in the order they can be made. */
+/**
+ * The catalog of bases is the resource files beside BaseImages, read in the order they can be made.
+ */
 class BaseImagesTest {
 
   @Test
   void every_base_the_lessons_use_is_in_the_catalog_in_an_order_that_can_be_made() {
-    assertThat(BaseImages.names()).startsWith("workbench/debian:bookworm", "workbench/debian:trixie")
-        .contains("workbench/jre:17", "workbench/jdk:17", "workbench/jdk:21", "workbench/nginx", "workbench/redis",
-            "workbench/registry", "workbench/dockerd", "workbench/firestore-emulator");
+    assertThat(BaseImages.names())
+        .startsWith("workbench/debian:bookworm", "workbench/debian:trixie")
+        .contains(
+            "workbench/jre:17",
+            "workbench/jdk:17",
+            "workbench/jdk:21",
+            "workbench/nginx",
+            "workbench/redis",
+            "workbench/registry",
+            "workbench/dockerd",
+            "workbench/firestore-emulator");
     List<String> made = new ArrayList<>();
     for (BaseImages.Base base : BaseImages.CATALOG.values()) {
       if (BaseImages.isBase(base.from())) {
-        assertThat(made).as("%s is made from %s, listed before it", base.name(), base.from()).contains(base.from());
+        assertThat(made)
+            .as("%s is made from %s, listed before it", base.name(), base.from())
+            .contains(base.from());
       }
       made.add(base.name());
     }
@@ -44,10 +56,20 @@ class BaseImagesTest {
 
   @Test
   void a_dockerfile_without_its_name_is_refused_by_file() {
-    assertThatThrownBy(() -> BaseImages.parse("extra.Dockerfile", "FROM workbench/debian:bookworm\n"))
-        .hasMessageContaining("base-images/extra.Dockerfile").hasMessageContaining("# image:");
-    assertThat(BaseImages.parse("x.Dockerfile", "# image: workbench/x\n#   pull:  x:1\nfrom workbench/jre:17\n"))
-        .isEqualTo(new BaseImages.Base("workbench/x", "x:1", null, null, "workbench/jre:17",
-            "# image: workbench/x\n#   pull:  x:1\nfrom workbench/jre:17\n"));
+    assertThatThrownBy(
+            () -> BaseImages.parse("extra.Dockerfile", "FROM workbench/debian:bookworm\n"))
+        .hasMessageContaining("base-images/extra.Dockerfile")
+        .hasMessageContaining("# image:");
+    assertThat(
+            BaseImages.parse(
+                "x.Dockerfile", "# image: workbench/x\n#   pull:  x:1\nfrom workbench/jre:17\n"))
+        .isEqualTo(
+            new BaseImages.Base(
+                "workbench/x",
+                "x:1",
+                null,
+                null,
+                "workbench/jre:17",
+                "# image: workbench/x\n#   pull:  x:1\nfrom workbench/jre:17\n"));
   }
 }

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import dev.workbench.TestEngines;
 import dev.workbench.run.CourseRun;
-import dev.workbench.engine.Session;
 import dev.workbench.step.ContainerSpec;
 import dev.workbench.step.Limits;
 import dev.workbench.step.Mount;
@@ -44,11 +43,25 @@ class EngineSafetyIT {
 
   @Test
   void every_container_is_labelled_limited_and_named_for_its_session() {
-    engine.containers().create(scope, new ContainerSpec("limitado", "workbench/debian:bookworm", List.of("true"),
-        null, null, null, List.of(80), null, null), Map.of());
+    engine
+        .containers()
+        .create(
+            scope,
+            new ContainerSpec(
+                "limitado",
+                "workbench/debian:bookworm",
+                List.of("true"),
+                null,
+                null,
+                null,
+                List.of(80),
+                null,
+                null),
+            Map.of());
     InspectContainerResponse c = engine.containers().inspect(scope, "limitado").orElseThrow();
     assertThat(c.getName()).isEqualTo("/" + scope.name("limitado"));
-    assertThat(c.getConfig().getLabels()).containsEntry(Scope.SESSION_LABEL, scope.session().id())
+    assertThat(c.getConfig().getLabels())
+        .containsEntry(Scope.SESSION_LABEL, scope.session().id())
         .containsEntry(Scope.LESSON_LABEL, "seguranca");
     assertThat(c.getHostConfig().getMemory()).isEqualTo(Limits.DEFAULT.memoryBytes());
     assertThat(c.getHostConfig().getNanoCPUs()).isEqualTo(1_000_000_000L);
@@ -59,15 +72,65 @@ class EngineSafetyIT {
 
   @Test
   void bind_mounts_reach_only_the_sessions_own_files() {
-    assertThatThrownBy(() -> engine.containers().create(scope, new ContainerSpec("fuga", "workbench/debian:bookworm",
-        List.of("true"), null, List.of(new Mount.Bind("../../etc", "/x", false)), null, null, null, null), Map.of()))
+    assertThatThrownBy(
+            () ->
+                engine
+                    .containers()
+                    .create(
+                        scope,
+                        new ContainerSpec(
+                            "fuga",
+                            "workbench/debian:bookworm",
+                            List.of("true"),
+                            null,
+                            List.of(new Mount.Bind("../../etc", "/x", false)),
+                            null,
+                            null,
+                            null,
+                            null),
+                        Map.of()))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> engine.containers().create(scope, new ContainerSpec("socket", "workbench/debian:bookworm",
-        List.of("true"), null, List.of(new Mount.Bind("x", "/var/run/docker.sock", false)), null, null, null, null), Map.of()))
+    assertThatThrownBy(
+            () ->
+                engine
+                    .containers()
+                    .create(
+                        scope,
+                        new ContainerSpec(
+                            "socket",
+                            "workbench/debian:bookworm",
+                            List.of("true"),
+                            null,
+                            List.of(new Mount.Bind("x", "/var/run/docker.sock", false)),
+                            null,
+                            null,
+                            null,
+                            null),
+                        Map.of()))
         .isInstanceOf(IllegalArgumentException.class);
-    engine.containers().create(scope, new ContainerSpec("minha", "workbench/debian:bookworm", List.of("true"), null,
-        List.of(new Mount.Bind("dados", "/dados", false)), null, null, null, null), Map.of());
-    String source = engine.containers().inspect(scope, "minha").orElseThrow().getHostConfig().getBinds()[0].getPath();
+    engine
+        .containers()
+        .create(
+            scope,
+            new ContainerSpec(
+                "minha",
+                "workbench/debian:bookworm",
+                List.of("true"),
+                null,
+                List.of(new Mount.Bind("dados", "/dados", false)),
+                null,
+                null,
+                null,
+                null),
+            Map.of());
+    String source =
+        engine
+            .containers()
+            .inspect(scope, "minha")
+            .orElseThrow()
+            .getHostConfig()
+            .getBinds()[0]
+            .getPath();
     assertThat(Path.of(source)).startsWith(dataDir.toAbsolutePath());
   }
 
@@ -75,9 +138,24 @@ class EngineSafetyIT {
   void removing_a_lesson_removes_its_containers_networks_and_volumes() {
     engine.storage().createNetwork(scope, "rede");
     engine.storage().createVolume(scope, "dados");
-    engine.containers().create(scope, new ContainerSpec("app", "workbench/debian:bookworm", List.of("true"), null,
-        List.of(new Mount.Volume("dados", "/dados", false)), "rede", null, null, null), Map.of());
-    assertThat(engine.snapshot(scope.session()).containers()).extracting(Snapshot.ContainerView::name).contains("app");
+    engine
+        .containers()
+        .create(
+            scope,
+            new ContainerSpec(
+                "app",
+                "workbench/debian:bookworm",
+                List.of("true"),
+                null,
+                List.of(new Mount.Volume("dados", "/dados", false)),
+                "rede",
+                null,
+                null,
+                null),
+            Map.of());
+    assertThat(engine.snapshot(scope.session()).containers())
+        .extracting(Snapshot.ContainerView::name)
+        .contains("app");
 
     engine.removeAll(scope.session(), "seguranca");
 
@@ -92,39 +170,76 @@ class EngineSafetyIT {
     Scope other = scope.inLesson("outra");
     for (Scope lesson : List.of(scope, other)) {
       engine.storage().createNetwork(lesson, "banco");
-      engine.containers().create(lesson, new ContainerSpec("firestore", "workbench/debian:bookworm", List.of("true"),
-          null, null, "banco", null, null, null), Map.of());
+      engine
+          .containers()
+          .create(
+              lesson,
+              new ContainerSpec(
+                  "firestore",
+                  "workbench/debian:bookworm",
+                  List.of("true"),
+                  null,
+                  null,
+                  "banco",
+                  null,
+                  null,
+                  null),
+              Map.of());
     }
     assertThat(engine.snapshot(scope.session()).containers())
-        .extracting(Snapshot.ContainerView::name, Snapshot.ContainerView::lesson, Snapshot.ContainerView::networks)
+        .extracting(
+            Snapshot.ContainerView::name,
+            Snapshot.ContainerView::lesson,
+            Snapshot.ContainerView::networks)
         .containsExactlyInAnyOrder(
-            tuple("firestore", "seguranca", List.of("banco")), tuple("firestore", "outra", List.of("banco")));
+            tuple("firestore", "seguranca", List.of("banco")),
+            tuple("firestore", "outra", List.of("banco")));
 
     engine.removeAll(scope.session(), "seguranca");
 
     assertThat(engine.containers().inspect(scope, "firestore")).isEmpty();
     assertThat(engine.containers().inspect(other, "firestore")).isPresent();
-    assertThat(engine.snapshot(scope.session()).networks()).extracting(Snapshot.NetworkView::lesson)
+    assertThat(engine.snapshot(scope.session()).networks())
+        .extracting(Snapshot.NetworkView::lesson)
         .containsExactly("outra");
   }
 
   @Test
-  void a_link_in_the_learners_folder_pointing_to_etc_is_neither_mounted_nor_read() throws Exception {
+  void a_link_in_the_learners_folder_pointing_to_etc_is_neither_mounted_nor_read()
+      throws Exception {
     Path files = Files.createDirectories(engine.storage().sessionFile(scope, "dados").getParent());
     Files.createSymbolicLink(files.resolve("fuga"), Path.of("/etc"));
 
-    assertThatThrownBy(() -> engine.containers().create(scope, new ContainerSpec("fuga", "workbench/debian:bookworm",
-        List.of("true"), null, List.of(new Mount.Bind("fuga", "/x", false)), null, null, null, null), Map.of()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("link simbólico");
+    assertThatThrownBy(
+            () ->
+                engine
+                    .containers()
+                    .create(
+                        scope,
+                        new ContainerSpec(
+                            "fuga",
+                            "workbench/debian:bookworm",
+                            List.of("true"),
+                            null,
+                            List.of(new Mount.Bind("fuga", "/x", false)),
+                            null,
+                            null,
+                            null,
+                            null),
+                        Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("link simbólico");
     assertThatThrownBy(() -> engine.storage().readSessionFile(scope, "fuga/hostname"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("para fora");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("para fora");
     assertThat(engine.containers().inspect(scope, "fuga")).isEmpty();
   }
 
   @Test
   void removing_a_base_image_is_refused_and_the_image_stays() {
     assertThatThrownBy(() -> engine.images().remove(scope, "workbench/debian:bookworm"))
-        .isInstanceOf(EngineError.class).hasMessageContaining("imagem base, compartilhada");
+        .isInstanceOf(EngineError.class)
+        .hasMessageContaining("imagem base, compartilhada");
 
     assertThat(engine.images().exists("workbench/debian:bookworm")).isTrue();
   }
@@ -132,8 +247,12 @@ class EngineSafetyIT {
   @Test
   void compose_up_that_waits_for_ever_is_stopped_at_its_time_limit_and_leaves_no_compose_running()
       throws Exception {
-    // "lento" stays "starting" (its first health check takes ten minutes), and "espera" waits for it
-    Path file = Files.writeString(Files.createDirectories(dataDir.resolve("projeto")).resolve("compose.yml"), """
+    // "lento" stays "starting" (its first health check takes ten minutes), and "espera" waits for
+    // it
+    Path file =
+        Files.writeString(
+            Files.createDirectories(dataDir.resolve("projeto")).resolve("compose.yml"),
+            """
         version: "2.4"
         services:
           lento:
@@ -151,21 +270,23 @@ class EngineSafetyIT {
         networks:
           default:
             labels: {workbench.session: "${WB_SESSION}", workbench.lesson: "${WB_LESSON}"}
-        """.formatted("workbench/debian:bookworm"));
+        """
+                .formatted("workbench/debian:bookworm"));
     List<String> output = new CopyOnWriteArrayList<>();
-    OutputSink sink = new OutputSink() {
-      public void out(String line) {
-        output.add(line);
-      }
+    OutputSink sink =
+        new OutputSink() {
+          public void out(String line) {
+            output.add(line);
+          }
 
-      public void err(String line) {
-        output.add(line);
-      }
+          public void err(String line) {
+            output.add(line);
+          }
 
-      public void info(String line) {}
+          public void info(String line) {}
 
-      public void progress(String label, long current, long total) {}
-    };
+          public void progress(String label, long current, long total) {}
+        };
     long start = System.nanoTime();
 
     assertThatThrownBy(() -> engine.compose().up(scope, file, sink, Duration.ofSeconds(8)))
@@ -173,10 +294,15 @@ class EngineSafetyIT {
         .hasMessageContaining("o compose passou do limite de 8 s e foi interrompido");
 
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
-    assertThat(engine.containers().inspect(scope, "lento")).as("compose had started the first service").isPresent();
+    assertThat(engine.containers().inspect(scope, "lento"))
+        .as("compose had started the first service")
+        .isPresent();
     assertThat(engine.containers().inspect(scope, "espera")).isEmpty();
-    assertThat(ProcessHandle.allProcesses()
-        .filter(p -> p.info().commandLine().orElse("").contains(Compose.project(scope)))
-        .filter(ProcessHandle::isAlive)).as("compose processes of this project").isEmpty();
+    assertThat(
+            ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains(Compose.project(scope)))
+                .filter(ProcessHandle::isAlive))
+        .as("compose processes of this project")
+        .isEmpty();
   }
 }

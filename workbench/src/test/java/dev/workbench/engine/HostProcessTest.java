@@ -8,21 +8,32 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** A host program's time limit fires whatever the program does with its output, and kills its children. */
+/**
+ * A host program's time limit fires whatever the program does with its output, and kills its
+ * children.
+ */
 class HostProcessTest {
   @Test
   void a_program_that_prints_without_end_and_never_a_newline_is_stopped_at_its_time_limit() {
     List<String> lines = new CopyOnWriteArrayList<>();
     long start = System.nanoTime();
 
-    assertThatThrownBy(() -> HostProcess.run(new ProcessBuilder("sh", "-c", "yes | tr -d '\\n'"),
-        lines::add, Duration.ofSeconds(2), "o programa"))
+    assertThatThrownBy(
+            () ->
+                HostProcess.run(
+                    new ProcessBuilder("sh", "-c", "yes | tr -d '\\n'"),
+                    lines::add,
+                    Duration.ofSeconds(2),
+                    "o programa"))
         .isInstanceOf(EngineError.class)
         .hasMessageContaining("o programa passou do limite de 2 s e foi interrompido");
 
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
-    assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(
-        Lines.MAX_LINE + Lines.CUT.length()));
+    assertThat(lines)
+        .isNotEmpty()
+        .allSatisfy(
+            line ->
+                assertThat(line.length()).isLessThanOrEqualTo(Lines.MAX_LINE + Lines.CUT.length()));
   }
 
   @Test
@@ -30,8 +41,10 @@ class HostProcessTest {
     // an unusual duration marks this test's processes among everything else on the machine
     ProcessBuilder builder = new ProcessBuilder("sh", "-c", "sleep 3217 & sleep 3217; wait");
 
-    assertThatThrownBy(() -> HostProcess.run(builder, line -> {}, Duration.ofSeconds(1), "o compose"))
-        .isInstanceOf(EngineError.class).hasMessageContaining("o compose passou do limite");
+    assertThatThrownBy(
+            () -> HostProcess.run(builder, line -> {}, Duration.ofSeconds(1), "o compose"))
+        .isInstanceOf(EngineError.class)
+        .hasMessageContaining("o compose passou do limite");
 
     List<ProcessHandle> left = sleeping();
     for (int i = 0; i < 50 && !left.isEmpty(); i++) {
@@ -53,8 +66,12 @@ class HostProcessTest {
   void a_program_that_ends_in_time_gives_its_exit_code_and_every_line() throws Exception {
     List<String> lines = new CopyOnWriteArrayList<>();
 
-    int exit = HostProcess.run(new ProcessBuilder("sh", "-c", "echo um; echo dois >&2; exit 3"), lines::add,
-        Duration.ofSeconds(20), "o programa");
+    int exit =
+        HostProcess.run(
+            new ProcessBuilder("sh", "-c", "echo um; echo dois >&2; exit 3"),
+            lines::add,
+            Duration.ofSeconds(20),
+            "o programa");
 
     assertThat(exit).isEqualTo(3);
     assertThat(lines).containsExactly("um", "dois");

@@ -36,7 +36,16 @@ class LayerScanIT {
 
   private List<LayerScan.Finding> build(String dockerfile) throws Exception {
     Files.writeString(context.resolve("Dockerfile"), dockerfile);
-    engine.images().build(scope, "camadas", context, "Dockerfile", Map.of(), OutputSink.NONE, Duration.ofMinutes(5));
+    engine
+        .images()
+        .build(
+            scope,
+            "camadas",
+            context,
+            "Dockerfile",
+            Map.of(),
+            OutputSink.NONE,
+            Duration.ofMinutes(5));
     return engine.images().secretsIn(scope, "camadas");
   }
 
@@ -44,15 +53,19 @@ class LayerScanIT {
   void a_key_deleted_in_a_later_layer_is_still_found_in_the_earlier_one() throws Exception {
     Files.writeString(context.resolve("key-firebase.json"), "{\"type\": \"service_account\"}");
     List<LayerScan.Finding> found =
-        build("FROM workbench/debian:bookworm\nCOPY key-firebase.json /app/\nRUN rm /app/key-firebase.json\n");
+        build(
+            "FROM workbench/debian:bookworm\nCOPY key-firebase.json /app/\nRUN rm /app/key-firebase.json\n");
     assertThat(found).extracting(LayerScan.Finding::path).containsExactly("/app/key-firebase.json");
   }
 
   @Test
   void a_private_key_under_an_innocent_name_is_found_by_its_content() throws Exception {
     Files.writeString(context.resolve("config.json"), "{\"private_key\": \"-----BEGIN\"}");
-    List<LayerScan.Finding> found = build("FROM workbench/debian:bookworm\nCOPY config.json /app/\n");
-    assertThat(found).extracting(LayerScan.Finding::reason).containsExactly("contém uma chave privada");
+    List<LayerScan.Finding> found =
+        build("FROM workbench/debian:bookworm\nCOPY config.json /app/\n");
+    assertThat(found)
+        .extracting(LayerScan.Finding::reason)
+        .containsExactly("contém uma chave privada");
   }
 
   @Test

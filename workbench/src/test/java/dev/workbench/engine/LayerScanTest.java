@@ -21,10 +21,12 @@ class LayerScanTest {
 
   @Test
   void privateKeysAreFoundByTheirContentUnderAnyName() throws IOException {
-    assertThat(judge("/app/config.json", "{\"private_key\": \"x\"}")).contains("contém uma chave privada");
+    assertThat(judge("/app/config.json", "{\"private_key\": \"x\"}"))
+        .contains("contém uma chave privada");
     assertThat(judge("/app/tls.pem", "-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----"))
         .contains("contém uma chave privada");
-    assertThat(judge("/etc/app/server.key", "-----BEGIN EC PRIVATE KEY-----")).contains("contém uma chave privada");
+    assertThat(judge("/etc/app/server.key", "-----BEGIN EC PRIVATE KEY-----"))
+        .contains("contém uma chave privada");
   }
 
   @Test
@@ -37,9 +39,10 @@ class LayerScanTest {
 
   @Test
   void contentIsNotReadWhenTheNameDecides() throws IOException {
-    LayerScan.Content refuses = () -> {
-      throw new AssertionError("read a file whose name was enough");
-    };
+    LayerScan.Content refuses =
+        () -> {
+          throw new AssertionError("read a file whose name was enough");
+        };
     assertThat(LayerScan.suspicion("/usr/lib/x86_64-linux-gnu/libc.so.6", 10, refuses)).isEmpty();
     assertThat(LayerScan.suspicion("/app/key-firebase.json", 10, refuses)).isPresent();
   }

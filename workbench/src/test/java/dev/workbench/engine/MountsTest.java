@@ -19,15 +19,18 @@ class MountsTest {
     Files.createSymbolicLink(files.resolve("fuga"), Path.of("/etc"));
 
     assertThatThrownBy(() -> Mounts.sessionFolder(dataDir, scope, "fuga"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("link simbólico");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("link simbólico");
     assertThatThrownBy(() -> Mounts.sessionFolder(dataDir, scope, "fuga/passwd"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("para fora");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("para fora");
     assertThatThrownBy(() -> Mounts.sessionFolder(dataDir, scope, "fuga/nova/pasta"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
-  void a_dangling_link_is_refused_rather_than_letting_the_engine_create_its_target() throws Exception {
+  void a_dangling_link_is_refused_rather_than_letting_the_engine_create_its_target()
+      throws Exception {
     Path files = Files.createDirectories(Mounts.sessionFiles(dataDir, scope));
     Files.createSymbolicLink(files.resolve("pendente"), dataDir.resolve("fora/do/aluno"));
 
@@ -42,8 +45,10 @@ class MountsTest {
     Files.createDirectories(files.resolve("dados"));
     Files.createSymbolicLink(files.resolve("atalho"), files.resolve("dados"));
 
-    assertThat(Mounts.sessionFolder(dataDir, scope, "atalho")).isEqualTo(files.toRealPath().resolve("dados"));
-    assertThat(Mounts.sessionFolder(dataDir, scope, "novo/sub")).isEqualTo(files.toRealPath().resolve("novo/sub"));
+    assertThat(Mounts.sessionFolder(dataDir, scope, "atalho"))
+        .isEqualTo(files.toRealPath().resolve("dados"));
+    assertThat(Mounts.sessionFolder(dataDir, scope, "novo/sub"))
+        .isEqualTo(files.toRealPath().resolve("novo/sub"));
   }
 
   @Test

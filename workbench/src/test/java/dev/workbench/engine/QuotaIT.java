@@ -17,7 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Against the real engine, with small quotas: the one past the limit is refused and nothing is made. */
+/**
+ * Against the real engine, with small quotas: the one past the limit is refused and nothing is
+ * made.
+ */
 class QuotaIT {
   private static final String IMAGE = "workbench/debian:bookworm";
 
@@ -40,7 +43,8 @@ class QuotaIT {
   }
 
   private ContainerSpec container(String name, Mount... mounts) {
-    return new ContainerSpec(name, IMAGE, List.of("true"), null, List.of(mounts), null, null, null, null);
+    return new ContainerSpec(
+        name, IMAGE, List.of("true"), null, List.of(mounts), null, null, null, null);
   }
 
   @Test
@@ -48,14 +52,23 @@ class QuotaIT {
     engine.containers().create(scope, container("um"), Map.of());
     engine.containers().create(scope.inLesson("outra"), container("dois"), Map.of());
 
-    assertThatThrownBy(() -> engine.containers().create(scope, container("tres",
-        new Mount.Volume("dados", "/dados", false)), Map.of()))
+    assertThatThrownBy(
+            () ->
+                engine
+                    .containers()
+                    .create(
+                        scope,
+                        container("tres", new Mount.Volume("dados", "/dados", false)),
+                        Map.of()))
         .isInstanceOf(QuotaExceeded.class)
-        .hasMessage("Limite atingido: contêineres por aluno (no máximo 2). Remova contêineres que não usa mais,"
-            + " ou reinicie uma lição para apagar tudo o que ela criou.");
+        .hasMessage(
+            "Limite atingido: contêineres por aluno (no máximo 2). Remova contêineres que não usa mais,"
+                + " ou reinicie uma lição para apagar tudo o que ela criou.");
 
     assertThat(engine.containers().inspect(scope, "tres")).isEmpty();
-    assertThat(engine.storage().volumeExists(scope, "dados")).as("the refused container's volume").isFalse();
+    assertThat(engine.storage().volumeExists(scope, "dados"))
+        .as("the refused container's volume")
+        .isFalse();
     assertThat(engine.snapshot(scope.session()).containers()).hasSize(2);
   }
 
@@ -63,18 +76,21 @@ class QuotaIT {
   void a_learners_networks_volumes_and_images_past_their_limits_are_refused() {
     engine.storage().createNetwork(scope, "rede");
     assertThatThrownBy(() -> engine.storage().createNetwork(scope, "outra-rede"))
-        .isInstanceOf(QuotaExceeded.class).hasMessageContaining("redes por aluno (no máximo 1)");
+        .isInstanceOf(QuotaExceeded.class)
+        .hasMessageContaining("redes por aluno (no máximo 1)");
     assertThat(engine.storage().network(scope, "outra-rede")).isEmpty();
 
     engine.storage().createVolume(scope, "dados");
     assertThatThrownBy(() -> engine.storage().createVolume(scope, "mais-dados"))
-        .isInstanceOf(QuotaExceeded.class).hasMessageContaining("volumes por aluno (no máximo 1)");
+        .isInstanceOf(QuotaExceeded.class)
+        .hasMessageContaining("volumes por aluno (no máximo 1)");
     assertThat(engine.storage().volumeExists(scope, "mais-dados")).isFalse();
 
     engine.containers().create(scope, container("base"), Map.of());
     engine.containers().commit(scope, "base", "foto");
     assertThatThrownBy(() -> engine.containers().commit(scope, "base", "outra-foto"))
-        .isInstanceOf(QuotaExceeded.class).hasMessageContaining("imagens por aluno (no máximo 1)");
+        .isInstanceOf(QuotaExceeded.class)
+        .hasMessageContaining("imagens por aluno (no máximo 1)");
     assertThat(engine.images().exists(scope.image("outra-foto"))).isFalse();
   }
 
@@ -95,16 +111,22 @@ class QuotaIT {
 
   @Test
   void compose_up_counts_the_services_before_it_starts_any_of_them() throws Exception {
-    Path file = Files.writeString(Files.createDirectories(dataDir.resolve("projeto")).resolve("compose.yml"), """
+    Path file =
+        Files.writeString(
+            Files.createDirectories(dataDir.resolve("projeto")).resolve("compose.yml"),
+            """
         version: "2.4"
         services:
           a: {image: %1$s, command: ["sleep", "60"], container_name: "${WB_PREFIX}a", labels: {workbench.session: "${WB_SESSION}", workbench.lesson: "${WB_LESSON}"}}
           b: {image: %1$s, command: ["sleep", "60"], container_name: "${WB_PREFIX}b", labels: {workbench.session: "${WB_SESSION}", workbench.lesson: "${WB_LESSON}"}}
           c: {image: %1$s, command: ["sleep", "60"], container_name: "${WB_PREFIX}c", labels: {workbench.session: "${WB_SESSION}", workbench.lesson: "${WB_LESSON}"}}
-        """.formatted(IMAGE));
+        """
+                .formatted(IMAGE));
 
-    assertThatThrownBy(() -> engine.compose().up(scope, file, OutputSink.NONE, Duration.ofMinutes(2)))
-        .isInstanceOf(QuotaExceeded.class).hasMessageContaining("contêineres por aluno (no máximo 2)");
+    assertThatThrownBy(
+            () -> engine.compose().up(scope, file, OutputSink.NONE, Duration.ofMinutes(2)))
+        .isInstanceOf(QuotaExceeded.class)
+        .hasMessageContaining("contêineres por aluno (no máximo 2)");
 
     assertThat(engine.snapshot(scope.session()).containers()).isEmpty();
     assertThat(engine.snapshot(scope.session()).networks()).isEmpty();

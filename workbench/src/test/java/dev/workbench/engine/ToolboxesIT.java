@@ -59,37 +59,69 @@ class ToolboxesIT {
     assertThat(box.getHostConfig().getMemory()).isEqualTo(Toolboxes.LIMITS.memoryBytes());
     assertThat(box.getHostConfig().getPidsLimit()).isEqualTo(Toolboxes.LIMITS.pids());
     assertThat(box.getConfig().getUser()).isNotEmpty().doesNotStartWith("0").isNotEqualTo("root");
-    assertThat(box.getConfig().getLabels()).containsEntry(Scope.SESSION_LABEL, session.id())
-        .containsEntry(Kernels.KIND_LABEL, Toolboxes.KIND).containsKey(Owner.LABEL);
-    assertThat(box.getMounts()).allSatisfy(m -> assertThat(String.valueOf(m.getSource())).doesNotContain("docker.sock")
-        .startsWith(dataDir.toRealPath().toString()));
-    assertThat(toolboxes.open(session, OutputSink.NONE).id()).as("one per learner").isEqualTo(toolbox.id());
+    assertThat(box.getConfig().getLabels())
+        .containsEntry(Scope.SESSION_LABEL, session.id())
+        .containsEntry(Kernels.KIND_LABEL, Toolboxes.KIND)
+        .containsKey(Owner.LABEL);
+    assertThat(box.getMounts())
+        .allSatisfy(
+            m ->
+                assertThat(String.valueOf(m.getSource()))
+                    .doesNotContain("docker.sock")
+                    .startsWith(dataDir.toRealPath().toString()));
+    assertThat(toolboxes.open(session, OutputSink.NONE).id())
+        .as("one per learner")
+        .isEqualTo(toolbox.id());
   }
 
   @Test
-  void a_shell_in_the_toolbox_runs_docker_ps_and_sees_the_learners_own_container() throws Exception {
+  void a_shell_in_the_toolbox_runs_docker_ps_and_sees_the_learners_own_container()
+      throws Exception {
     Scope lesson = new Scope(session, "volumes");
     engine.images().provide("workbench/debian:bookworm", OutputSink.NONE);
-    engine.containers().create(lesson, new ContainerSpec("efemero", "workbench/debian:bookworm",
-        List.of("sleep", "60"), null, List.of(), null, null, null, null), Map.of());
+    engine
+        .containers()
+        .create(
+            lesson,
+            new ContainerSpec(
+                "efemero",
+                "workbench/debian:bookworm",
+                List.of("sleep", "60"),
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                null),
+            Map.of());
     Toolboxes.Toolbox toolbox = toolboxes.open(session, OutputSink.NONE);
     ByteArrayOutputStream screen = new ByteArrayOutputStream();
     CountDownLatch ended = new CountDownLatch(1);
-    Toolboxes.Shell shell = toolboxes.shell(toolbox, 120, 30, bytes -> {
-      synchronized (screen) {
-        screen.writeBytes(bytes);
-      }
-    }, ended::countDown);
+    Toolboxes.Shell shell =
+        toolboxes.shell(
+            toolbox,
+            120,
+            30,
+            bytes -> {
+              synchronized (screen) {
+                screen.writeBytes(bytes);
+              }
+            },
+            ended::countDown);
 
-    shell.write("docker ps -a --format '{{.Names}}'; id -u; echo fim-$((40+2))\n".getBytes(StandardCharsets.UTF_8));
+    shell.write(
+        "docker ps -a --format '{{.Names}}'; id -u; echo fim-$((40+2))\n"
+            .getBytes(StandardCharsets.UTF_8));
 
     String text = waitFor(screen, "fim-42");
     assertThat(text).contains(lesson.name("efemero")).doesNotContain("\nroot");
     // docker run -it through the guarded socket: a TTY of its own, attached both ways
-    shell.write("docker run -it --rm workbench/debian:bookworm sh -c 'tty; echo dentro-$((1+1))'\n"
-        .getBytes(StandardCharsets.UTF_8));
+    shell.write(
+        "docker run -it --rm workbench/debian:bookworm sh -c 'tty; echo dentro-$((1+1))'\n"
+            .getBytes(StandardCharsets.UTF_8));
     assertThat(waitFor(screen, "dentro-2")).contains("/dev/pts/");
-    // typed while the CLI of docker run -it still tears down, an "exit" is its input, not bash's: again
+    // typed while the CLI of docker run -it still tears down, an "exit" is its input, not bash's:
+    // again
     for (int i = 0; i < 6 && ended.getCount() > 0; i++) {
       shell.write("exit\n".getBytes(StandardCharsets.UTF_8));
       ended.await(5, TimeUnit.SECONDS);
@@ -108,7 +140,8 @@ class ToolboxesIT {
     assertThat(toolbox.folder()).doesNotExist();
   }
 
-  private static String waitFor(ByteArrayOutputStream screen, String marker) throws InterruptedException {
+  private static String waitFor(ByteArrayOutputStream screen, String marker)
+      throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
     while (Instant.now().isBefore(deadline)) {
       synchronized (screen) {

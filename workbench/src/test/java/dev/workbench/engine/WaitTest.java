@@ -14,7 +14,8 @@ class WaitTest {
   @Test
   void looks_again_until_the_check_gives_a_value() {
     AtomicInteger looks = new AtomicInteger();
-    Optional<String> value = quick.until(() -> looks.incrementAndGet() < 3 ? Optional.empty() : Optional.of("up"));
+    Optional<String> value =
+        quick.until(() -> looks.incrementAndGet() < 3 ? Optional.empty() : Optional.of("up"));
     assertThat(value).contains("up");
     assertThat(looks).hasValue(3);
   }
@@ -22,7 +23,8 @@ class WaitTest {
   @Test
   void gives_up_empty_at_the_deadline_having_looked_at_least_once() {
     AtomicInteger looks = new AtomicInteger();
-    assertThat(quick.withTimeout(Duration.ZERO).untilTrue(() -> looks.incrementAndGet() < 0)).isFalse();
+    assertThat(quick.withTimeout(Duration.ZERO).untilTrue(() -> looks.incrementAndGet() < 0))
+        .isFalse();
     assertThat(looks).hasValue(1);
     assertThat(quick.withTimeout(Duration.ofMillis(50)).until(Optional::empty)).isEmpty();
   }
@@ -30,10 +32,14 @@ class WaitTest {
   @Test
   void an_error_from_the_check_ends_the_wait_at_once() {
     AtomicInteger looks = new AtomicInteger();
-    assertThatThrownBy(() -> quick.untilTrue(() -> {
-      looks.incrementAndGet();
-      throw new IllegalStateException("never");
-    })).hasMessage("never");
+    assertThatThrownBy(
+            () ->
+                quick.untilTrue(
+                    () -> {
+                      looks.incrementAndGet();
+                      throw new IllegalStateException("never");
+                    }))
+        .hasMessage("never");
     assertThat(looks).hasValue(1);
   }
 

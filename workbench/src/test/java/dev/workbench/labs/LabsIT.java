@@ -82,98 +82,126 @@ class LabsIT {
     for (String image : List.of("workbench/debian:bookworm", LabRegistry.IMAGE, Labs.IMAGE)) {
       host.images().provide(image, OutputSink.NONE);
     }
-    LabSettings settings = LabSettings.DEFAULT.withCapacity(3).withSpawnLimit(1)
-        .withIdle(IDLE, Duration.ofMinutes(2)).withQuotas(Quotas.DEFAULT);
+    LabSettings settings =
+        LabSettings.DEFAULT
+            .withCapacity(3)
+            .withSpawnLimit(1)
+            .withIdle(IDLE, Duration.ofMinutes(2))
+            .withQuotas(Quotas.DEFAULT);
     AtomicReference<StepRunner> forget = new AtomicReference<>();
     labs = new Labs(host, settings, TestEngines.projectRoot(), e -> forget.get().forget(e), clock);
     labs.open(OutputSink.NONE);
     assertThat(labs.seededImages()).contains("workbench/debian:bookworm");
     runner = new StepRunner(host, labs, TestEngines.projectRoot());
     forget.set(runner);
-    return WebApp.create(new WebConfig("127.0.0.1", 0, data, TestEngines.projectRoot(), null), course, host,
-        runner, labs);
+    return WebApp.create(
+        new WebConfig("127.0.0.1", 0, data, TestEngines.projectRoot(), null),
+        course,
+        host,
+        runner,
+        labs);
   }
 
   @Test
   void three_learners_each_run_the_volumes_lesson_in_a_lab_of_their_own() throws Exception {
     Course course = Course.load(TestEngines.projectRoot().resolve("lessons"));
-    Lesson volumes = course.lessons().stream().filter(l -> l.id().equals("volumes")).findFirst().orElseThrow();
-    JavalinTest.test(site(course), (server, tool) -> {
-      // a run's event stream may be quiet longer than okhttp's default 10 s (heartbeats come every 15 s)
-      HttpClient client = new HttpClient(server, new OkHttpClient.Builder().readTimeout(Duration.ofMinutes(5)).build());
-      List<IssuedSession> learners = new ArrayList<>();
-      for (int i = 0; i < 3; i++) {
-        learners.add(IssuedSession.from(client));
-      }
+    Lesson volumes =
+        course.lessons().stream().filter(l -> l.id().equals("volumes")).findFirst().orElseThrow();
+    JavalinTest.test(
+        site(course),
+        (server, tool) -> {
+          // a run's event stream may be quiet longer than okhttp's default 10 s (heartbeats come
+          // every 15 s)
+          HttpClient client =
+              new HttpClient(
+                  server, new OkHttpClient.Builder().readTimeout(Duration.ofMinutes(5)).build());
+          List<IssuedSession> learners = new ArrayList<>();
+          for (int i = 0; i < 3; i++) {
+            learners.add(IssuedSession.from(client));
+          }
 
-      // the spawn limit is 1: while the first lab starts, the others wait and are told their place
-      List<JsonNode> asked = new ArrayList<>();
-      for (IssuedSession learner : learners) {
-        asked.add(post(client, learner, "/api/lab"));
-      }
-      assertThat(asked.get(0).path("state").asText()).isEqualTo("STARTING");
-      assertThat(asked.get(1).path("message").asText()).contains("Você é o 1º da fila");
-      assertThat(asked.get(2).path("message").asText()).contains("Você é o 2º da fila");
+          // the spawn limit is 1: while the first lab starts, the others wait and are told their
+          // place
+          List<JsonNode> asked = new ArrayList<>();
+          for (IssuedSession learner : learners) {
+            asked.add(post(client, learner, "/api/lab"));
+          }
+          assertThat(asked.get(0).path("state").asText()).isEqualTo("STARTING");
+          assertThat(asked.get(1).path("message").asText()).contains("Você é o 1º da fila");
+          assertThat(asked.get(2).path("message").asText()).contains("Você é o 2º da fila");
 
-      // the fourth learner finds the machine full: 503, Retry-After, a page in pt-BR
-      IssuedSession fourth = IssuedSession.from(client);
-      try (Response full = client.get("/lessons/volumes",
-          b -> b.header("Cookie", fourth.cookie()).header("Accept", "text/html"))) {
-        assertThat(full.code()).isEqualTo(503);
-        assertThat(full.header("Retry-After")).matches("\\d+");
-        assertThat(full.body().string()).contains("Esta máquina está cheia", "3 laboratórios");
-      }
+          // the fourth learner finds the machine full: 503, Retry-After, a page in pt-BR
+          IssuedSession fourth = IssuedSession.from(client);
+          try (Response full =
+              client.get(
+                  "/lessons/volumes",
+                  b -> b.header("Cookie", fourth.cookie()).header("Accept", "text/html"))) {
+            assertThat(full.code()).isEqualTo(503);
+            assertThat(full.header("Retry-After")).matches("\\d+");
+            assertThat(full.body().string()).contains("Esta máquina está cheia", "3 laboratórios");
+          }
 
-      // three learners, the whole lesson each, at once
-      ExecutorService pool = Executors.newFixedThreadPool(3);
-      List<Future<List<String>>> runs = new ArrayList<>();
-      for (IssuedSession learner : learners) {
-        runs.add(pool.submit(() -> runLesson(client, learner, volumes)));
-      }
-      for (Future<List<String>> run : runs) {
-        assertThat(run.get()).as("steps that did not pass").isEmpty();
-      }
-      pool.shutdown();
+          // three learners, the whole lesson each, at once
+          ExecutorService pool = Executors.newFixedThreadPool(3);
+          List<Future<List<String>>> runs = new ArrayList<>();
+          for (IssuedSession learner : learners) {
+            runs.add(pool.submit(() -> runLesson(client, learner, volumes)));
+          }
+          for (Future<List<String>> run : runs) {
+            assertThat(run.get()).as("steps that did not pass").isEmpty();
+          }
+          pool.shutdown();
 
-      List<String> expected = List.of("efemero", "novo", "da-nova-imagem", "outra-com-pasta", "le-do-volume");
-      for (IssuedSession learner : learners) {
-        assertThat(dockerPs(learner.session())).as("docker ps -a in the lab of " + learner.session().id())
-            .allMatch(name -> name.startsWith("wb-" + learner.session().id() + "-volumes-"))
-            .hasSizeGreaterThanOrEqualTo(expected.size());
-      }
+          List<String> expected =
+              List.of("efemero", "novo", "da-nova-imagem", "outra-com-pasta", "le-do-volume");
+          for (IssuedSession learner : learners) {
+            assertThat(dockerPs(learner.session()))
+                .as("docker ps -a in the lab of " + learner.session().id())
+                .allMatch(name -> name.startsWith("wb-" + learner.session().id() + "-volumes-"))
+                .hasSizeGreaterThanOrEqualTo(expected.size());
+          }
 
-      // the first learner resets the lesson: their lab is empty, the others' are untouched
-      List<String> secondBefore = dockerPs(learners.get(1).session());
-      post(client, learners.get(0), "/api/lessons/volumes/reset");
-      assertThat(dockerPs(learners.get(0).session())).isEmpty();
-      assertThat(dockerPs(learners.get(1).session())).containsExactlyInAnyOrderElementsOf(secondBefore);
-      assertThat(dockerPs(learners.get(2).session())).hasSizeGreaterThanOrEqualTo(expected.size());
+          // the first learner resets the lesson: their lab is empty, the others' are untouched
+          List<String> secondBefore = dockerPs(learners.get(1).session());
+          post(client, learners.get(0), "/api/lessons/volumes/reset");
+          assertThat(dockerPs(learners.get(0).session())).isEmpty();
+          assertThat(dockerPs(learners.get(1).session()))
+              .containsExactlyInAnyOrderElementsOf(secondBefore);
+          assertThat(dockerPs(learners.get(2).session()))
+              .hasSizeGreaterThanOrEqualTo(expected.size());
 
-      // the second learner is warned before idling out, then their lab stops, keeping its data
-      IssuedSession idle = learners.get(1);
-      clock.advance(IDLE.minus(Duration.ofMinutes(1)));
-      JsonNode warned = get(client, idle, "/api/lab");
-      assertThat(warned.path("warn").asBoolean()).isTrue();
-      assertThat(warned.path("message").asText()).contains("vai parar em 1 min");
-      touchOthers(client, learners, idle); // the others act: only the idle one goes past its time
-      clock.advance(Duration.ofMinutes(2));
-      labs.cull();
-      awaitState(client, idle, "STOPPED");
-      assertThat(labs.running(idle.session())).isEmpty();
-      assertThat(get(client, idle, "/api/lab").path("message").asText()).contains("Nada se perdeu");
-      assertThat(labs.running(learners.get(2).session())).as("an active learner's lab").isPresent();
+          // the second learner is warned before idling out, then their lab stops, keeping its data
+          IssuedSession idle = learners.get(1);
+          clock.advance(IDLE.minus(Duration.ofMinutes(1)));
+          JsonNode warned = get(client, idle, "/api/lab");
+          assertThat(warned.path("warn").asBoolean()).isTrue();
+          assertThat(warned.path("message").asText()).contains("vai parar em 1 min");
+          touchOthers(
+              client, learners, idle); // the others act: only the idle one goes past its time
+          clock.advance(Duration.ofMinutes(2));
+          labs.cull();
+          awaitState(client, idle, "STOPPED");
+          assertThat(labs.running(idle.session())).isEmpty();
+          assertThat(get(client, idle, "/api/lab").path("message").asText())
+              .contains("Nada se perdeu");
+          assertThat(labs.running(learners.get(2).session()))
+              .as("an active learner's lab")
+              .isPresent();
 
-      // their next action brings it back as it was
-      post(client, idle, "/api/lab");
-      awaitState(client, idle, "READY");
-      assertThat(dockerPs(idle.session())).containsExactlyInAnyOrderElementsOf(secondBefore);
-      String panel = get(client, idle, "/api/panel").toString();
-      assertThat(panel).as("the page's panel, from the lab that came back").contains("le-do-volume", "dados");
-    });
+          // their next action brings it back as it was
+          post(client, idle, "/api/lab");
+          awaitState(client, idle, "READY");
+          assertThat(dockerPs(idle.session())).containsExactlyInAnyOrderElementsOf(secondBefore);
+          String panel = get(client, idle, "/api/panel").toString();
+          assertThat(panel)
+              .as("the page's panel, from the lab that came back")
+              .contains("le-do-volume", "dados");
+        });
   }
 
   /** Each step in order, through the API; returns the ids of steps that did not pass. */
-  private static List<String> runLesson(HttpClient client, IssuedSession learner, Lesson lesson) throws IOException {
+  private static List<String> runLesson(HttpClient client, IssuedSession learner, Lesson lesson)
+      throws IOException {
     List<String> failed = new ArrayList<>();
     for (Step step : lesson.steps()) {
       String events = finish(client, learner, step.id(), startRun(client, learner, step.id()));
@@ -184,9 +212,12 @@ class LabsIT {
     return failed;
   }
 
-  private static String startRun(HttpClient client, IssuedSession learner, String step) throws IOException {
-    try (Response started = client.request("/api/lessons/volumes/steps/" + step + "/runs",
-        b -> b.header("Cookie", learner.cookie()).post(RequestBody.create("{}", JSON)))) {
+  private static String startRun(HttpClient client, IssuedSession learner, String step)
+      throws IOException {
+    try (Response started =
+        client.request(
+            "/api/lessons/volumes/steps/" + step + "/runs",
+            b -> b.header("Cookie", learner.cookie()).post(RequestBody.create("{}", JSON)))) {
       String body = started.body().string();
       assertThat(started.code()).as(step + " starts: " + body).isEqualTo(202);
       return MAPPER.readTree(body).path("runId").asText();
@@ -195,22 +226,27 @@ class LabsIT {
 
   private static String finish(HttpClient client, IssuedSession learner, String step, String runId)
       throws IOException {
-    try (Response events = client.get("/api/runs/" + runId + "/events",
-        b -> b.header("Cookie", learner.cookie()).header("Accept", "text/event-stream"))) {
+    try (Response events =
+        client.get(
+            "/api/runs/" + runId + "/events",
+            b -> b.header("Cookie", learner.cookie()).header("Accept", "text/event-stream"))) {
       return events.body().string();
     }
   }
 
-  private static JsonNode post(HttpClient client, IssuedSession learner, String path) throws IOException {
-    try (Response r = client.request(path,
-        b -> b.header("Cookie", learner.cookie()).post(RequestBody.create("{}", JSON)))) {
+  private static JsonNode post(HttpClient client, IssuedSession learner, String path)
+      throws IOException {
+    try (Response r =
+        client.request(
+            path, b -> b.header("Cookie", learner.cookie()).post(RequestBody.create("{}", JSON)))) {
       String body = r.body().string();
       assertThat(r.code()).as(path + ": " + body).isBetween(200, 299);
       return MAPPER.readTree(body);
     }
   }
 
-  private static JsonNode get(HttpClient client, IssuedSession learner, String path) throws IOException {
+  private static JsonNode get(HttpClient client, IssuedSession learner, String path)
+      throws IOException {
     try (Response r = client.get(path, b -> b.header("Cookie", learner.cookie()))) {
       return MAPPER.readTree(r.body().string());
     }
@@ -225,7 +261,8 @@ class LabsIT {
     }
   }
 
-  private static void awaitState(HttpClient client, IssuedSession learner, String state) throws Exception {
+  private static void awaitState(HttpClient client, IssuedSession learner, String state)
+      throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     String seen = "";
     while (System.nanoTime() < deadline) {
@@ -241,8 +278,11 @@ class LabsIT {
   /** {@code docker ps -a} against the learner's lab, with the docker CLI, as a person would. */
   private List<String> dockerPs(Session learner) throws Exception {
     Engine lab = labs.running(learner).orElseThrow(() -> new AssertionError("no running lab"));
-    Process ps = new ProcessBuilder("docker", "-H", lab.host().toString(), "ps", "-a", "--format", "{{.Names}}")
-        .redirectErrorStream(true).start();
+    Process ps =
+        new ProcessBuilder(
+                "docker", "-H", lab.host().toString(), "ps", "-a", "--format", "{{.Names}}")
+            .redirectErrorStream(true)
+            .start();
     String out = new String(ps.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(ps.waitFor()).as("docker ps -a: " + out).isZero();
     return out.lines().filter(l -> !l.isBlank()).toList();

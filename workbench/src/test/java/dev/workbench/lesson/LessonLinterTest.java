@@ -25,8 +25,8 @@ class LessonLinterTest {
   }
 
   /**
-   * The original's findings, as {@code line: message}. These rules are about one language, so
-   * each lesson gets a word-for-word translation and its findings are left out ({@link
+   * The original's findings, as {@code line: message}. These rules are about one language, so each
+   * lesson gets a word-for-word translation and its findings are left out ({@link
    * TranslationLintTest} covers translations).
    */
   private List<String> lint() {
@@ -105,17 +105,26 @@ class LessonLinterTest {
 
   @Test
   void an_image_of_the_lesson_may_carry_a_version_tag() {
-    assertThat(lintStep("id: x\ndo: image.history\ncli: c\nimage: ola:2\nexpect:\n"
-        + "  - image: {name: 'ola:2'}\n")).isEmpty();
-    assertThat(lintStep("id: x\ndo: image.history\ncli: c\nimage: ola:2:3\nexpect:\n"
-        + "  - image: {name: 'ola:2'}\n")).singleElement().asString().contains("image name 'ola:2:3' must match");
+    assertThat(
+            lintStep(
+                "id: x\ndo: image.history\ncli: c\nimage: ola:2\nexpect:\n"
+                    + "  - image: {name: 'ola:2'}\n"))
+        .isEmpty();
+    assertThat(
+            lintStep(
+                "id: x\ndo: image.history\ncli: c\nimage: ola:2:3\nexpect:\n"
+                    + "  - image: {name: 'ola:2'}\n"))
+        .singleElement()
+        .asString()
+        .contains("image name 'ola:2:3' must match");
   }
 
   @Test
   void logical_names_are_plain_unless_they_are_base_images() {
     assertThat(
             lintStep(
-                "id: x\ndo: container.run\ncli: c\nname: Meu_Web\nimage: docker.io/nginx:latest\n" + CHECKED))
+                "id: x\ndo: container.run\ncli: c\nname: Meu_Web\nimage: docker.io/nginx:latest\n"
+                    + CHECKED))
         .containsExactly(
             "7: step 'x': container name 'Meu_Web' must match [a-z0-9][a-z0-9_.-]{0,40} (a logical"
                 + " name; the workbench prefixes it per session)",
@@ -127,10 +136,16 @@ class LessonLinterTest {
 
   @Test
   void an_image_name_may_carry_a_tag_as_docker_tag_gives_one() {
-    assertThat(lintStep("id: x\ndo: image.tag\ncli: c\nimage: meu-site\ntag: meu-site:1.0\n"
-        + "expect:\n  - image: { name: \"meu-site:1.0\" }\n")).isEmpty();
-    assertThat(lintStep("id: x\ndo: image.tag\ncli: c\nimage: meu-site\ntag: \"meu-site:\"\n"
-        + "expect:\n  - image: { name: meu-site }\n")).hasSize(1);
+    assertThat(
+            lintStep(
+                "id: x\ndo: image.tag\ncli: c\nimage: meu-site\ntag: meu-site:1.0\n"
+                    + "expect:\n  - image: { name: \"meu-site:1.0\" }\n"))
+        .isEmpty();
+    assertThat(
+            lintStep(
+                "id: x\ndo: image.tag\ncli: c\nimage: meu-site\ntag: \"meu-site:\"\n"
+                    + "expect:\n  - image: { name: meu-site }\n"))
+        .hasSize(1);
   }
 
   @Test

@@ -24,7 +24,8 @@ class LessonParserErrorsTest {
   void an_unknown_do_lists_the_kinds_and_suggests_the_closest() {
     assertStepFails(
         "id: x\ndo: container.runn\ncli: c",
-        "step 'x': 'do' must be one of " + String.join(", ", dev.workbench.step.Action.KINDS)
+        "step 'x': 'do' must be one of "
+            + String.join(", ", dev.workbench.step.Action.KINDS)
             + "; got 'container.runn'"
             + " (did you mean 'container.run'?)");
   }
@@ -99,7 +100,8 @@ class LessonParserErrorsTest {
     assertStepFails(
         "id: x\ndo: image.list\nexpect:\n  - {exitCode: 0, output: a}",
         "step 'x': expect #1: a check has exactly one key (one of "
-            + String.join(", ", dev.workbench.step.Check.KEYS) + "),"
+            + String.join(", ", dev.workbench.step.Check.KEYS)
+            + "),"
             + " got [exitCode, output]");
     assertStepFails(
         "id: x\ndo: image.list\nexpect:\n  - container: {name: a, state: up}",
@@ -157,26 +159,33 @@ class LessonParserErrorsTest {
   @Test
   void a_malformed_firestore_table_is_one_error_at_its_line() {
     String table = "```firestore-table\ncontainer: firestore\ncollection: produtos\n";
-    Path file = LessonFiles.write(lessons, "01-demo", LessonFiles.front("demo", 1) + table + "```\n");
+    Path file =
+        LessonFiles.write(lessons, "01-demo", LessonFiles.front("demo", 1) + table + "```\n");
     assertThatThrownBy(() -> LessonParser.parse(file))
         .hasMessage(
             file
                 + ":7: firestore-table: 'columns' must list 1 to 8 document fields, e.g. [nome,"
                 + " descricao, categoria]");
     LessonFiles.write(
-        lessons, "01-demo", LessonFiles.front("demo", 1) + table + "columns: [nome]\nporta: 8080\n```\n");
+        lessons,
+        "01-demo",
+        LessonFiles.front("demo", 1) + table + "columns: [nome]\nporta: 8080\n```\n");
     assertThatThrownBy(() -> LessonParser.parse(file))
         .hasMessage(file + ":7: firestore-table: unknown key 'porta' (did you mean 'port'?)");
     LessonFiles.write(
-        lessons, "01-demo", LessonFiles.front("demo", 1) + table + "columns: [nome, \"a/b\"]\n```\n");
+        lessons,
+        "01-demo",
+        LessonFiles.front("demo", 1) + table + "columns: [nome, \"a/b\"]\n```\n");
     assertThatThrownBy(() -> LessonParser.parse(file))
         .hasMessage(
-            file + ":7: firestore-table: 'columns': 'a/b' is not a field name (letters, digits and '_')");
+            file
+                + ":7: firestore-table: 'columns': 'a/b' is not a field name (letters, digits and '_')");
   }
 
   @Test
   void swarm_steps_refuse_a_node_count_or_a_node_word_they_cannot_honour() {
-    assertStepFails("id: x\ndo: swarm.start\nnodes: 5", "step 'x': nodes must be between 1 and 3, got 5");
+    assertStepFails(
+        "id: x\ndo: swarm.start\nnodes: 5", "step 'x': nodes must be between 1 and 3, got 5");
     assertStepFails(
         "id: x\ndo: image.list\nexpect:\n  - swarmNode: {name: no-2, availability: drained}",
         "step 'x': expect #1: swarmNode: 'availability' must be one of active, pause, drain; got 'drained'");

@@ -18,7 +18,7 @@ class LessonParserTest {
   @TempDir Path lessons;
 
   private static final String GOOD =
-      """
+"""
 ---
 id: volumes
 title: Volumes

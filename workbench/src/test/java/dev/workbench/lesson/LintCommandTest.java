@@ -61,14 +61,14 @@ class LintCommandTest {
 
   @Test
   void problems_are_printed_as_file_line_message_and_exit_1() {
-    Path file = LessonFiles.withStep(lessons, "id: ver\ndo: image.provide\nimage: workbench/nginx\nexpect:\n  - output: x");
+    Path file =
+        LessonFiles.withStep(
+            lessons, "id: ver\ndo: image.provide\nimage: workbench/nginx\nexpect:\n  - output: x");
     LessonFiles.translateVerbatim(lessons);
 
     assertThat(lint()).isEqualTo(1);
     assertThat(out.toString())
-        .contains(
-            file
-                + ":7: step 'ver': 'cli' is required for a image.provide step")
+        .contains(file + ":7: step 'ver': 'cli' is required for a image.provide step")
         .contains("1 problema");
   }
 }

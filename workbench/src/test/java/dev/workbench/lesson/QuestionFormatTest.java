@@ -83,40 +83,46 @@ class QuestionFormatTest {
   void a_malformed_quiz_is_reported_at_its_line_with_what_to_write() {
     both(QUIZ.replace("answer: 2", "answer: 3"));
     assertThat(lint())
-        .contains("lesson.md:9: quiz 'camadas': 'answer' must be the number of the right option, 1"
-            + " to 2, got 3");
+        .contains(
+            "lesson.md:9: quiz 'camadas': 'answer' must be the number of the right option, 1"
+                + " to 2, got 3");
 
     both(QUIZ.replace("options:\n  - Uma\n", "options:\n"));
     assertThat(lint())
-        .contains("lesson.md:9: quiz 'camadas': 'options' must list 2 to 6 answers (items"
-            + " starting with '- '), got 1");
+        .contains(
+            "lesson.md:9: quiz 'camadas': 'options' must list 2 to 6 answers (items"
+                + " starting with '- '), got 1");
 
     both(QUIZ.replace("explanation:", "explicacao:"));
-    assertThat(lint()).anyMatch(f -> f.startsWith("lesson.md:9: quiz 'camadas': unknown key"
-        + " 'explicacao'"));
+    assertThat(lint())
+        .anyMatch(f -> f.startsWith("lesson.md:9: quiz 'camadas': unknown key" + " 'explicacao'"));
   }
 
   @Test
   void an_exercise_must_predict_a_later_step_of_the_lesson_with_its_own_params() {
     both(RUN, EXERCISE);
     assertThat(lint())
-        .contains("lesson.md:22: exercise 'prever': step 'rodar' comes before the exercise; the"
-            + " prediction is made first, so put the exercise above its step");
+        .contains(
+            "lesson.md:22: exercise 'prever': step 'rodar' comes before the exercise; the"
+                + " prediction is made first, so put the exercise above its step");
 
     both(EXERCISE.replace("step: rodar", "step: sumiu"), RUN);
     assertThat(lint())
-        .contains("lesson.md:9: exercise 'prever': 'step' names 'sumiu', which is not a step of"
-            + " this lesson");
+        .contains(
+            "lesson.md:9: exercise 'prever': 'step' names 'sumiu', which is not a step of"
+                + " this lesson");
 
     both(EXERCISE.replace("TEXTO: tchau", "FRASE: tchau"), RUN);
     assertThat(lint())
-        .contains("lesson.md:9: exercise 'prever': 'set' names 'FRASE', which is not a parameter"
-            + " of step 'rodar' (its params: TEXTO)");
+        .contains(
+            "lesson.md:9: exercise 'prever': 'set' names 'FRASE', which is not a parameter"
+                + " of step 'rodar' (its params: TEXTO)");
 
     both(EXERCISE.replace("TEXTO: tchau", "TEXTO: \"a$b\""), RUN);
     assertThat(lint())
-        .contains("lesson.md:9: exercise 'prever': 'set' gives TEXTO a value its pattern refuses:"
-            + " 'a$b'");
+        .contains(
+            "lesson.md:9: exercise 'prever': 'set' gives TEXTO a value its pattern refuses:"
+                + " 'a$b'");
   }
 
   @Test
@@ -135,8 +141,10 @@ class QuestionFormatTest {
     both("- item\n\n  " + QUIZ.replace("\n", "\n  "));
 
     assertThat(lint())
-        .anyMatch(f -> f.endsWith("quiz block inside a list or quote: it must start at the left"
-            + " margin"));
+        .anyMatch(
+            f ->
+                f.endsWith(
+                    "quiz block inside a list or quote: it must start at the left" + " margin"));
   }
 
   @Test

@@ -67,7 +67,10 @@ class StepMappingTest {
         .isEqualTo(new Action.RunContainer(spec, true));
     assertThat(action("do: container.run\nname: web\nimage: workbench/nginx\nremove: true"))
         .isEqualTo(new Action.RunContainer(spec, false, true));
-    assertThatThrownBy(() -> action("do: container.run\nname: web\nimage: workbench/nginx\ndetach: true\nremove: true"))
+    assertThatThrownBy(
+            () ->
+                action(
+                    "do: container.run\nname: web\nimage: workbench/nginx\ndetach: true\nremove: true"))
         .hasMessageContaining("needs a step that waits");
     assertThat(action("do: container.start\nname: web"))
         .isEqualTo(new Action.StartContainer("web"));

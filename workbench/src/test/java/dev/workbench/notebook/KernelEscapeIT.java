@@ -79,7 +79,7 @@ class KernelEscapeIT {
     assertThat(
             printed(
                 run(
-                    """
+"""
 System.out.println("sock " + new java.io.File("/var/run/docker.sock").exists());
 System.out.println("run " + new java.io.File("/run/docker.sock").exists());
 """)))

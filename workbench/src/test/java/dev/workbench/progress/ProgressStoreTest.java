@@ -19,15 +19,26 @@ class ProgressStoreTest {
   @TempDir Path dir;
 
   private static StepResult passed(String output) {
-    return new StepResult(StepResult.Status.PASSED, 0, output,
-        List.of(new CheckResult("o volume dados existe", true, "")), "", Duration.ofSeconds(1));
+    return new StepResult(
+        StepResult.Status.PASSED,
+        0,
+        output,
+        List.of(new CheckResult("o volume dados existe", true, "")),
+        "",
+        Duration.ofSeconds(1));
   }
 
   @Test
   void a_finished_step_is_still_there_after_reopening_the_store() {
     try (ProgressStore store = ProgressStore.open(dir)) {
       store.started(ANA, "volumes", "criar", Map.of("NOME", "dados"));
-      store.finished(ANA, "volumes", "criar", passed("ok\n"), List.of(OutputLine.out("ok")), Map.of("NOME", "dados"));
+      store.finished(
+          ANA,
+          "volumes",
+          "criar",
+          passed("ok\n"),
+          List.of(OutputLine.out("ok")),
+          Map.of("NOME", "dados"));
     }
     try (ProgressStore store = ProgressStore.open(dir)) {
       StepProgress step = store.lesson(ANA, "volumes").get("criar");
@@ -42,13 +53,21 @@ class ProgressStoreTest {
 
   @Test
   void a_step_that_passed_stays_done_while_a_rerun_fails_and_a_reset_forgets_it() {
-    StepResult failed = new StepResult(StepResult.Status.FAILED, null, "", List.of(),
-        "Já existe um contêiner chamado efemero", Duration.ofSeconds(1));
+    StepResult failed =
+        new StepResult(
+            StepResult.Status.FAILED,
+            null,
+            "",
+            List.of(),
+            "Já existe um contêiner chamado efemero",
+            Duration.ofSeconds(1));
     try (ProgressStore store = ProgressStore.open(dir)) {
       store.started(ANA, "volumes", "criar", Map.of());
       store.finished(ANA, "volumes", "criar", passed(""), List.of(), Map.of());
       store.started(ANA, "volumes", "criar", Map.of());
-      assertThat(store.lesson(ANA, "volumes").get("criar").done()).as("while the rerun runs").isTrue();
+      assertThat(store.lesson(ANA, "volumes").get("criar").done())
+          .as("while the rerun runs")
+          .isTrue();
       store.finished(ANA, "volumes", "criar", failed, List.of(), Map.of());
     }
     try (ProgressStore store = ProgressStore.open(dir)) {
@@ -112,21 +131,27 @@ class ProgressStoreTest {
 
   @Test
   void a_program_line_that_begins_like_a_prefix_keeps_its_own_stream() {
-    List<OutputLine> printed = List.of(OutputLine.out("! isto é saída normal do programa"),
-        OutputLine.out("» e isto também"), new OutputLine("err", "isto é um erro"),
-        new OutputLine("info", "nota do workbench"));
+    List<OutputLine> printed =
+        List.of(
+            OutputLine.out("! isto é saída normal do programa"),
+            OutputLine.out("» e isto também"),
+            new OutputLine("err", "isto é um erro"),
+            new OutputLine("info", "nota do workbench"));
     try (ProgressStore store = ProgressStore.open(dir)) {
       store.finished(ANA, "volumes", "criar", passed(""), printed, Map.of());
     }
     try (ProgressStore store = ProgressStore.open(dir)) {
-      assertThat(store.lesson(ANA, "volumes").get("criar").output()).containsExactlyElementsOf(printed);
+      assertThat(store.lesson(ANA, "volumes").get("criar").output())
+          .containsExactlyElementsOf(printed);
     }
   }
 
   @Test
   void a_row_stored_before_streams_were_data_is_still_read() {
-    assertThat(ProgressStore.outputOf("» nota\n! erro\nsaída\n")).containsExactly(
-        new OutputLine("info", "nota"), new OutputLine("err", "erro"), OutputLine.out("saída"));
-    assertThat(ProgressStore.outputOf("[…]\nsaída\n")).containsExactly(OutputLine.out("[…]"), OutputLine.out("saída"));
+    assertThat(ProgressStore.outputOf("» nota\n! erro\nsaída\n"))
+        .containsExactly(
+            new OutputLine("info", "nota"), new OutputLine("err", "erro"), OutputLine.out("saída"));
+    assertThat(ProgressStore.outputOf("[…]\nsaída\n"))
+        .containsExactly(OutputLine.out("[…]"), OutputLine.out("saída"));
   }
 }

@@ -1,8 +1,8 @@
 package dev.workbench.run;
 
-import dev.workbench.engine.Session;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.workbench.engine.Session;
 import org.junit.jupiter.api.Test;
 
 class CourseRunTest {

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
-/** The address of a probe is built from parts: a typed path can never change the host or the port. */
+/**
+ * The address of a probe is built from parts: a typed path can never change the host or the port.
+ */
 class HttpProbeTest {
   @Test
   void a_path_with_a_query_keeps_the_loopback_host_and_the_port() {
@@ -21,9 +23,20 @@ class HttpProbeTest {
 
   @Test
   void a_path_that_would_change_the_host_or_the_port_is_refused() {
-    for (String path : new String[] {"@evil.example/", "//evil.example/x", ".evil.example/", ":9999/",
-        "/\\\\evil.example", "/a b", "/x\r\nHost: evil.example", "/x#frag"}) {
-      assertThatThrownBy(() -> HttpProbe.local(8080, path)).as(path).isInstanceOf(IllegalArgumentException.class)
+    for (String path :
+        new String[] {
+          "@evil.example/",
+          "//evil.example/x",
+          ".evil.example/",
+          ":9999/",
+          "/\\\\evil.example",
+          "/a b",
+          "/x\r\nHost: evil.example",
+          "/x#frag"
+        }) {
+      assertThatThrownBy(() -> HttpProbe.local(8080, path))
+          .as(path)
+          .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("caminho");
     }
   }

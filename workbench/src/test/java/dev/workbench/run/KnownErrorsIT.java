@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KnownErrorsIT {
   private static final String IMAGE = "workbench/debian:bookworm";
-  private static final List<String> WAIT = List.of("bash", "-c", "trap 'exit 0' TERM; sleep infinity & wait");
+  private static final List<String> WAIT =
+      List.of("bash", "-c", "trap 'exit 0' TERM; sleep infinity & wait");
 
   @TempDir Path dataDir;
   @TempDir Path project;
@@ -69,53 +70,92 @@ class KnownErrorsIT {
 
   @Test
   void a_container_of_an_image_no_step_built_says_so_with_the_build_command() {
-    ContainerSpec spec = new ContainerSpec("orfao", "nunca-construida", List.of("true"), null, null, null, null,
-        null, null);
-    StepResult result = run(lesson, step("orfao", new Action.RunContainer(spec, false), new Check.ExitCode(0)));
+    ContainerSpec spec =
+        new ContainerSpec(
+            "orfao", "nunca-construida", List.of("true"), null, null, null, null, null, null);
+    StepResult result =
+        run(lesson, step("orfao", new Action.RunContainer(spec, false), new Check.ExitCode(0)));
 
     assertThat(result.passed()).isFalse();
-    assertThat(result.message()).isEqualTo(Problem.NO_SUCH_IMAGE.say(List.of("nunca-construida")))
+    assertThat(result.message())
+        .isEqualTo(Problem.NO_SUCH_IMAGE.say(List.of("nunca-construida")))
         .contains("`docker build -t nunca-construida PASTA`");
   }
 
   @Test
   void a_build_whose_from_is_in_no_registry_names_the_image_of_its_from() throws IOException {
     Path context = Files.createDirectories(project.resolve("livro"));
-    Files.writeString(context.resolve("Dockerfile"), "FROM wb-nenhum-registro-tem:3.10.2\nCMD [\"true\"]\n");
-    StepResult result = run(lesson, step("livro", new Action.BuildImage("livro", "livro", null, Map.of()),
-        new Check.ImageExists("livro", true)));
+    Files.writeString(
+        context.resolve("Dockerfile"), "FROM wb-nenhum-registro-tem:3.10.2\nCMD [\"true\"]\n");
+    StepResult result =
+        run(
+            lesson,
+            step(
+                "livro",
+                new Action.BuildImage("livro", "livro", null, Map.of()),
+                new Check.ImageExists("livro", true)));
 
     assertThat(result.passed()).isFalse();
-    assertThat(result.message()).as(result.output())
+    assertThat(result.message())
+        .as(result.output())
         .isEqualTo(Problem.NO_SUCH_IMAGE.say(List.of("wb-nenhum-registro-tem:3.10.2")));
   }
 
   @Test
   void a_command_in_a_removed_container_names_it_and_says_how_to_list_the_ones_there_are() {
-    ContainerSpec spec = new ContainerSpec("maquina", IMAGE, WAIT, null, null, null, null, null, null);
-    assertThat(run(lesson, step("criar", new Action.RunContainer(spec, true),
-        new Check.ContainerState("maquina", "running"))).passed()).isTrue();
-    assertThat(run(lesson, step("remover", new Action.RemoveContainer("maquina"),
-        new Check.ContainerState("maquina", "absent"))).passed()).isTrue();
+    ContainerSpec spec =
+        new ContainerSpec("maquina", IMAGE, WAIT, null, null, null, null, null, null);
+    assertThat(
+            run(
+                    lesson,
+                    step(
+                        "criar",
+                        new Action.RunContainer(spec, true),
+                        new Check.ContainerState("maquina", "running")))
+                .passed())
+        .isTrue();
+    assertThat(
+            run(
+                    lesson,
+                    step(
+                        "remover",
+                        new Action.RemoveContainer("maquina"),
+                        new Check.ContainerState("maquina", "absent")))
+                .passed())
+        .isTrue();
 
-    StepResult exec = run(lesson, step("olhar", new Action.ExecInContainer("maquina", List.of("ls"), Map.of()),
-        new Check.ExitCode(0)));
-    StepResult start = run(lesson, step("ligar", new Action.StartContainer("maquina"),
-        new Check.ContainerState("maquina", "running")));
+    StepResult exec =
+        run(
+            lesson,
+            step(
+                "olhar",
+                new Action.ExecInContainer("maquina", List.of("ls"), Map.of()),
+                new Check.ExitCode(0)));
+    StepResult start =
+        run(
+            lesson,
+            step(
+                "ligar",
+                new Action.StartContainer("maquina"),
+                new Check.ContainerState("maquina", "running")));
 
     assertThat(exec.passed()).isFalse();
-    assertThat(exec.message()).isEqualTo(Problem.NO_SUCH_CONTAINER.say(List.of("maquina")))
+    assertThat(exec.message())
+        .isEqualTo(Problem.NO_SUCH_CONTAINER.say(List.of("maquina")))
         .contains("`docker ps -a`");
     assertThat(start.message()).isEqualTo(exec.message());
   }
 
   @Test
-  void a_second_project_publishing_the_same_host_port_says_the_port_is_taken_and_who_to_ask() throws IOException {
+  void a_second_project_publishing_the_same_host_port_says_the_port_is_taken_and_who_to_ask()
+      throws IOException {
     int port;
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
-    Files.writeString(project.resolve("compose.yml"), """
+    Files.writeString(
+        project.resolve("compose.yml"),
+        """
         services:
           porta:
             image: %s
@@ -126,16 +166,22 @@ class KnownErrorsIT {
         networks:
           default:
             labels: { workbench.session: "${WB_SESSION}", workbench.lesson: "${WB_LESSON}" }
-        """.formatted(IMAGE, port));
-    Step up = step("subir", new Action.ComposeUp("compose.yml"), new Check.ExitCode(0),
-        new Check.ContainerState("porta", "running"));
+        """
+            .formatted(IMAGE, port));
+    Step up =
+        step(
+            "subir",
+            new Action.ComposeUp("compose.yml"),
+            new Check.ExitCode(0),
+            new Check.ContainerState("porta", "running"));
 
     StepResult first = run(lesson("primeira"), up);
     StepResult second = run(lesson("segunda"), up);
 
     assertThat(first.passed()).as(first.message() + first.output()).isTrue();
     assertThat(second.passed()).isFalse();
-    assertThat(second.message()).as(second.output())
+    assertThat(second.message())
+        .as(second.output())
         .isEqualTo(Problem.PORT_TAKEN.say(List.of("127.0.0.1:" + port, String.valueOf(port))))
         .contains("`docker ps --filter publish=" + port + "`");
   }

@@ -3,12 +3,12 @@ package dev.workbench.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.workbench.cloud.CloudConfig;
+import dev.workbench.cloud.Clouds;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.OutputSink;
 import dev.workbench.engine.Scope;
 import dev.workbench.engine.Session;
-import dev.workbench.cloud.CloudConfig;
-import dev.workbench.cloud.Clouds;
 import dev.workbench.lesson.KindCoverage;
 import dev.workbench.notebook.Notebooks;
 import dev.workbench.step.Action;
@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Every kind of action and check, found from the sealed interfaces themselves, so a record added
  * without the rest fails here by name: it has a {@code do:}/{@code expect:} name, a reader row, a
  * logical-name rule, cloud rules where it is a cloud kind, and the runner has an executor (or an
- * evaluator) for it. Against an engine that is away each one fails
- * as the engine's absence, never as "nothing handles this kind".
+ * evaluator) for it. Against an engine that is away each one fails as the engine's absence, never
+ * as "nothing handles this kind".
  */
 class StepKindsTest {
   @TempDir Path root;
@@ -40,32 +40,43 @@ class StepKindsTest {
     List<Class<?>> kinds = leaves(Action.class);
     assertThat(kinds).hasSizeGreaterThan(20);
     List<String> names = new ArrayList<>();
-    try (Engine away = new Engine(URI.create("unix://" + root.resolve("no-engine.sock")), root.resolve("data"))) {
+    try (Engine away =
+        new Engine(URI.create("unix://" + root.resolve("no-engine.sock")), root.resolve("data"))) {
       Notebooks notebooks = new Notebooks(away, root);
       try {
-        Actions actions = new Actions(away, new ProjectFiles(root), notebooks, new Clouds(away, CloudConfig.LOCAL));
+        Actions actions =
+            new Actions(
+                away, new ProjectFiles(root), notebooks, new Clouds(away, CloudConfig.LOCAL));
         for (Class<?> kind : kinds) {
           Action action = (Action) sample(kind);
           names.add(action.kind());
           Step step = new Step("s", "s", "", Map.of(), action, List.of(), "", 0);
-          Throwable thrown = outcome(() -> actions.perform(action, scope(), Vars.of(step, Map.of()), OutputSink.NONE));
-          assertThat(thrown).as("%s has an executor", kind.getSimpleName())
-              .satisfiesAnyOf(t -> assertThat(t).isNull(),
+          Throwable thrown =
+              outcome(
+                  () -> actions.perform(action, scope(), Vars.of(step, Map.of()), OutputSink.NONE));
+          assertThat(thrown)
+              .as("%s has an executor", kind.getSimpleName())
+              .satisfiesAnyOf(
+                  t -> assertThat(t).isNull(),
                   t -> assertThat(t.getMessage()).doesNotContain("sem execução"));
         }
       } finally {
         notebooks.close();
       }
     }
-    assertThat(names).as("each record's do: name is in Action.KINDS, and KINDS names no other")
+    assertThat(names)
+        .as("each record's do: name is in Action.KINDS, and KINDS names no other")
         .containsExactlyInAnyOrderElementsOf(Action.KINDS);
   }
 
   @Test
   void every_kind_has_a_reader_a_logical_name_rule_and_its_cloud_rules() throws Exception {
     assertThat(KindCoverage.gaps()).as("records the lesson format does not handle").isEmpty();
-    try (Engine away = new Engine(URI.create("unix://" + root.resolve("no-engine.sock")), root.resolve("data"))) {
-      assertThat(new Clouds(away, CloudConfig.LOCAL).gaps()).as("cloud records Clouds does not handle").isEmpty();
+    try (Engine away =
+        new Engine(URI.create("unix://" + root.resolve("no-engine.sock")), root.resolve("data"))) {
+      assertThat(new Clouds(away, CloudConfig.LOCAL).gaps())
+          .as("cloud records Clouds does not handle")
+          .isEmpty();
     }
   }
 
@@ -73,14 +84,18 @@ class StepKindsTest {
   void every_check_kind_has_an_evaluator() throws Exception {
     List<Class<?>> kinds = leaves(Check.class);
     assertThat(kinds).hasSizeGreaterThan(10);
-    try (Engine away = new Engine(URI.create("unix://" + root.resolve("no-engine.sock")), root.resolve("data"))) {
+    try (Engine away =
+        new Engine(URI.create("unix://" + root.resolve("no-engine.sock")), root.resolve("data"))) {
       Checks checks = new Checks(away, new Clouds(away, CloudConfig.LOCAL));
       Step step = new Step("s", "s", "", Map.of(), new Action.ListContainers(), List.of(), "", 0);
       for (Class<?> kind : kinds) {
         Check check = (Check) sample(kind);
-        Throwable thrown = outcome(() -> checks.evaluate(check, scope(), Vars.of(step, Map.of()), 0, ""));
-        assertThat(thrown).as("%s has an evaluator", kind.getSimpleName())
-            .satisfiesAnyOf(t -> assertThat(t).isNull(),
+        Throwable thrown =
+            outcome(() -> checks.evaluate(check, scope(), Vars.of(step, Map.of()), 0, ""));
+        assertThat(thrown)
+            .as("%s has an evaluator", kind.getSimpleName())
+            .satisfiesAnyOf(
+                t -> assertThat(t).isNull(),
                 t -> assertThat(t.getMessage()).doesNotContain("sem avaliação"));
       }
     }
@@ -90,16 +105,20 @@ class StepKindsTest {
     return new Scope(new Session("kinds01"), "kinds");
   }
 
-  /** What running {@code work} threw, or null; bounded, so a kind that waits cannot hang the build. */
+  /**
+   * What running {@code work} threw, or null; bounded, so a kind that waits cannot hang the build.
+   */
   private static Throwable outcome(Runnable work) {
-    return assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
-      try {
-        work.run();
-        return null;
-      } catch (RuntimeException | Error e) {
-        return e;
-      }
-    });
+    return assertTimeoutPreemptively(
+        Duration.ofSeconds(30),
+        () -> {
+          try {
+            work.run();
+            return null;
+          } catch (RuntimeException | Error e) {
+            return e;
+          }
+        });
   }
 
   /** The records under a sealed interface, through its sealed sub-interfaces. */
@@ -118,7 +137,8 @@ class StepKindsTest {
   /** An instance built from plain values; a string that a record refuses is tried with others. */
   static Object sample(Class<?> type) throws Exception {
     try {
-      java.lang.reflect.Field preset = type.getField("DEFAULT"); // a value the type itself vouches for
+      java.lang.reflect.Field preset =
+          type.getField("DEFAULT"); // a value the type itself vouches for
       if (preset.getType() == type && java.lang.reflect.Modifier.isStatic(preset.getModifiers())) {
         return preset.get(null);
       }

@@ -1,11 +1,11 @@
 package dev.workbench.run;
 
-import dev.workbench.engine.Session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.EngineUnavailable;
+import dev.workbench.engine.Session;
 import dev.workbench.lesson.Lesson;
 import dev.workbench.step.Action;
 import dev.workbench.step.Check;
@@ -25,13 +25,30 @@ import org.junit.jupiter.api.io.TempDir;
 class StepRunnerWithoutEngineTest {
   @TempDir Path dataDir;
 
-  private final Lesson lesson = new Lesson("volumes", "Volumes", 4, "", Path.of("lesson.md"), List.of());
+  private final Lesson lesson =
+      new Lesson("volumes", "Volumes", 4, "", Path.of("lesson.md"), List.of());
 
   private Step runStep(List<Mount> mounts) {
-    ContainerSpec spec = new ContainerSpec("efemero", "workbench/debian:bookworm", List.of("true"), null, mounts,
-        null, null, null, null);
-    return new Step("escreve", "Escreve", "docker run …", Map.of("PASTA", new Param("PASTA", "dados", null, "")),
-        new Action.RunContainer(spec, false), List.of(new Check.ExitCode(0)), "", 10);
+    ContainerSpec spec =
+        new ContainerSpec(
+            "efemero",
+            "workbench/debian:bookworm",
+            List.of("true"),
+            null,
+            mounts,
+            null,
+            null,
+            null,
+            null);
+    return new Step(
+        "escreve",
+        "Escreve",
+        "docker run …",
+        Map.of("PASTA", new Param("PASTA", "dados", null, "")),
+        new Action.RunContainer(spec, false),
+        List.of(new Check.ExitCode(0)),
+        "",
+        10);
   }
 
   private Engine absentEngine() {
@@ -42,8 +59,9 @@ class StepRunnerWithoutEngineTest {
   void a_step_fails_with_how_to_start_the_engine_when_it_is_away() {
     try (Engine engine = absentEngine()) {
       List<RunEvent> events = new ArrayList<>();
-      StepResult result = new StepRunner(engine, dataDir).run(lesson, runStep(List.of()), new Session("abcd1234"),
-          Map.of(), events::add);
+      StepResult result =
+          new StepRunner(engine, dataDir)
+              .run(lesson, runStep(List.of()), new Session("abcd1234"), Map.of(), events::add);
       assertThat(engine.available()).isFalse();
       assertThat(result.passed()).isFalse();
       assertThat(result.message()).startsWith(EngineUnavailable.HOW_TO_START);
@@ -57,8 +75,15 @@ class StepRunnerWithoutEngineTest {
     Step step = runStep(List.of(new Mount.Bind("${PASTA}", "/root", false)));
     try (Engine engine = absentEngine()) {
       List<RunEvent> events = new ArrayList<>();
-      assertThatThrownBy(() -> new StepRunner(engine, dataDir).run(lesson, step, new Session("abcd1234"),
-          Map.of("PASTA", "x/../../../etc"), events::add))
+      assertThatThrownBy(
+              () ->
+                  new StepRunner(engine, dataDir)
+                      .run(
+                          lesson,
+                          step,
+                          new Session("abcd1234"),
+                          Map.of("PASTA", "x/../../../etc"),
+                          events::add))
           .isInstanceOf(InvalidParameter.class)
           .hasMessageContaining("..");
       assertThat(events).isEmpty();
@@ -68,8 +93,15 @@ class StepRunnerWithoutEngineTest {
   @Test
   void an_unknown_parameter_is_refused() {
     try (Engine engine = absentEngine()) {
-      assertThatThrownBy(() -> new StepRunner(engine, dataDir).run(lesson, runStep(List.of()), new Session("abcd1234"),
-          Map.of("NOPE", "x"), e -> {}))
+      assertThatThrownBy(
+              () ->
+                  new StepRunner(engine, dataDir)
+                      .run(
+                          lesson,
+                          runStep(List.of()),
+                          new Session("abcd1234"),
+                          Map.of("NOPE", "x"),
+                          e -> {}))
           .isInstanceOf(InvalidParameter.class)
           .hasMessageContaining("NOPE");
     }
@@ -78,8 +110,15 @@ class StepRunnerWithoutEngineTest {
   @Test
   void a_value_outside_the_parameters_pattern_is_refused() {
     try (Engine engine = absentEngine()) {
-      assertThatThrownBy(() -> new StepRunner(engine, dataDir).run(lesson, runStep(List.of()), new Session("abcd1234"),
-          Map.of("PASTA", "a\u0000b"), e -> {}))
+      assertThatThrownBy(
+              () ->
+                  new StepRunner(engine, dataDir)
+                      .run(
+                          lesson,
+                          runStep(List.of()),
+                          new Session("abcd1234"),
+                          Map.of("PASTA", "a\u0000b"),
+                          e -> {}))
           .isInstanceOf(InvalidParameter.class)
           .hasMessageContaining("PASTA");
     }

@@ -3,7 +3,6 @@ package dev.workbench.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -25,14 +24,17 @@ class KindsTest {
   void the_names_are_read_from_the_records_through_sealed_sub_interfaces() {
     assertThat(Kinds.leaves(Family.class)).containsExactly(One.class, Two.class, Unnamed.class);
     assertThat(Kinds.name(Two.class)).isEqualTo("two");
-    assertThatThrownBy(() -> Kinds.names(Family.class)).hasMessageContaining("Unnamed has no @Kind");
+    assertThatThrownBy(() -> Kinds.names(Family.class))
+        .hasMessageContaining("Unnamed has no @Kind");
   }
 
   @Test
   void a_table_missing_a_record_is_told_which_one() {
     assertThat(Kinds.missing(Family.class, Set.of(One.class), "reader"))
-        .containsExactly("KindsTest.Two (two) has no reader", "KindsTest.Unnamed (no @Kind) has no reader");
-    assertThat(Kinds.missing(Family.class, Set.of(One.class, Two.class, Unnamed.class), "reader")).isEmpty();
+        .containsExactly(
+            "KindsTest.Two (two) has no reader", "KindsTest.Unnamed (no @Kind) has no reader");
+    assertThat(Kinds.missing(Family.class, Set.of(One.class, Two.class, Unnamed.class), "reader"))
+        .isEmpty();
   }
 
   @Test

@@ -72,7 +72,8 @@ class AccessibilityIT {
       paths.add(InstructorGuide.PATH + "/" + course.lessons().get(1).id());
       for (String path : paths) {
         browser.get(base + path + "?lang=" + language.tag());
-        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).as(path)
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang"))
+            .as(path)
             .isEqualTo(language.tag());
         waitForPanel();
         violations.addAll(axe(axe, path + "?lang=" + language.tag()));
@@ -84,14 +85,16 @@ class AccessibilityIT {
   }
 
   @Test
-  void the_english_lesson_is_in_english_and_the_switch_works_from_the_keyboard() throws IOException {
+  void the_english_lesson_is_in_english_and_the_switch_works_from_the_keyboard()
+      throws IOException {
     Lesson english = course.find("volumes", Language.EN).orElseThrow();
     browser.get(base + "/lessons/volumes?lang=en");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(english.title());
     waitForPanel();
     TestBrowsers.screenshot(browser, "lesson-en.png");
-    ((JavascriptExecutor) browser).executeScript(
-        "document.querySelector('.step').scrollIntoView({block: 'start'}); window.scrollBy(0, -80);");
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "document.querySelector('.step').scrollIntoView({block: 'start'}); window.scrollBy(0, -80);");
     TestBrowsers.screenshot(browser, "lesson-en-step.png");
     ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0);");
 
@@ -105,9 +108,12 @@ class AccessibilityIT {
     for (int i = 0; i < 10 && !target.equals(browser.switchTo().activeElement()); i++) {
       browser.switchTo().activeElement().sendKeys(Keys.TAB);
     }
-    assertThat(browser.switchTo().activeElement()).as("the switch takes the focus").isEqualTo(target);
+    assertThat(browser.switchTo().activeElement())
+        .as("the switch takes the focus")
+        .isEqualTo(target);
     browser.switchTo().activeElement().sendKeys(Keys.ENTER);
-    wait(Duration.ofSeconds(10)).until(b -> "pt-BR".equals(b.findElement(By.tagName("html")).getAttribute("lang")));
+    wait(Duration.ofSeconds(10))
+        .until(b -> "pt-BR".equals(b.findElement(By.tagName("html")).getAttribute("lang")));
     assertThat(browser.findElement(By.tagName("h1")).getText())
         .isEqualTo(course.find("volumes").orElseThrow().title());
 
@@ -141,23 +147,38 @@ class AccessibilityIT {
     if (browser.findElements(By.id("panel-body")).isEmpty()) {
       return;
     }
-    wait(Duration.ofSeconds(20)).until(b -> b.findElements(By.cssSelector("#panel-body .panel-empty")).isEmpty()
-        || !b.findElement(By.cssSelector("#panel-body .panel-empty")).getText().endsWith("…"));
+    wait(Duration.ofSeconds(20))
+        .until(
+            b ->
+                b.findElements(By.cssSelector("#panel-body .panel-empty")).isEmpty()
+                    || !b.findElement(By.cssSelector("#panel-body .panel-empty"))
+                        .getText()
+                        .endsWith("…"));
   }
 
   @SuppressWarnings("unchecked")
   private List<String> axe(String source, String page) {
     JavascriptExecutor js = (JavascriptExecutor) browser;
     js.executeScript(source);
-    Object answer = js.executeAsyncScript(
-        "const done = arguments[arguments.length - 1];"
-            + "axe.run(document).then(r => done(r.violations.filter(v => v.impact === 'serious'"
-            + " || v.impact === 'critical').map(v => ({id: v.id, impact: v.impact, help: v.help,"
-            + " targets: v.nodes.map(n => n.target.join(' ')).slice(0, 8)}))))"
-            + ".catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), targets: []}]));");
+    Object answer =
+        js.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "axe.run(document).then(r => done(r.violations.filter(v => v.impact === 'serious'"
+                + " || v.impact === 'critical').map(v => ({id: v.id, impact: v.impact, help: v.help,"
+                + " targets: v.nodes.map(n => n.target.join(' ')).slice(0, 8)}))))"
+                + ".catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), targets: []}]));");
     List<String> found = new ArrayList<>();
     for (Map<String, Object> v : (List<Map<String, Object>>) answer) {
-      found.add(page + ": " + v.get("id") + " (" + v.get("impact") + ") " + v.get("help") + " → " + v.get("targets"));
+      found.add(
+          page
+              + ": "
+              + v.get("id")
+              + " ("
+              + v.get("impact")
+              + ") "
+              + v.get("help")
+              + " → "
+              + v.get("targets"));
     }
     found.forEach(System.out::println);
     return found;

@@ -29,18 +29,29 @@ final class BrowserSite implements AutoCloseable {
     engine = TestEngines.require(dataDir);
     TestBrowsers.requireChromium();
     course = Course.load(root.resolve("lessons"));
-    app = WebApp.create(new WebConfig("127.0.0.1", 0, dataDir, root, null), course, engine,
-        new StepRunner(engine, root)).start();
+    app =
+        WebApp.create(
+                new WebConfig("127.0.0.1", 0, dataDir, root, null),
+                course,
+                engine,
+                new StepRunner(engine, root))
+            .start();
     base = "http://127.0.0.1:" + app.port();
     browser = TestBrowsers.chromium(browserProfile);
   }
 
-  /** The session the site issued this browser (its cookie is HttpOnly, so the page asks the API). */
+  /**
+   * The session the site issued this browser (its cookie is HttpOnly, so the page asks the API).
+   */
   Session session() {
     if (session == null) {
-      session = new Session((String) ((JavascriptExecutor) browser).executeAsyncScript(
-          "const done = arguments[arguments.length - 1];"
-              + "fetch('/api/session').then(r => r.json()).then(j => done(j.session));"));
+      session =
+          new Session(
+              (String)
+                  ((JavascriptExecutor) browser)
+                      .executeAsyncScript(
+                          "const done = arguments[arguments.length - 1];"
+                              + "fetch('/api/session').then(r => r.json()).then(j => done(j.session));"));
     }
     return session;
   }

@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -80,8 +79,14 @@ class ClassBrowserIT {
     hubEngine = TestEngines.require(hubDir);
     open.add(hubEngine);
     ClassHub hub = ClassHub.open(hubDir.resolve("class"), "Turma do navegador", course);
-    Javalin hubSite = WebApp.create(new WebConfig("127.0.0.1", 0, hubDir, root, HUB_TOKEN), course, hubEngine,
-        new StepRunner(hubEngine, root), ClassMode.hub(hub)).start();
+    Javalin hubSite =
+        WebApp.create(
+                new WebConfig("127.0.0.1", 0, hubDir, root, HUB_TOKEN),
+                course,
+                hubEngine,
+                new StepRunner(hubEngine, root),
+                ClassMode.hub(hub))
+            .start();
     open.add(hubSite::stop);
     String hubBase = "http://127.0.0.1:" + hubSite.port();
 
@@ -89,8 +94,14 @@ class ClassBrowserIT {
     open.add(learnerEngine);
     Outbox outbox = Outbox.open(learnerDir.resolve("class"));
     outbox.join(hubBase, hub.info().code(), "Ana");
-    Javalin learnerSite = WebApp.create(new WebConfig("127.0.0.1", 0, learnerDir, root, LEARNER_TOKEN), course,
-        learnerEngine, new StepRunner(learnerEngine, root), ClassMode.learner(outbox)).start();
+    Javalin learnerSite =
+        WebApp.create(
+                new WebConfig("127.0.0.1", 0, learnerDir, root, LEARNER_TOKEN),
+                course,
+                learnerEngine,
+                new StepRunner(learnerEngine, root),
+                ClassMode.learner(outbox))
+            .start();
     open.add(learnerSite::stop);
     String learnerBase = "http://127.0.0.1:" + learnerSite.port();
     classmates(hubBase, hub.info().code());
@@ -98,16 +109,26 @@ class ClassBrowserIT {
     WebDriver learner = TestBrowsers.chromium(learnerProfile);
     open.add(learner::quit);
     learner.get(learnerBase + "/lessons/volumes?token=" + LEARNER_TOKEN);
-    WebElement follow = TestBrowsers.waiting(learner, Duration.ofSeconds(20))
-        .until(b -> b.findElement(By.id("follow")).isDisplayed() ? b.findElement(By.id("follow")) : null);
+    WebElement follow =
+        TestBrowsers.waiting(learner, Duration.ofSeconds(20))
+            .until(
+                b ->
+                    b.findElement(By.id("follow")).isDisplayed()
+                        ? b.findElement(By.id("follow"))
+                        : null);
     assertThat(follow.getText()).isEqualTo("Seguir o instrutor");
     assertThat(axe(learner)).as("a joined learner's lesson page").isEmpty();
     learner.get(learnerBase + "/");
-    TestBrowsers.waiting(learner, Duration.ofSeconds(20)).until(b -> b.findElement(By.id("join-state")).getText()
-        .contains("Você está na turma “Turma do navegador” como Ana"));
+    TestBrowsers.waiting(learner, Duration.ofSeconds(20))
+        .until(
+            b ->
+                b.findElement(By.id("join-state"))
+                    .getText()
+                    .contains("Você está na turma “Turma do navegador” como Ana"));
     assertThat(axe(learner)).as("a joined learner's index").isEmpty();
     learner.get(learnerBase + "/lessons/volumes");
-    TestBrowsers.waiting(learner, Duration.ofSeconds(20)).until(b -> b.findElement(By.id("follow")).isDisplayed());
+    TestBrowsers.waiting(learner, Duration.ofSeconds(20))
+        .until(b -> b.findElement(By.id("follow")).isDisplayed());
     learner.findElement(By.id("follow-toggle")).click();
 
     WebDriver instructor = TestBrowsers.chromium(instructorProfile);
@@ -116,23 +137,35 @@ class ClassBrowserIT {
     TestBrowsers.waiting(instructor, Duration.ofSeconds(20))
         .until(b -> b.findElements(By.cssSelector("#roster-rows tr")).size() == 5);
     TestBrowsers.waiting(instructor, Duration.ofSeconds(20))
-        .until(b -> b.findElement(By.id("stuck-rows")).getText().contains("5 alunos")
-            || b.findElement(By.id("stuck-rows")).getText().contains("alunos"));
-    assertThat(instructor.findElement(By.id("roster-rows")).getText()).contains("Ana").contains("conectado");
+        .until(
+            b ->
+                b.findElement(By.id("stuck-rows")).getText().contains("5 alunos")
+                    || b.findElement(By.id("stuck-rows")).getText().contains("alunos"));
+    assertThat(instructor.findElement(By.id("roster-rows")).getText())
+        .contains("Ana")
+        .contains("conectado");
     assertThat(instructor.findElement(By.id("stuck-rows")).getText()).contains("está ausente");
     assertThat(axe(instructor)).as("/instrutor: serious or critical axe-core violations").isEmpty();
 
     // keyboard: Tab reaches a learner's timeline button, Enter opens it and moves the focus there
-    String bia = instructor.findElements(By.cssSelector("#roster-rows button")).get(1).getAttribute("data-learner");
+    String bia =
+        instructor
+            .findElements(By.cssSelector("#roster-rows button"))
+            .get(1)
+            .getAttribute("data-learner");
     instructor.findElement(By.tagName("body")).sendKeys(Keys.TAB);
-    for (int i = 0; i < 40 && !bia.equals(instructor.switchTo().activeElement().getAttribute("data-learner")); i++) {
+    for (int i = 0;
+        i < 40 && !bia.equals(instructor.switchTo().activeElement().getAttribute("data-learner"));
+        i++) {
       instructor.switchTo().activeElement().sendKeys(Keys.TAB);
     }
     assertThat(instructor.switchTo().activeElement().getAttribute("data-learner")).isEqualTo(bia);
     instructor.switchTo().activeElement().sendKeys(Keys.ENTER);
     TestBrowsers.waiting(instructor, Duration.ofSeconds(10))
-        .until(b -> b.findElement(By.id("timeline")).isDisplayed()
-            && b.switchTo().activeElement().getAttribute("id").equals("timeline-title"));
+        .until(
+            b ->
+                b.findElement(By.id("timeline")).isDisplayed()
+                    && b.switchTo().activeElement().getAttribute("id").equals("timeline-title"));
     assertThat(instructor.findElement(By.id("timeline-events")).getText()).contains("falhou");
     assertThat(axe(instructor)).as("/instrutor with a timeline open").isEmpty();
     instructor.manage().window().setSize(new Dimension(1400, 1750));
@@ -142,43 +175,76 @@ class ClassBrowserIT {
 
     // the presenter: arrow keys to the volume step, Enter runs it on the hub's engine
     instructor.get(hubBase + "/apresentar/volumes");
-    instructorSession = new Session((String) ((JavascriptExecutor) instructor).executeAsyncScript(
-        "const done = arguments[arguments.length - 1];"
-            + "fetch('/api/session').then(r => r.json()).then(j => done(j.session));"));
+    instructorSession =
+        new Session(
+            (String)
+                ((JavascriptExecutor) instructor)
+                    .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                            + "fetch('/api/session').then(r => r.json()).then(j => done(j.session));"));
     assertThat(axe(instructor)).as("/apresentar/volumes").isEmpty();
-    for (int i = 0; i < 20 && !instructor.findElement(By.id("present-criar-volume")).isDisplayed(); i++) {
+    for (int i = 0;
+        i < 20 && !instructor.findElement(By.id("present-criar-volume")).isDisplayed();
+        i++) {
       instructor.findElement(By.tagName("body")).sendKeys(Keys.ARROW_RIGHT);
     }
     WebElement card = instructor.findElement(By.id("present-criar-volume"));
     assertThat(card.isDisplayed()).as("the arrow keys reach the step").isTrue();
     instructor.findElement(By.tagName("body")).sendKeys(Keys.ENTER);
     TestBrowsers.waiting(instructor, Duration.ofSeconds(120))
-        .until(b -> b.findElement(By.cssSelector("#present-criar-volume [data-status]")).getText().startsWith("passou"));
-    assertThat(card.findElement(By.cssSelector("[data-checks]")).getText()).as("the checks, read from the engine")
+        .until(
+            b ->
+                b.findElement(By.cssSelector("#present-criar-volume [data-status]"))
+                    .getText()
+                    .startsWith("passou"));
+    assertThat(card.findElement(By.cssSelector("[data-checks]")).getText())
+        .as("the checks, read from the engine")
         .startsWith("✓");
     ((JavascriptExecutor) instructor).executeScript("document.activeElement.blur();");
     screenshot(instructor, "apresentar.png");
 
     // the learner's page follows: the same step, marked and in view
     TestBrowsers.waiting(learner, Duration.ofSeconds(20))
-        .until(b -> b.findElement(By.id("step-criar-volume")).getAttribute("class").contains("presenting"));
-    assertThat(hub.presenter()).get().extracting(ClassHub.Presenter::step).isEqualTo("criar-volume");
-    Object top = ((JavascriptExecutor) learner).executeScript(
-        "return document.getElementById('step-criar-volume').getBoundingClientRect().top;");
-    assertThat(((Number) top).doubleValue()).as("the step is scrolled into the learner's view").isBetween(-5.0, 600.0);
+        .until(
+            b ->
+                b.findElement(By.id("step-criar-volume"))
+                    .getAttribute("class")
+                    .contains("presenting"));
+    assertThat(hub.presenter())
+        .get()
+        .extracting(ClassHub.Presenter::step)
+        .isEqualTo("criar-volume");
+    Object top =
+        ((JavascriptExecutor) learner)
+            .executeScript(
+                "return document.getElementById('step-criar-volume').getBoundingClientRect().top;");
+    assertThat(((Number) top).doubleValue())
+        .as("the step is scrolled into the learner's view")
+        .isBetween(-5.0, 600.0);
   }
 
-  /** Four classmates through the hub's real API, so the roster and the stuck map have a class to show. */
+  /**
+   * Four classmates through the hub's real API, so the roster and the stuck map have a class to
+   * show.
+   */
   private static void classmates(String hubBase, String code) {
     HubClient client = new HubClient(URI.create(hubBase));
-    ClassEvent.FailedCheck absent = new ClassEvent.FailedCheck("contêiner escreve-volume está exited", "está ausente");
+    ClassEvent.FailedCheck absent =
+        new ClassEvent.FailedCheck("contêiner escreve-volume está exited", "está ausente");
     String[] names = {"Bia", "Caio", "Davi", "Elis"};
     for (int i = 0; i < names.length; i++) {
       ClassHub.Joined joined = client.join(code, names[i]);
       List<ClassEvent> events = new ArrayList<>();
       events.add(event("volumes", "construir", true, null));
-      events.add(event("volumes", "sem-volume", i != 3, i != 3 ? null
-          : new ClassEvent.FailedCheck("a saída mostra o arquivo escrito", "a saída não tem “olá”")));
+      events.add(
+          event(
+              "volumes",
+              "sem-volume",
+              i != 3,
+              i != 3
+                  ? null
+                  : new ClassEvent.FailedCheck(
+                      "a saída mostra o arquivo escrito", "a saída não tem “olá”")));
       if (i < 3) {
         events.add(event("volumes", "no-volume", false, absent));
       }
@@ -186,11 +252,21 @@ class ClassBrowserIT {
     }
   }
 
-  private static ClassEvent event(String lesson, String step, boolean passed, ClassEvent.FailedCheck failed) {
-    return new ClassEvent(UUID.randomUUID().toString(), ClassEvent.STEP, lesson, step, passed,
+  private static ClassEvent event(
+      String lesson, String step, boolean passed, ClassEvent.FailedCheck failed) {
+    return new ClassEvent(
+        UUID.randomUUID().toString(),
+        ClassEvent.STEP,
+        lesson,
+        step,
+        passed,
         failed == null ? List.of() : List.of(failed),
-        passed ? null : "» docker run --rm -v dados:/dados workbench/debian:bookworm cat /dados/nota.txt\n"
-            + "! cat: /dados/nota.txt: No such file or directory", 840L, Instant.now().toString());
+        passed
+            ? null
+            : "» docker run --rm -v dados:/dados workbench/debian:bookworm cat /dados/nota.txt\n"
+                + "! cat: /dados/nota.txt: No such file or directory",
+        840L,
+        Instant.now().toString());
   }
 
   private static void screenshot(WebDriver browser, String name) throws IOException {
@@ -210,12 +286,13 @@ class ClassBrowserIT {
     }
     JavascriptExecutor js = (JavascriptExecutor) browser;
     js.executeScript(source);
-    Object answer = js.executeAsyncScript(
-        "const done = arguments[arguments.length - 1];"
-            + "axe.run(document).then(r => done(r.violations.filter(v => v.impact === 'serious'"
-            + " || v.impact === 'critical').map(v => v.id + ' (' + v.impact + ') ' + v.help + ' → '"
-            + " + v.nodes.map(n => n.target.join(' ')).slice(0, 8).join(', '))))"
-            + ".catch(e => done(['axe-error ' + String(e)]));");
+    Object answer =
+        js.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "axe.run(document).then(r => done(r.violations.filter(v => v.impact === 'serious'"
+                + " || v.impact === 'critical').map(v => v.id + ' (' + v.impact + ') ' + v.help + ' → '"
+                + " + v.nodes.map(n => n.target.join(' ')).slice(0, 8).join(', '))))"
+                + ".catch(e => done(['axe-error ' + String(e)]));");
     return (List<String>) answer;
   }
 }

@@ -40,10 +40,17 @@ class ClassRoutesTest {
   @BeforeEach
   void start() throws Exception {
     Course course = TestCourse.write(root);
-    engine = new Engine(URI.create("unix://" + root.resolve("no-engine.sock")), root.resolve("data"));
+    engine =
+        new Engine(URI.create("unix://" + root.resolve("no-engine.sock")), root.resolve("data"));
     hub = ClassHub.open(root.resolve("data/class"), "Turma", course);
-    app = WebApp.create(new WebConfig("127.0.0.1", 0, root.resolve("data"), root, TOKEN), course, engine,
-        new StepRunner(engine, root), ClassMode.hub(hub)).start();
+    app =
+        WebApp.create(
+                new WebConfig("127.0.0.1", 0, root.resolve("data"), root, TOKEN),
+                course,
+                engine,
+                new StepRunner(engine, root),
+                ClassMode.hub(hub))
+            .start();
     base = "http://127.0.0.1:" + app.port();
   }
 
@@ -53,8 +60,8 @@ class ClassRoutesTest {
     engine.close();
   }
 
-  private HttpResponse<String> send(String method, String path, String bearer, String body, String... headers)
-      throws Exception {
+  private HttpResponse<String> send(
+      String method, String path, String bearer, String body, String... headers) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
     if (bearer != null) {
       b.header("Authorization", "Bearer " + bearer);
@@ -62,61 +69,150 @@ class ClassRoutesTest {
     for (int i = 0; i < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
     }
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
     return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private String join(String name) throws Exception {
-    HttpResponse<String> joined = send("POST", "/api/class/join", null,
-        "{\"code\":\"" + hub.info().code() + "\",\"name\":\"" + name + "\"}", "Content-Type", "application/json");
+    HttpResponse<String> joined =
+        send(
+            "POST",
+            "/api/class/join",
+            null,
+            "{\"code\":\"" + hub.info().code() + "\",\"name\":\"" + name + "\"}",
+            "Content-Type",
+            "application/json");
     assertThat(joined.statusCode()).as(joined.body()).isEqualTo(200);
-    assertThat(joined.headers().allValues("Set-Cookie")).as("no browser session for a workbench").isEmpty();
+    assertThat(joined.headers().allValues("Set-Cookie"))
+        .as("no browser session for a workbench")
+        .isEmpty();
     return JSON.readTree(joined.body()).path("token").asText();
   }
 
   private static String event() {
-    return "{\"events\":[{\"id\":\"" + UUID.randomUUID() + "\",\"kind\":\"step\",\"lesson\":\"volumes\",\"step\":\"criar\","
-        + "\"passed\":true,\"durationMs\":5,\"time\":\"" + Instant.now() + "\"}]}";
+    return "{\"events\":[{\"id\":\""
+        + UUID.randomUUID()
+        + "\",\"kind\":\"step\",\"lesson\":\"volumes\",\"step\":\"criar\","
+        + "\"passed\":true,\"durationMs\":5,\"time\":\""
+        + Instant.now()
+        + "\"}]}";
   }
 
   @Test
-  void a_learner_token_posts_its_own_events_and_reads_the_presenter_but_nothing_of_the_instructors() throws Exception {
+  void a_learner_token_posts_its_own_events_and_reads_the_presenter_but_nothing_of_the_instructors()
+      throws Exception {
     String ana = join("Ana");
-    assertThat(send("POST", "/api/class/events", ana, event(), "Content-Type", "application/json").statusCode())
+    assertThat(
+            send("POST", "/api/class/events", ana, event(), "Content-Type", "application/json")
+                .statusCode())
         .isEqualTo(200);
     assertThat(send("GET", "/api/class/presenter", ana, null).statusCode()).isEqualTo(200);
-    for (String path : new String[] {"/api/class/roster", "/api/class/stuck", "/api/class/export.csv",
-        "/api/class/counts", "/instrutor", "/apresentar/volumes"}) {
+    for (String path :
+        new String[] {
+          "/api/class/roster",
+          "/api/class/stuck",
+          "/api/class/export.csv",
+          "/api/class/counts",
+          "/instrutor",
+          "/apresentar/volumes"
+        }) {
       assertThat(send("GET", path, ana, null).statusCode()).as(path).isEqualTo(401);
     }
-    assertThat(send("POST", "/api/class/presenter", ana, "{\"lesson\":\"volumes\"}", "Content-Type",
-        "application/json").statusCode()).isEqualTo(401);
-    assertThat(send("POST", "/api/lessons/volumes/steps/criar/runs", ana, "{}", "Content-Type",
-        "application/json").statusCode()).as("a learner token runs nothing on the hub").isEqualTo(401);
+    assertThat(
+            send(
+                    "POST",
+                    "/api/class/presenter",
+                    ana,
+                    "{\"lesson\":\"volumes\"}",
+                    "Content-Type",
+                    "application/json")
+                .statusCode())
+        .isEqualTo(401);
+    assertThat(
+            send(
+                    "POST",
+                    "/api/lessons/volumes/steps/criar/runs",
+                    ana,
+                    "{}",
+                    "Content-Type",
+                    "application/json")
+                .statusCode())
+        .as("a learner token runs nothing on the hub")
+        .isEqualTo(401);
     JsonNode roster = JSON.readTree(send("GET", "/api/class/roster", TOKEN, null).body());
-    assertThat(roster.path("learners").get(0).path("lessons").path("volumes").path("criar").asText()).isEqualTo("passed");
+    assertThat(
+            roster.path("learners").get(0).path("lessons").path("volumes").path("criar").asText())
+        .isEqualTo("passed");
   }
 
   @Test
-  void posts_without_a_learner_token_a_json_body_or_from_a_foreign_page_are_refused() throws Exception {
+  void posts_without_a_learner_token_a_json_body_or_from_a_foreign_page_are_refused()
+      throws Exception {
     String ana = join("Ana");
-    assertThat(send("POST", "/api/class/events", null, event(), "Content-Type", "application/json").statusCode())
+    assertThat(
+            send("POST", "/api/class/events", null, event(), "Content-Type", "application/json")
+                .statusCode())
         .isEqualTo(401);
-    assertThat(send("POST", "/api/class/events", "wbl_forged", event(), "Content-Type", "application/json")
-        .statusCode()).isEqualTo(401);
-    assertThat(send("POST", "/api/class/events", TOKEN, event(), "Content-Type", "application/json").statusCode())
-        .as("the instructor's token is not a learner's").isEqualTo(401);
-    assertThat(send("POST", "/api/class/events", ana, event(), "Content-Type", "text/plain").statusCode())
+    assertThat(
+            send(
+                    "POST",
+                    "/api/class/events",
+                    "wbl_forged",
+                    event(),
+                    "Content-Type",
+                    "application/json")
+                .statusCode())
+        .isEqualTo(401);
+    assertThat(
+            send("POST", "/api/class/events", TOKEN, event(), "Content-Type", "application/json")
+                .statusCode())
+        .as("the instructor's token is not a learner's")
+        .isEqualTo(401);
+    assertThat(
+            send("POST", "/api/class/events", ana, event(), "Content-Type", "text/plain")
+                .statusCode())
         .isEqualTo(415);
-    assertThat(send("POST", "/api/class/events", ana, event(), "Content-Type", "application/json",
-        "Origin", "https://evil.example").statusCode()).isEqualTo(403);
-    assertThat(RawHttp.send(app.port(), "POST", "/api/class/join", java.util.Map.of("Host", "evil.example",
-        "Content-Type", "application/json"), "{\"code\":\"" + hub.info().code() + "\",\"name\":\"Eve\"}").status())
-        .as("a rebinding page's Host").isEqualTo(403);
-    assertThat(send("POST", "/api/class/events", ana, "{\"events\":[{\"id\":\"" + UUID.randomUUID()
-        + "\",\"kind\":\"step\",\"lesson\":\"volumes\",\"step\":\"criar\",\"passed\":true,\"time\":\"" + Instant.now()
-        + "\",\"params\":{\"NOME\":\"x\"}}]}", "Content-Type", "application/json").statusCode())
-        .as("no field beyond an event's").isEqualTo(400);
+    assertThat(
+            send(
+                    "POST",
+                    "/api/class/events",
+                    ana,
+                    event(),
+                    "Content-Type",
+                    "application/json",
+                    "Origin",
+                    "https://evil.example")
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            RawHttp.send(
+                    app.port(),
+                    "POST",
+                    "/api/class/join",
+                    java.util.Map.of("Host", "evil.example", "Content-Type", "application/json"),
+                    "{\"code\":\"" + hub.info().code() + "\",\"name\":\"Eve\"}")
+                .status())
+        .as("a rebinding page's Host")
+        .isEqualTo(403);
+    assertThat(
+            send(
+                    "POST",
+                    "/api/class/events",
+                    ana,
+                    "{\"events\":[{\"id\":\""
+                        + UUID.randomUUID()
+                        + "\",\"kind\":\"step\",\"lesson\":\"volumes\",\"step\":\"criar\",\"passed\":true,\"time\":\""
+                        + Instant.now()
+                        + "\",\"params\":{\"NOME\":\"x\"}}]}",
+                    "Content-Type",
+                    "application/json")
+                .statusCode())
+        .as("no field beyond an event's")
+        .isEqualTo(400);
     assertThat(hub.counts().get("events")).isZero();
   }
 
@@ -124,13 +220,25 @@ class ClassRoutesTest {
   void wrong_codes_are_403_in_pt_br_and_an_address_that_keeps_guessing_gets_429() throws Exception {
     HttpResponse<String> wrong = null;
     for (int i = 0; i < 10; i++) {
-      wrong = send("POST", "/api/class/join", null, "{\"code\":\"AAAA-AAAA\",\"name\":\"Eve\"}",
-          "Content-Type", "application/json");
+      wrong =
+          send(
+              "POST",
+              "/api/class/join",
+              null,
+              "{\"code\":\"AAAA-AAAA\",\"name\":\"Eve\"}",
+              "Content-Type",
+              "application/json");
       assertThat(wrong.statusCode()).isEqualTo(403);
     }
     assertThat(wrong.body()).contains("Código da turma errado");
-    HttpResponse<String> limited = send("POST", "/api/class/join", null,
-        "{\"code\":\"" + hub.info().code() + "\",\"name\":\"Eve\"}", "Content-Type", "application/json");
+    HttpResponse<String> limited =
+        send(
+            "POST",
+            "/api/class/join",
+            null,
+            "{\"code\":\"" + hub.info().code() + "\",\"name\":\"Eve\"}",
+            "Content-Type",
+            "application/json");
     assertThat(limited.statusCode()).isEqualTo(429);
     assertThat(hub.roster()).isEmpty();
   }

@@ -3,8 +3,8 @@ package dev.workbench.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.workbench.TestEngines;
-import dev.workbench.cloud.CloudLimits;
 import dev.workbench.cloud.CloudConfig;
+import dev.workbench.cloud.CloudLimits;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.Session;
 import dev.workbench.lesson.Course;
@@ -37,39 +37,61 @@ class CloudQuotaWebIT {
 
   @Test
   void the_cloud_past_the_servers_cap_is_a_429_and_nothing_is_made() throws Exception {
-    Path source = Files.writeString(Files.createDirectories(root.resolve("lessons/09-nuvem")).resolve("lesson.md"),
-        "---\nid: nuvem\n---\n");
-    Step start = new Step("ligar", "Ligar a nuvem", "heroku create", Map.of(), new Action.CloudStart(),
-        List.of(new Check.OutputContains("nuvem ligada")), "", 1);
-    Lesson lesson = new Lesson("nuvem", "Nuvem", 9, "", source, List.of(new Lesson.Block.StepBlock(start)));
+    Path source =
+        Files.writeString(
+            Files.createDirectories(root.resolve("lessons/09-nuvem")).resolve("lesson.md"),
+            "---\nid: nuvem\n---\n");
+    Step start =
+        new Step(
+            "ligar",
+            "Ligar a nuvem",
+            "heroku create",
+            Map.of(),
+            new Action.CloudStart(),
+            List.of(new Check.OutputContains("nuvem ligada")),
+            "",
+            1);
+    Lesson lesson =
+        new Lesson("nuvem", "Nuvem", 9, "", source, List.of(new Lesson.Block.StepBlock(start)));
     Engine engine = TestEngines.require(root.resolve("data"));
-    StepRunner runner = new StepRunner(engine, root, CloudConfig.LOCAL.withLimits(CloudLimits.LAPTOP.withClouds(1)));
-    Javalin app = WebApp.create(new WebConfig("127.0.0.1", 0, root.resolve("data"), root, null),
-        new Course(List.of(lesson), List.of()), engine, runner);
+    StepRunner runner =
+        new StepRunner(
+            engine, root, CloudConfig.LOCAL.withLimits(CloudLimits.LAPTOP.withClouds(1)));
+    Javalin app =
+        WebApp.create(
+            new WebConfig("127.0.0.1", 0, root.resolve("data"), root, null),
+            new Course(List.of(lesson), List.of()),
+            engine,
+            runner);
     List<Session> learners = new ArrayList<>();
     try {
-      JavalinTest.test(app, (server, client) -> {
-        IssuedSession first = IssuedSession.from(client);
-        IssuedSession second = IssuedSession.from(client);
-        learners.add(first.session());
-        learners.add(second.session());
+      JavalinTest.test(
+          app,
+          (server, client) -> {
+            IssuedSession first = IssuedSession.from(client);
+            IssuedSession second = IssuedSession.from(client);
+            learners.add(first.session());
+            learners.add(second.session());
 
-        try (Response started = post(client, first.cookie())) {
-          assertThat(started.code()).isEqualTo(202);
-        }
-        awaitPassed(client, first.cookie());
+            try (Response started = post(client, first.cookie())) {
+              assertThat(started.code()).isEqualTo(202);
+            }
+            awaitPassed(client, first.cookie());
 
-        try (Response refused = post(client, second.cookie())) {
-          assertThat(refused.code()).isEqualTo(429);
-          assertThat(refused.body().string()).contains("no máximo 1");
-        }
-        try (Response progress = client.request("/api/lessons/nuvem/progress",
-            b -> b.header("Cookie", second.cookie()))) {
-          assertThat(progress.body().string()).contains("NOT_RUN").doesNotContain("RUNNING");
-        }
-        assertThat(engine.snapshot(second.session()).containers()).as("nothing made for the refused cloud").isEmpty();
-        assertThat(engine.snapshot(second.session()).networks()).isEmpty();
-      });
+            try (Response refused = post(client, second.cookie())) {
+              assertThat(refused.code()).isEqualTo(429);
+              assertThat(refused.body().string()).contains("no máximo 1");
+            }
+            try (Response progress =
+                client.request(
+                    "/api/lessons/nuvem/progress", b -> b.header("Cookie", second.cookie()))) {
+              assertThat(progress.body().string()).contains("NOT_RUN").doesNotContain("RUNNING");
+            }
+            assertThat(engine.snapshot(second.session()).containers())
+                .as("nothing made for the refused cloud")
+                .isEmpty();
+            assertThat(engine.snapshot(second.session()).networks()).isEmpty();
+          });
     } finally {
       runner.close();
       for (Session learner : learners) {
@@ -80,15 +102,18 @@ class CloudQuotaWebIT {
   }
 
   private static Response post(io.javalin.testtools.HttpClient client, String cookie) {
-    return client.request("/api/lessons/nuvem/steps/ligar/runs",
+    return client.request(
+        "/api/lessons/nuvem/steps/ligar/runs",
         b -> b.header("Cookie", cookie).post(RequestBody.create("{}", JSON)));
   }
 
-  private static void awaitPassed(io.javalin.testtools.HttpClient client, String cookie) throws Exception {
+  private static void awaitPassed(io.javalin.testtools.HttpClient client, String cookie)
+      throws Exception {
     long deadline = System.nanoTime() + 300_000_000_000L;
     String body = "";
     while (System.nanoTime() < deadline) {
-      try (Response progress = client.request("/api/lessons/nuvem/progress", b -> b.header("Cookie", cookie))) {
+      try (Response progress =
+          client.request("/api/lessons/nuvem/progress", b -> b.header("Cookie", cookie))) {
         body = progress.body().string();
       }
       if (body.contains("\"passed\":1")) {

@@ -24,8 +24,8 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The course's ways of making a learner think, in a real browser against the real engine: a quiz
- * answered from the keyboard (the explanation shown, the result announced, progress counting it),
- * a step done "in a terminal" (the engine asked directly) and then checked with Conferir, and a
+ * answered from the keyboard (the explanation shown, the result announced, progress counting it), a
+ * step done "in a terminal" (the engine asked directly) and then checked with Conferir, and a
  * "predict, then run" exercise whose step stays locked until the prediction, then runs with the
  * value it asks for and says the prediction matched. Screenshots for docs/ are taken on the way.
  */
@@ -59,7 +59,8 @@ class CourseInBrowserIT {
     WebElement quiz = browser.findElement(By.id("q-o-que-apaga"));
     scrollTo(quiz);
     assertThat(quiz.findElement(By.cssSelector("[data-explanation]")).isDisplayed())
-        .as("the key is not shown before answering").isFalse();
+        .as("the key is not shown before answering")
+        .isFalse();
 
     // keyboard only: focus the first option, arrow to the second, Enter submits the form
     WebElement first = quiz.findElement(By.cssSelector("input[value='1']"));
@@ -85,7 +86,8 @@ class CourseInBrowserIT {
     browser.navigate().refresh();
     WebElement again = browser.findElement(By.id("q-o-que-apaga"));
     TestBrowsers.waiting(browser, Duration.ofSeconds(10))
-        .until(b -> again.findElement(By.cssSelector("[data-result]")).getText().startsWith("Certo!"));
+        .until(
+            b -> again.findElement(By.cssSelector("[data-result]")).getText().startsWith("Certo!"));
     assertThat(again.findElement(By.cssSelector("input[value='2']")).isSelected()).isTrue();
     assertThat(progressText()).startsWith("1 de ");
   }
@@ -97,25 +99,29 @@ class CourseInBrowserIT {
     Lesson lesson = site.course.find("conteineres").orElseThrow();
     Action.CreateContainer create =
         (Action.CreateContainer) lesson.step("criar-1").orElseThrow().action();
-    site.engine.containers().create(new Scope(site.session(), lesson.id()), create.spec(), Map.of());
+    site.engine
+        .containers()
+        .create(new Scope(site.session(), lesson.id()), create.spec(), Map.of());
 
     conferirAndWait("criar-1");
     assertThat(status("criar-1")).contains("status-passed");
     WebElement card = card("criar-1");
-    assertThat(card.findElement(By.cssSelector("[data-checks]")).getText())
-        .contains("maquina-1");
+    assertThat(card.findElement(By.cssSelector("[data-checks]")).getText()).contains("maquina-1");
     assertThat(card.findElement(By.cssSelector("[data-output]")).getText())
         .contains("Conferido no estado atual do Docker, sem rodar o passo.");
     assertThat(progressText()).startsWith("1 de ");
 
     conferirAndWait("criar-2");
     assertThat(status("criar-2")).contains("status-failed");
-    assertThat(site.engine.containers().inspect(new Scope(site.session(), lesson.id()), "maquina-2"))
-        .as("Conferir made nothing").isEmpty();
+    assertThat(
+            site.engine.containers().inspect(new Scope(site.session(), lesson.id()), "maquina-2"))
+        .as("Conferir made nothing")
+        .isEmpty();
   }
 
   @Test
-  void an_exercise_locks_its_step_until_the_prediction_and_says_whether_it_matched() throws IOException {
+  void an_exercise_locks_its_step_until_the_prediction_and_says_whether_it_matched()
+      throws IOException {
     browser.get(site.base + "/lessons/imagens?lang=pt-BR");
     site.session();
     runAndWait("construir-versao");
@@ -134,7 +140,8 @@ class CourseInBrowserIT {
     TestBrowsers.waiting(browser, Duration.ofSeconds(10))
         .until(b -> result.getText().startsWith("Previsão registrada"));
     assertThat(exercise.findElement(By.cssSelector("[data-explanation]")).isDisplayed())
-        .as("the key waits for the run").isFalse();
+        .as("the key waits for the run")
+        .isFalse();
     assertThat(step.findElement(By.cssSelector("[data-run]")).isEnabled()).isTrue();
     assertThat(step.findElement(By.cssSelector("[data-locked]")).isDisplayed()).isFalse();
 
@@ -145,7 +152,8 @@ class CourseInBrowserIT {
     assertThat(status("reconstruir-versao")).contains("status-passed");
     TestBrowsers.waiting(browser, Duration.ofSeconds(10))
         .until(b -> result.getText().startsWith("Você previu a opção 2"));
-    assertThat(result.getText()).isEqualTo("Você previu a opção 2, e foi o que o Docker fez. Acertou!");
+    assertThat(result.getText())
+        .isEqualTo("Você previu a opção 2, e foi o que o Docker fez. Acertou!");
     assertThat(exercise.getAttribute("class")).contains("matched", "done");
     assertThat(exercise.findElement(By.cssSelector("[data-explanation]")).getText())
         .contains("chave do cache");
@@ -162,22 +170,30 @@ class CourseInBrowserIT {
 
     browser.get(site.base + "/instrutor/guia/imagens?lang=pt-BR");
     String page = browser.findElement(By.id("content")).getText();
-    assertThat(page).contains("Gabarito", "prever-cache", "Resposta: opção 2", "VERSAO=2",
-        "Folha de comandos", "docker build --build-arg VERSAO=${VERSAO}");
+    assertThat(page)
+        .contains(
+            "Gabarito",
+            "prever-cache",
+            "Resposta: opção 2",
+            "VERSAO=2",
+            "Folha de comandos",
+            "docker build --build-arg VERSAO=${VERSAO}");
   }
 
   private void shot(WebElement element, String name) throws IOException {
     scrollTo(element);
     Path taken = TestBrowsers.screenshot(browser, name);
     Path docs = dev.workbench.Workbench.projectRoot().resolve("docs");
-    if (Files.isDirectory(docs) && "true".equals(System.getProperty("workbench.docs.screenshots"))) {
+    if (Files.isDirectory(docs)
+        && "true".equals(System.getProperty("workbench.docs.screenshots"))) {
       Files.copy(taken, docs.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
   }
 
   private void scrollTo(WebElement element) {
-    ((JavascriptExecutor) browser).executeScript(
-        "arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -70);", element);
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -70);", element);
   }
 
   private void runAndWait(String step) {
@@ -190,12 +206,14 @@ class CourseInBrowserIT {
 
   private void press(String step, String button) {
     WebElement card = card(step);
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", card);
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", card);
     String before = status(step);
     card.findElement(By.cssSelector(button)).click();
     TestBrowsers.waiting(browser, Duration.ofSeconds(20))
         .until(b -> status(step).contains("status-running") || !status(step).equals(before));
-    TestBrowsers.waiting(browser, PER_STEP).until(b -> status(step).matches(".*status-(passed|failed).*"));
+    TestBrowsers.waiting(browser, PER_STEP)
+        .until(b -> status(step).matches(".*status-(passed|failed).*"));
   }
 
   private WebElement card(String step) {

@@ -35,9 +35,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class CrossSiteBrowserIT {
   private static final String TOKEN = "token-do-navegador-" + Session.random().id();
-  private static final List<String> TARGETS = List.of(
-      "/api/lessons/volumes/steps/construir/runs", "/api/lessons/volumes/steps/sem-volume/runs",
-      "/api/lessons/volumes/reset");
+  private static final List<String> TARGETS =
+      List.of(
+          "/api/lessons/volumes/steps/construir/runs",
+          "/api/lessons/volumes/steps/sem-volume/runs",
+          "/api/lessons/volumes/reset");
 
   @TempDir Path dataDir;
   @TempDir Path browserProfile;
@@ -54,17 +56,25 @@ class CrossSiteBrowserIT {
     engine = TestEngines.require(dataDir);
     Path root = Workbench.projectRoot();
     Course course = Course.load(root.resolve("lessons"));
-    app = WebApp.create(new WebConfig("127.0.0.1", 0, dataDir, root, TOKEN), course, engine,
-        new StepRunner(engine, root)).start();
+    app =
+        WebApp.create(
+                new WebConfig("127.0.0.1", 0, dataDir, root, TOKEN),
+                course,
+                engine,
+                new StepRunner(engine, root))
+            .start();
     evil = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    evil.createContext("/", exchange -> {
-      byte[] page = attackPage("http://127.0.0.1:" + app.port()).getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-      exchange.sendResponseHeaders(200, page.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(page);
-      }
-    });
+    evil.createContext(
+        "/",
+        exchange -> {
+          byte[] page =
+              attackPage("http://127.0.0.1:" + app.port()).getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+          exchange.sendResponseHeaders(200, page.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(page);
+          }
+        });
     evil.start();
     browser = TestBrowsers.chromium(browserProfile);
   }
@@ -89,22 +99,34 @@ class CrossSiteBrowserIT {
   }
 
   @Test
-  void a_page_from_another_origin_cannot_start_a_run_even_with_the_learners_cookies() throws Exception {
+  void a_page_from_another_origin_cannot_start_a_run_even_with_the_learners_cookies()
+      throws Exception {
     String site = "http://127.0.0.1:" + app.port();
     browser.get(site + "/?token=" + TOKEN);
-    assertThat(browser.getCurrentUrl()).as("the token leaves the address bar").isEqualTo(site + "/");
+    assertThat(browser.getCurrentUrl())
+        .as("the token leaves the address bar")
+        .isEqualTo(site + "/");
     assertThat(browser.getPageSource()).contains("Volumes");
-    session = new Session((String) script("fetch('/api/session').then(r => r.json()).then(j => done(j.session))"));
+    session =
+        new Session(
+            (String)
+                script("fetch('/api/session').then(r => r.json()).then(j => done(j.session))"));
     String progressBefore = progress();
     String engineBefore = engineState();
 
     browser.get("http://127.0.0.1:" + evil.getAddress().getPort() + "/");
     new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(200))
-        .until(b -> ((Number) ((JavascriptExecutor) b).executeScript("return window.answered || 0")).intValue()
-            >= 2 * TARGETS.size());
+        .until(
+            b ->
+                ((Number) ((JavascriptExecutor) b).executeScript("return window.answered || 0"))
+                        .intValue()
+                    >= 2 * TARGETS.size());
     @SuppressWarnings("unchecked")
-    List<String> log = (List<String>) ((JavascriptExecutor) browser).executeScript("return window.attempts");
-    assertThat(log).as("every request left the browser and was answered").hasSize(2 * TARGETS.size())
+    List<String> log =
+        (List<String>) ((JavascriptExecutor) browser).executeScript("return window.attempts");
+    assertThat(log)
+        .as("every request left the browser and was answered")
+        .hasSize(2 * TARGETS.size())
         .allMatch(line -> line.endsWith("answered"));
 
     TimeUnit.SECONDS.sleep(2); // a run that had started would show by now
@@ -121,26 +143,42 @@ class CrossSiteBrowserIT {
 
   /** What this learner has in the engine, and every image built under the learner's names. */
   private String engineState() throws IOException, InterruptedException {
-    Process images = new ProcessBuilder("docker", "images", "--format", "{{.Repository}}:{{.Tag}}")
-        .redirectErrorStream(true).start();
+    Process images =
+        new ProcessBuilder("docker", "images", "--format", "{{.Repository}}:{{.Tag}}")
+            .redirectErrorStream(true)
+            .start();
     String all = new String(images.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     images.waitFor();
-    String mine = all.lines().filter(line -> line.startsWith("wb-" + session.id())).sorted().toList().toString();
+    String mine =
+        all.lines()
+            .filter(line -> line.startsWith("wb-" + session.id()))
+            .sorted()
+            .toList()
+            .toString();
     return engine.snapshot(session) + " " + mine;
   }
 
   private Object script(String body) {
-    return ((JavascriptExecutor) browser).executeAsyncScript(
-        "const done = arguments[arguments.length - 1];" + body + ";");
+    return ((JavascriptExecutor) browser)
+        .executeAsyncScript("const done = arguments[arguments.length - 1];" + body + ";");
   }
 
   /** The other site's page: for each target, a no-cors text/plain fetch and a text/plain form. */
   private static String attackPage(String site) {
     StringBuilder forms = new StringBuilder();
     for (int i = 0; i < TARGETS.size(); i++) {
-      forms.append("<iframe name='sink").append(i).append("'></iframe>")
-          .append("<form id='f").append(i).append("' method='POST' enctype='text/plain' target='sink").append(i)
-          .append("' action='").append(site).append(TARGETS.get(i)).append("'>")
+      forms
+          .append("<iframe name='sink")
+          .append(i)
+          .append("'></iframe>")
+          .append("<form id='f")
+          .append(i)
+          .append("' method='POST' enctype='text/plain' target='sink")
+          .append(i)
+          .append("' action='")
+          .append(site)
+          .append(TARGETS.get(i))
+          .append("'>")
           .append("<input name='{\"params\":{},\"x\":\"' value='\"}'></form>");
     }
     return """
@@ -158,11 +196,15 @@ class CrossSiteBrowserIT {
           document.getElementById("f" + i).submit();
         });
         </script></body></html>
-        """.formatted(forms, jsArray(), site);
+        """
+        .formatted(forms, jsArray(), site);
   }
 
   private static String jsArray() {
-    return TARGETS.stream().map(t -> "\"" + t + "\"").reduce((a, b) -> a + "," + b).map(s -> "[" + s + "]")
+    return TARGETS.stream()
+        .map(t -> "\"" + t + "\"")
+        .reduce((a, b) -> a + "," + b)
+        .map(s -> "[" + s + "]")
         .orElse("[]");
   }
 }

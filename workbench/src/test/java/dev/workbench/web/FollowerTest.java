@@ -20,11 +20,15 @@ class FollowerTest {
     Follower follower = new Follower();
     CountDownLatch stalled = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    Thread browser = browser(run, follower, event -> {
-      stalled.countDown();
-      await(release); // a browser whose socket no longer takes anything
-      return true;
-    });
+    Thread browser =
+        browser(
+            run,
+            follower,
+            event -> {
+              stalled.countDown();
+              await(release); // a browser whose socket no longer takes anything
+              return true;
+            });
 
     long start = System.nanoTime();
     run.emit(new RunEvent.Started("criar", "docker volume create dados"));
@@ -32,8 +36,10 @@ class FollowerTest {
     for (int i = 0; i < 5 * Follower.QUEUE; i++) {
       run.emit(new RunEvent.Output("criar", "out", "linha " + i));
     }
-    run.emit(new RunEvent.Finished("criar", new StepResult(StepResult.Status.PASSED, 0, "", List.of(), "",
-        Duration.ZERO)));
+    run.emit(
+        new RunEvent.Finished(
+            "criar",
+            new StepResult(StepResult.Status.PASSED, 0, "", List.of(), "", Duration.ZERO)));
 
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     assertThat(follower.dropped()).isTrue();
@@ -52,8 +58,10 @@ class FollowerTest {
     for (int i = 0; i < 100; i++) {
       run.emit(new RunEvent.Output("criar", "out", "linha " + i));
     }
-    run.emit(new RunEvent.Finished("criar", new StepResult(StepResult.Status.PASSED, 0, "", List.of(), "",
-        Duration.ZERO)));
+    run.emit(
+        new RunEvent.Finished(
+            "criar",
+            new StepResult(StepResult.Status.PASSED, 0, "", List.of(), "", Duration.ZERO)));
 
     browser.join(10_000);
     assertThat(seen).hasSize(102).first().isInstanceOf(RunEvent.Started.class);
@@ -75,25 +83,31 @@ class FollowerTest {
     assertThat(followers.subList(1, followers.size())).noneMatch(Follower::dropped);
   }
 
-  /** A browser on its own thread, following the run; {@code send} says whether it is still there. */
+  /**
+   * A browser on its own thread, following the run; {@code send} says whether it is still there.
+   */
   private static Thread browser(Run run, Follower follower, Predicate<RunEvent> send) {
-    Thread browser = new Thread(() -> {
-      try {
-        follower.pump(run.follow(follower), new Follower.Sender() {
-          @Override
-          public boolean send(RunEvent event) {
-            return send.test(event);
-          }
+    Thread browser =
+        new Thread(
+            () -> {
+              try {
+                follower.pump(
+                    run.follow(follower),
+                    new Follower.Sender() {
+                      @Override
+                      public boolean send(RunEvent event) {
+                        return send.test(event);
+                      }
 
-          @Override
-          public boolean heartbeat() {
-            return true;
-          }
-        });
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+                      @Override
+                      public boolean heartbeat() {
+                        return true;
+                      }
+                    });
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
     browser.start();
     return browser;
   }

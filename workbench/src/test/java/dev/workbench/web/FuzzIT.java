@@ -32,20 +32,70 @@ class FuzzIT {
   private static final Duration BUDGET = Duration.ofSeconds(90);
   private static final String TOKEN = "token-do-fuzz";
 
-  private static final List<String> ROUTES = List.of(
-      "GET /", "GET /lessons/{id}", "GET /lessons/{id}/assets/{file}", "POST /api/lessons/{id}/steps/{step}/runs",
-      "GET /api/runs/{run}/events", "GET /api/lessons/{id}/progress", "POST /api/lessons/{id}/reset",
-      "GET /api/panel", "GET /api/engine", "GET /api/session", "GET /api/lessons/{id}/tables/{n}",
-      "GET /static/{file}");
-  private static final List<String> SEGMENTS = List.of(
-      "volumes", "volumes", "criar", "jvm17", "camada.svg", "app.css", "0", "-1", "99999999999999999999", "",
-      "..", "%2e%2e", "..%2F..%2Fetc%2Fpasswd", "%00", "%ff%fe", "%", "%zz", "a%2Fb", "a;b", "a?b", "%20",
-      "a\u00e7\u00e3o", "%C3%A7%C3%A3o", "%F0%9F%90%B3", "%E2%80%AE", "con", "nul.svg", "<script>", "'%20OR%201=1",
-      "x".repeat(300), "y".repeat(5_000), "%2e%2e%2f%2e%2e%2fpom.xml", "assets", "lesson.md", ".workbench");
-  private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD");
-  private static final List<String> TYPES = List.of(
-      "application/json", "application/json", "application/json; charset=utf-8", "application/json; charset=latin1",
-      "APPLICATION/JSON", "text/plain", "", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x");
+  private static final List<String> ROUTES =
+      List.of(
+          "GET /",
+          "GET /lessons/{id}",
+          "GET /lessons/{id}/assets/{file}",
+          "POST /api/lessons/{id}/steps/{step}/runs",
+          "GET /api/runs/{run}/events",
+          "GET /api/lessons/{id}/progress",
+          "POST /api/lessons/{id}/reset",
+          "GET /api/panel",
+          "GET /api/engine",
+          "GET /api/session",
+          "GET /api/lessons/{id}/tables/{n}",
+          "GET /static/{file}");
+  private static final List<String> SEGMENTS =
+      List.of(
+          "volumes",
+          "volumes",
+          "criar",
+          "jvm17",
+          "camada.svg",
+          "app.css",
+          "0",
+          "-1",
+          "99999999999999999999",
+          "",
+          "..",
+          "%2e%2e",
+          "..%2F..%2Fetc%2Fpasswd",
+          "%00",
+          "%ff%fe",
+          "%",
+          "%zz",
+          "a%2Fb",
+          "a;b",
+          "a?b",
+          "%20",
+          "a\u00e7\u00e3o",
+          "%C3%A7%C3%A3o",
+          "%F0%9F%90%B3",
+          "%E2%80%AE",
+          "con",
+          "nul.svg",
+          "<script>",
+          "'%20OR%201=1",
+          "x".repeat(300),
+          "y".repeat(5_000),
+          "%2e%2e%2f%2e%2e%2fpom.xml",
+          "assets",
+          "lesson.md",
+          ".workbench");
+  private static final List<String> METHODS =
+      List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD");
+  private static final List<String> TYPES =
+      List.of(
+          "application/json",
+          "application/json",
+          "application/json; charset=utf-8",
+          "application/json; charset=latin1",
+          "APPLICATION/JSON",
+          "text/plain",
+          "",
+          "application/x-www-form-urlencoded",
+          "multipart/form-data; boundary=x");
 
   @TempDir Path root;
   private Engine engine;
@@ -55,17 +105,28 @@ class FuzzIT {
   @BeforeEach
   void start() throws Exception {
     engine = TestEngines.require(root.resolve("data"));
-    app = WebApp.create(new WebConfig("127.0.0.1", 0, root.resolve("data"), root, TOKEN), TestCourse.write(root),
-        engine, new StepRunner(engine, root)).start();
+    app =
+        WebApp.create(
+                new WebConfig("127.0.0.1", 0, root.resolve("data"), root, TOKEN),
+                TestCourse.write(root),
+                engine,
+                new StepRunner(engine, root))
+            .start();
     RawHttp.Answer first = RawHttp.get(app.port(), "/api/session", auth());
-    cookie = first.all("Set-Cookie").stream().filter(c -> c.startsWith(Learners.COOKIE)).findFirst().orElseThrow()
-        .split(";", 2)[0];
+    cookie =
+        first.all("Set-Cookie").stream()
+            .filter(c -> c.startsWith(Learners.COOKIE))
+            .findFirst()
+            .orElseThrow()
+            .split(";", 2)[0];
   }
 
   @AfterEach
   void stop() throws IOException {
-    String id = RawHttp.get(app.port(), "/api/session", with(auth(), "Cookie", cookie)).body()
-        .replaceAll(".*\"session\":\"([a-z0-9]+)\".*", "$1");
+    String id =
+        RawHttp.get(app.port(), "/api/session", with(auth(), "Cookie", cookie))
+            .body()
+            .replaceAll(".*\"session\":\"([a-z0-9]+)\".*", "$1");
     app.stop();
     engine.removeAll(new Session(id), null);
     engine.close();
@@ -90,20 +151,27 @@ class FuzzIT {
     int sent = 0;
     while (sent < REQUESTS && System.nanoTime() < deadline) {
       String route = pick(random, ROUTES);
-      String method = random.nextInt(4) == 0 ? pick(random, METHODS) : route.substring(0, route.indexOf(' '));
+      String method =
+          random.nextInt(4) == 0 ? pick(random, METHODS) : route.substring(0, route.indexOf(' '));
       String path = fill(random, route.substring(route.indexOf(' ') + 1));
       Map<String, String> headers = new LinkedHashMap<>();
       if (random.nextInt(10) > 0) {
         headers.put("Authorization", "Bearer " + TOKEN);
       }
       if (random.nextInt(5) > 0) {
-        headers.put("Cookie", random.nextInt(8) == 0 ? Learners.COOKIE + "=" + pick(random, SEGMENTS) : cookie);
+        headers.put(
+            "Cookie",
+            random.nextInt(8) == 0 ? Learners.COOKIE + "=" + pick(random, SEGMENTS) : cookie);
       }
       if (random.nextInt(12) == 0) {
-        headers.put("Origin", pick(random, List.of("null", "http://evil.example", "http://127.0.0.1:" + app.port())));
+        headers.put(
+            "Origin",
+            pick(random, List.of("null", "http://evil.example", "http://127.0.0.1:" + app.port())));
       }
       if (random.nextInt(15) == 0) {
-        headers.put("Accept", pick(random, List.of("text/html", "*/*", "application/json", "\u00e7\u00e3o")));
+        headers.put(
+            "Accept",
+            pick(random, List.of("text/html", "*/*", "application/json", "\u00e7\u00e3o")));
       }
       String type = pick(random, TYPES);
       if (!type.isEmpty()) {
@@ -116,9 +184,18 @@ class FuzzIT {
       RawHttp.Answer answer = RawHttp.send(app.port(), method, path, headers, body);
       statuses.merge(answer.status(), 1, Integer::sum);
       if (answer.status() >= 500) {
-        serverErrors.add(answer.status() + " " + method + " " + abbreviate(path) + " -> " + abbreviate(answer.body()));
+        serverErrors.add(
+            answer.status()
+                + " "
+                + method
+                + " "
+                + abbreviate(path)
+                + " -> "
+                + abbreviate(answer.body()));
       }
-      if (answer.status() != 401 && answer.status() != 404 && answer.body().contains("at dev.workbench")) {
+      if (answer.status() != 401
+          && answer.status() != 404
+          && answer.body().contains("at dev.workbench")) {
         serverErrors.add("stack trace in " + method + " " + abbreviate(path));
       }
       sent++;
@@ -128,8 +205,11 @@ class FuzzIT {
     // the inputs reach past the guard into every kind of answer, so a 5xx anywhere would show
     assertThat(statuses).containsKeys(200, 202, 400, 401, 403, 404, 415);
     assertThat(serverErrors).as("answers that were 5xx").isEmpty();
-    assertThat(RawHttp.get(app.port(), "/", with(auth(), "Cookie", cookie)).status()).isEqualTo(200);
-    assertThat(RawHttp.get(app.port(), "/api/lessons/volumes/progress", with(auth(), "Cookie", cookie)).status())
+    assertThat(RawHttp.get(app.port(), "/", with(auth(), "Cookie", cookie)).status())
+        .isEqualTo(200);
+    assertThat(
+            RawHttp.get(app.port(), "/api/lessons/volumes/progress", with(auth(), "Cookie", cookie))
+                .status())
         .isEqualTo(200);
   }
 
@@ -140,37 +220,50 @@ class FuzzIT {
       int close = path.indexOf('}', open);
       String name = path.substring(open + 1, close);
       // half the time a real lesson and step, so the bad bodies reach the code behind the routes
-      String value = random.nextBoolean() && name.equals("id") ? "volumes"
-          : random.nextBoolean() && name.equals("step") ? pick(random, List.of("criar", "jvm17"))
-          : pick(random, SEGMENTS);
+      String value =
+          random.nextBoolean() && name.equals("id")
+              ? "volumes"
+              : random.nextBoolean() && name.equals("step")
+                  ? pick(random, List.of("criar", "jvm17"))
+                  : pick(random, SEGMENTS);
       path = path.substring(0, open) + value + path.substring(close + 1);
     }
     if (random.nextInt(10) == 0) {
-      path += "?token=" + pick(random, SEGMENTS) + "&" + pick(random, SEGMENTS) + "=" + pick(random, SEGMENTS);
+      path +=
+          "?token="
+              + pick(random, SEGMENTS)
+              + "&"
+              + pick(random, SEGMENTS)
+              + "="
+              + pick(random, SEGMENTS);
     }
     // raw non-ASCII in the request line, as a careless client would send it
     return random.nextInt(20) == 0 ? path + "/a\u00e7\u00e3o\u202e" : path;
   }
 
   private static byte[] body(Random random) {
-    String text = switch (random.nextInt(16)) {
-      case 0 -> "";
-      case 1 -> "{";
-      case 2 -> "null";
-      case 3 -> "[1,2,3]";
-      case 4 -> "{\"params\": null}";
-      case 5 -> "{\"params\": {\"NOME\": \"dados\"}}";
-      case 6 -> "{\"params\": {\"NOME\": " + random.nextLong() + "}}";
-      case 7 -> "{\"params\": {\"NOME\": {\"a\": 1}}}";
-      case 8 -> "{\"params\": {\"NOME\": \"" + "\u00e7\u00e3o\uD83D\uDC33\u202e\\u0000".repeat(50) + "\"}}";
-      case 9 -> "{\"params\": {\"NOME\": \"$(rm -rf /)\", \"OUTRO\": \"x\"}}";
-      case 10 -> "[".repeat(20_000);
-      case 11 -> "{\"params\": {\"NOME\": \"" + "a".repeat(2_000_000) + "\"}}";
-      case 12 -> "{\"params\": {}, \"extra\": true}";
-      case 13 -> "{\"params\": {\"NOME\": \"../../../../etc\"}}";
-      case 14 -> "\"params\"";
-      default -> null;
-    };
+    String text =
+        switch (random.nextInt(16)) {
+          case 0 -> "";
+          case 1 -> "{";
+          case 2 -> "null";
+          case 3 -> "[1,2,3]";
+          case 4 -> "{\"params\": null}";
+          case 5 -> "{\"params\": {\"NOME\": \"dados\"}}";
+          case 6 -> "{\"params\": {\"NOME\": " + random.nextLong() + "}}";
+          case 7 -> "{\"params\": {\"NOME\": {\"a\": 1}}}";
+          case 8 ->
+              "{\"params\": {\"NOME\": \""
+                  + "\u00e7\u00e3o\uD83D\uDC33\u202e\\u0000".repeat(50)
+                  + "\"}}";
+          case 9 -> "{\"params\": {\"NOME\": \"$(rm -rf /)\", \"OUTRO\": \"x\"}}";
+          case 10 -> "[".repeat(20_000);
+          case 11 -> "{\"params\": {\"NOME\": \"" + "a".repeat(2_000_000) + "\"}}";
+          case 12 -> "{\"params\": {}, \"extra\": true}";
+          case 13 -> "{\"params\": {\"NOME\": \"../../../../etc\"}}";
+          case 14 -> "\"params\"";
+          default -> null;
+        };
     if (text != null) {
       return text.getBytes(StandardCharsets.UTF_8);
     }

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.workbench.Workbench;
 import dev.workbench.engine.Engine;
+import dev.workbench.engine.Session;
 import dev.workbench.engine.Snapshot;
 import dev.workbench.lesson.Course;
-import dev.workbench.lesson.Lesson;
-import dev.workbench.engine.Session;
 import dev.workbench.run.StepRunner;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -51,8 +50,13 @@ class LessonInBrowserIT {
     TestBrowsers.requireChromium();
     Course course = Course.load(root.resolve("lessons"));
     assertThat(course.find("volumes")).as("the volumes lesson parses").isPresent();
-    app = WebApp.create(new WebConfig("127.0.0.1", 0, dataDir, root, null), course, engine,
-        new StepRunner(engine, root)).start();
+    app =
+        WebApp.create(
+                new WebConfig("127.0.0.1", 0, dataDir, root, null),
+                course,
+                engine,
+                new StepRunner(engine, root))
+            .start();
     browser = TestBrowsers.chromium(browserProfile);
   }
 
@@ -79,10 +83,16 @@ class LessonInBrowserIT {
     WebElement link = browser.findElement(By.cssSelector("a[href='/lessons/volumes']"));
     assertThat(link.getText()).contains("Volumes");
     link.click();
-    wait(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".step")));
+    wait(Duration.ofSeconds(20))
+        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".step")));
     session = sessionOfThisBrowser(base);
-    wait(Duration.ofSeconds(20)).until(b -> !b.findElements(By.cssSelector("#panel-body .panel-empty")).isEmpty()
-        && !b.findElement(By.cssSelector("#panel-body")).getText().contains("Carregando"));
+    wait(Duration.ofSeconds(20))
+        .until(
+            b ->
+                !b.findElements(By.cssSelector("#panel-body .panel-empty")).isEmpty()
+                    && !b.findElement(By.cssSelector("#panel-body"))
+                        .getText()
+                        .contains("Carregando"));
 
     List<WebElement> steps = browser.findElements(By.cssSelector(".step"));
     assertThat(steps).hasSizeGreaterThan(3);
@@ -93,41 +103,53 @@ class LessonInBrowserIT {
     for (WebElement step : steps) {
       String id = step.getAttribute("data-step");
       // an exercise's step runs only after its prediction: any option will do here
-      for (WebElement exercise : browser.findElements(By.cssSelector(".question[data-for-step='" + id + "']"))) {
+      for (WebElement exercise :
+          browser.findElements(By.cssSelector(".question[data-for-step='" + id + "']"))) {
         answer(exercise);
-        wait(Duration.ofSeconds(10)).until(b -> step.findElement(By.cssSelector("[data-run]")).isEnabled());
+        wait(Duration.ofSeconds(10))
+            .until(b -> step.findElement(By.cssSelector("[data-run]")).isEnabled());
       }
       scrollTo(step);
       step.findElement(By.cssSelector("[data-run]")).click();
-      wait(Duration.ofSeconds(20)).until(b -> classes(step).contains("status-running") || finished(step));
+      wait(Duration.ofSeconds(20))
+          .until(b -> classes(step).contains("status-running") || finished(step));
       wait(PER_STEP).until(b -> finished(step));
       assertThat(classes(step))
-          .as("step %s passed; it said: %s%n%s", id, step.findElement(By.cssSelector("[data-message]")).getText(),
+          .as(
+              "step %s passed; it said: %s%n%s",
+              id,
+              step.findElement(By.cssSelector("[data-message]")).getText(),
               step.findElement(By.cssSelector("[data-output]")).getText())
           .contains("status-passed");
     }
 
-    wait(Duration.ofSeconds(20)).until(b -> !b.findElements(By.cssSelector("#panel-body svg g.container")).isEmpty());
+    wait(Duration.ofSeconds(20))
+        .until(b -> !b.findElements(By.cssSelector("#panel-body svg g.container")).isEmpty());
     assertThat(browser.findElements(By.cssSelector("#panel-body svg g.volume"))).isNotEmpty();
     assertThat(browser.findElement(By.cssSelector("#lesson-progress .count")).getText())
-        .isEqualTo(questions.isEmpty()
-            ? steps.size() + " de " + steps.size() + " passos concluídos"
-            : (steps.size() + questions.size()) + " de " + (steps.size() + questions.size())
-                + " atividades concluídas (passos, quizzes e exercícios)");
+        .isEqualTo(
+            questions.isEmpty()
+                ? steps.size() + " de " + steps.size() + " passos concluídos"
+                : (steps.size() + questions.size())
+                    + " de "
+                    + (steps.size() + questions.size())
+                    + " atividades concluídas (passos, quizzes e exercícios)");
     screenshot(steps.get(Math.min(steps.size() - 1, 8)), "volumes.png");
     screenshot(browser.findElement(By.tagName("body")), "volumes-top.png");
     browser.get(base + "/");
     screenshot(browser.findElement(By.tagName("body")), "index.png");
     browser.get(base + "/lessons/volumes");
     int count = steps.size();
-    wait(Duration.ofSeconds(20)).until(b -> b.findElements(By.cssSelector(".step.status-passed")).size() == count);
+    wait(Duration.ofSeconds(20))
+        .until(b -> b.findElements(By.cssSelector(".step.status-passed")).size() == count);
 
     scrollTo(browser.findElement(By.id("reset-lesson")));
     WebElement firstStep = browser.findElement(By.cssSelector(".step"));
     browser.findElement(By.id("reset-lesson")).click();
     browser.switchTo().alert().accept();
     wait(Duration.ofMinutes(2)).until(ExpectedConditions.stalenessOf(firstStep));
-    wait(Duration.ofSeconds(20)).until(b -> b.findElements(By.cssSelector(".step.status-passed")).isEmpty());
+    wait(Duration.ofSeconds(20))
+        .until(b -> b.findElements(By.cssSelector(".step.status-passed")).isEmpty());
 
     Snapshot left = engine.snapshot(session);
     assertThat(left.containers()).as("containers left").isEmpty();
@@ -145,9 +167,11 @@ class LessonInBrowserIT {
 
   /** The session the site issued this browser: its cookie is HttpOnly, so the page asks the API. */
   private Session sessionOfThisBrowser(String base) {
-    Object id = ((JavascriptExecutor) browser).executeAsyncScript(
-        "const done = arguments[arguments.length - 1];"
-            + "fetch('/api/session').then(r => r.json()).then(j => done(j.session));");
+    Object id =
+        ((JavascriptExecutor) browser)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "fetch('/api/session').then(r => r.json()).then(j => done(j.session));");
     return new Session((String) id);
   }
 
@@ -162,7 +186,8 @@ class LessonInBrowserIT {
   }
 
   private void scrollTo(WebElement element) {
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
   }
 
   private WebDriverWait wait(Duration timeout) {
@@ -170,10 +195,15 @@ class LessonInBrowserIT {
   }
 
   private void screenshot(WebElement near, String name) throws IOException {
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -70);", near);
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -70);", near);
     // let the panel's next refresh land, so the picture is the current one
-    wait(Duration.ofSeconds(10)).until(b -> b.findElements(By.cssSelector("#panel-body .panel-empty")).isEmpty()
-        || b.findElements(By.id("panel-body")).isEmpty());
+    wait(Duration.ofSeconds(10))
+        .until(
+            b ->
+                b.findElements(By.cssSelector("#panel-body .panel-empty")).isEmpty()
+                    || b.findElements(By.id("panel-body")).isEmpty());
     TestBrowsers.screenshot(browser, name);
   }
 

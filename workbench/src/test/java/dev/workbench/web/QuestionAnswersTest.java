@@ -28,8 +28,16 @@ class QuestionAnswersTest {
   @Test
   void a_choice_is_a_whole_option_number_and_nothing_else() {
     assertThat(QuestionRoutes.choice("{\"choice\": 2}", 3, pt)).isEqualTo(2);
-    for (String body : List.of("", "[]", "{\"choice\": 0}", "{\"choice\": 4}", "{\"choice\": \"2\"}",
-        "{\"choice\": 1.5}", "{\"choice\": 1, \"right\": true}", "not json")) {
+    for (String body :
+        List.of(
+            "",
+            "[]",
+            "{\"choice\": 0}",
+            "{\"choice\": 4}",
+            "{\"choice\": \"2\"}",
+            "{\"choice\": 1.5}",
+            "{\"choice\": 1, \"right\": true}",
+            "not json")) {
       assertThatThrownBy(() -> QuestionRoutes.choice(body, 3, pt))
           .as(body)
           .isInstanceOf(BadRequestResponse.class)
@@ -39,22 +47,37 @@ class QuestionAnswersTest {
 
   @Test
   void quizzes_count_once_answered_and_exercises_once_predicted_and_their_step_passed() {
-    Step run = new Step("rodar", "", "docker run x", Map.of(),
-        new Action.ListImages(), List.of(new Check.OutputContains("x")), "", 1);
+    Step run =
+        new Step(
+            "rodar",
+            "",
+            "docker run x",
+            Map.of(),
+            new Action.ListImages(),
+            List.of(new Check.OutputContains("x")),
+            "",
+            1);
     Lesson.Block.Quiz quiz = new Lesson.Block.Quiz("q", "?", List.of("a", "b"), 1, "porque", 2);
     Lesson.Block.Exercise exercise =
         new Lesson.Block.Exercise("e", "rodar", Map.of(), "?", List.of("a", "b"), 2, "porque", 3);
-    Lesson lesson = new Lesson("demo", "Demo", 1, "", Path.of("lesson.md"), List.of(
-        quiz, exercise, new Lesson.Block.StepBlock(run)));
+    Lesson lesson =
+        new Lesson(
+            "demo",
+            "Demo",
+            1,
+            "",
+            Path.of("lesson.md"),
+            List.of(quiz, exercise, new Lesson.Block.StepBlock(run)));
     Instant now = Instant.now();
 
     assertThat(Tally.of(lesson, Map.of(), Map.of())).isEqualTo(new Tally(0, 3));
-    Map<String, Answer> answers = Map.of(
-        "q", new Answer("q", 2, false, now), "e", new Answer("e", 2, true, now));
+    Map<String, Answer> answers =
+        Map.of("q", new Answer("q", 2, false, now), "e", new Answer("e", 2, true, now));
     assertThat(Tally.of(lesson, Map.of(), answers))
         .as("a wrong answer still counts; a prediction waits for its step")
         .isEqualTo(new Tally(1, 3));
-    StepProgress passed = new StepProgress("rodar", StepStatus.PASSED, List.of(), List.of(), "", Map.of(), now);
+    StepProgress passed =
+        new StepProgress("rodar", StepStatus.PASSED, List.of(), List.of(), "", Map.of(), now);
     assertThat(Tally.of(lesson, Map.of("rodar", passed), answers)).isEqualTo(new Tally(3, 3));
     assertThat(Tally.of(lesson, Map.of("rodar", passed), Map.of())).isEqualTo(new Tally(1, 3));
   }

@@ -14,9 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * HTTP/1.1 written by hand over a socket, so a test controls every header a browser or an
- * attacker could send (the JDK's client refuses to set {@code Host}) and sees redirects as they
- * are instead of following them.
+ * HTTP/1.1 written by hand over a socket, so a test controls every header a browser or an attacker
+ * could send (the JDK's client refuses to set {@code Host}) and sees redirects as they are instead
+ * of following them.
  */
 final class RawHttp {
   private RawHttp() {}
@@ -32,8 +32,11 @@ final class RawHttp {
     }
   }
 
-  /** A request with the given method, target, headers (Host defaults to 127.0.0.1:port) and body. */
-  static Answer send(int port, String method, String target, Map<String, String> headers, byte[] body)
+  /**
+   * A request with the given method, target, headers (Host defaults to 127.0.0.1:port) and body.
+   */
+  static Answer send(
+      int port, String method, String target, Map<String, String> headers, byte[] body)
       throws IOException {
     StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\n");
     Map<String, String> all = new LinkedHashMap<>();
@@ -43,11 +46,12 @@ final class RawHttp {
     if (body != null) {
       all.put("Content-Length", String.valueOf(body.length));
     }
-    all.forEach((name, value) -> {
-      if (value != null) {
-        head.append(name).append(": ").append(value).append("\r\n");
-      }
-    });
+    all.forEach(
+        (name, value) -> {
+          if (value != null) {
+            head.append(name).append(": ").append(value).append("\r\n");
+          }
+        });
     head.append("\r\n");
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
@@ -66,9 +70,11 @@ final class RawHttp {
     }
   }
 
-  static Answer send(int port, String method, String target, Map<String, String> headers, String body)
+  static Answer send(
+      int port, String method, String target, Map<String, String> headers, String body)
       throws IOException {
-    return send(port, method, target, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+    return send(
+        port, method, target, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
   }
 
   static Answer get(int port, String target, Map<String, String> headers) throws IOException {
@@ -91,7 +97,10 @@ final class RawHttp {
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
       if (colon > 0) {
-        headers.computeIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+        headers
+            .computeIfAbsent(
+                lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                k -> new ArrayList<>())
             .add(lines[i].substring(colon + 1).strip());
       }
     }
@@ -113,7 +122,8 @@ final class RawHttp {
       if (size == 0) {
         break;
       }
-      // sizes count bytes; the bodies these tests read are ASCII or short UTF-8, close enough to slice
+      // sizes count bytes; the bodies these tests read are ASCII or short UTF-8, close enough to
+      // slice
       byte[] rest = body.substring(lineEnd + 2).getBytes(StandardCharsets.UTF_8);
       String chunk = new String(rest, 0, Math.min(size, rest.length), StandardCharsets.UTF_8);
       out.append(chunk);

@@ -42,7 +42,8 @@ class RerunInBrowserIT {
   }
 
   @Test
-  void a_rerun_whose_name_is_taken_explains_it_keeps_the_step_done_and_fixes_it() throws IOException {
+  void a_rerun_whose_name_is_taken_explains_it_keeps_the_step_done_and_fixes_it()
+      throws IOException {
     browser.get(site.base + "/lessons/volumes?lang=pt-BR");
     site.session(); // so closing the site removes what this browser made
     runAndWait("construir");
@@ -57,7 +58,8 @@ class RerunInBrowserIT {
     assertThat(card.findElement(By.cssSelector("[data-message]")).getText())
         .startsWith("Já existe um contêiner chamado efemero")
         .doesNotContain("Conflict", "wb-");
-    assertThat(card.findElement(By.cssSelector("[data-fix-cli]")).getText()).isEqualTo("docker rm -f efemero");
+    assertThat(card.findElement(By.cssSelector("[data-fix-cli]")).getText())
+        .isEqualTo("docker rm -f efemero");
     assertThat(progressText()).as("a step once passed stays counted").isEqualTo(doneBefore);
     assertThat(card.findElement(By.cssSelector("[data-done]")).isDisplayed()).isTrue();
     TestBrowsers.screenshot(browser, "rerun-conflict.png");
@@ -67,25 +69,33 @@ class RerunInBrowserIT {
     card = card("sem-volume");
     assertThat(card.findElement(By.cssSelector("[data-message]")).getText())
         .startsWith("A container called efemero already exists");
-    assertThat(card.findElement(By.cssSelector("[data-fix-cli]")).getText()).isEqualTo("docker rm -f efemero");
-    assertThat(card.findElement(By.cssSelector("[data-fix-run]")).getText()).isEqualTo("Remove and run again");
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", card);
+    assertThat(card.findElement(By.cssSelector("[data-fix-cli]")).getText())
+        .isEqualTo("docker rm -f efemero");
+    assertThat(card.findElement(By.cssSelector("[data-fix-run]")).getText())
+        .isEqualTo("Remove and run again");
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", card);
     card.findElement(By.cssSelector("[data-fix-run]")).click();
-    TestBrowsers.waiting(browser, PER_STEP).until(b -> status("sem-volume").contains("status-passed"));
-    assertThat(card("sem-volume").findElement(By.cssSelector("[data-fix]")).isDisplayed()).isFalse();
+    TestBrowsers.waiting(browser, PER_STEP)
+        .until(b -> status("sem-volume").contains("status-passed"));
+    assertThat(card("sem-volume").findElement(By.cssSelector("[data-fix]")).isDisplayed())
+        .isFalse();
     // the same count, said in English ("2 de 17 …" → "2 of 17 …")
-    assertThat(progressText()).startsWith(doneBefore.replaceFirst("^(\\d+) de (\\d+) .*$", "$1 of $2 "));
+    assertThat(progressText())
+        .startsWith(doneBefore.replaceFirst("^(\\d+) de (\\d+) .*$", "$1 of $2 "));
   }
 
   private void runAndWait(String step) {
     WebElement card = card(step);
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", card);
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", card);
     String before = status(step);
     card.findElement(By.cssSelector("[data-run]")).click();
     // a refused rerun can go from running to failed between two looks: any change will do
     TestBrowsers.waiting(browser, Duration.ofSeconds(20))
         .until(b -> status(step).contains("status-running") || !status(step).equals(before));
-    TestBrowsers.waiting(browser, PER_STEP).until(b -> status(step).matches(".*status-(passed|failed).*"));
+    TestBrowsers.waiting(browser, PER_STEP)
+        .until(b -> status(step).matches(".*status-(passed|failed).*"));
   }
 
   private WebElement card(String step) {

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SplitCharacterIT {
   private static final String IMAGE = "workbench/debian:bookworm";
+
   /** "a", the first byte of "ç"; a pause, so the write is its own frame; the rest of "ção". */
   private static final List<String> PRINT =
       List.of("sh", "-c", "printf 'a\\303'; sleep 1; printf '\\247\\303\\243o\\n'");
@@ -51,40 +52,89 @@ class SplitCharacterIT {
   }
 
   @Test
-  void a_character_split_across_frames_reaches_the_stream_the_store_and_the_page_whole() throws Exception {
+  void a_character_split_across_frames_reaches_the_stream_the_store_and_the_page_whole()
+      throws Exception {
     engine = TestEngines.require(root.resolve("data"));
     engine.images().provide(IMAGE, OutputSink.NONE);
-    Path source = Files.writeString(Files.createDirectories(root.resolve("lessons/01-acentos")).resolve("lesson.md"),
-        "---\nid: acentos\n---\n");
-    Step sleep = new Step("dormir", "Dormir", "docker run -d --name acentos debian sleep 120", Map.of(),
-        new Action.RunContainer(new ContainerSpec("acentos", IMAGE, List.of("sleep", "120"), null, null, null, null,
-            null, null), true),
-        List.of(new Check.ContainerState("acentos", "running")), "", 1);
-    Step print = new Step("imprimir", "Imprimir", "docker exec acentos printf ação", Map.of(),
-        new Action.ExecInContainer("acentos", PRINT, Map.of()), List.of(new Check.OutputContains("ação")), "", 2);
-    Lesson lesson = new Lesson("acentos", "Acentos", 1, "", source,
-        List.of(new Lesson.Block.StepBlock(sleep), new Lesson.Block.StepBlock(print)));
-    Javalin app = WebApp.create(new WebConfig("127.0.0.1", 0, root.resolve("data"), root, null),
-        new Course(List.of(lesson), List.of()), engine, new StepRunner(engine, root));
+    Path source =
+        Files.writeString(
+            Files.createDirectories(root.resolve("lessons/01-acentos")).resolve("lesson.md"),
+            "---\nid: acentos\n---\n");
+    Step sleep =
+        new Step(
+            "dormir",
+            "Dormir",
+            "docker run -d --name acentos debian sleep 120",
+            Map.of(),
+            new Action.RunContainer(
+                new ContainerSpec(
+                    "acentos", IMAGE, List.of("sleep", "120"), null, null, null, null, null, null),
+                true),
+            List.of(new Check.ContainerState("acentos", "running")),
+            "",
+            1);
+    Step print =
+        new Step(
+            "imprimir",
+            "Imprimir",
+            "docker exec acentos printf ação",
+            Map.of(),
+            new Action.ExecInContainer("acentos", PRINT, Map.of()),
+            List.of(new Check.OutputContains("ação")),
+            "",
+            2);
+    Lesson lesson =
+        new Lesson(
+            "acentos",
+            "Acentos",
+            1,
+            "",
+            source,
+            List.of(new Lesson.Block.StepBlock(sleep), new Lesson.Block.StepBlock(print)));
+    Javalin app =
+        WebApp.create(
+            new WebConfig("127.0.0.1", 0, root.resolve("data"), root, null),
+            new Course(List.of(lesson), List.of()),
+            engine,
+            new StepRunner(engine, root));
 
-    JavalinTest.test(app, (server, client) -> {
-      learner = IssuedSession.from(client);
-      assertThat(run(client, "dormir")).contains("\"passed\":true");
-      String events = run(client, "imprimir");
+    JavalinTest.test(
+        app,
+        (server, client) -> {
+          learner = IssuedSession.from(client);
+          assertThat(run(client, "dormir")).contains("\"passed\":true");
+          String events = run(client, "imprimir");
 
-      assertThat(events).contains("\"text\":\"ação\"", "\"passed\":true").doesNotContain("\uFFFD");
-      String page = client.get("/lessons/acentos", b -> b.header("Cookie", learner.cookie())).body().string();
-      assertThat(page).contains("<span class=\"line out\">ação</span>").doesNotContain("\uFFFD");
-    });
+          assertThat(events)
+              .contains("\"text\":\"ação\"", "\"passed\":true")
+              .doesNotContain("\uFFFD");
+          String page =
+              client
+                  .get("/lessons/acentos", b -> b.header("Cookie", learner.cookie()))
+                  .body()
+                  .string();
+          assertThat(page)
+              .contains("<span class=\"line out\">ação</span>")
+              .doesNotContain("\uFFFD");
+        });
   }
 
   /** Starts a step and returns its whole event stream. */
-  private String run(io.javalin.testtools.HttpClient client, String step) throws java.io.IOException {
-    Response started = client.request("/api/lessons/acentos/steps/" + step + "/runs",
-        b -> b.header("Cookie", learner.cookie()).post(RequestBody.create("{}", MediaType.get("application/json"))));
+  private String run(io.javalin.testtools.HttpClient client, String step)
+      throws java.io.IOException {
+    Response started =
+        client.request(
+            "/api/lessons/acentos/steps/" + step + "/runs",
+            b ->
+                b.header("Cookie", learner.cookie())
+                    .post(RequestBody.create("{}", MediaType.get("application/json"))));
     assertThat(started.code()).isEqualTo(202);
     String runId = started.body().string().replaceAll(".*\"runId\":\"([^\"]+)\".*", "$1");
-    return client.get("/api/runs/" + runId + "/events",
-        b -> b.header("Cookie", learner.cookie()).header("Accept", "text/event-stream")).body().string();
+    return client
+        .get(
+            "/api/runs/" + runId + "/events",
+            b -> b.header("Cookie", learner.cookie()).header("Accept", "text/event-stream"))
+        .body()
+        .string();
   }
 }

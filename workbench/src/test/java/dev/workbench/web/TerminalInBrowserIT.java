@@ -24,9 +24,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 /**
- * The terminal in the page, in Chromium against the real engine: opened from the keyboard, it
- * types {@code docker ps} into a real shell and reads the learner's own container there; "Colar
- * no terminal" puts a card's command at the prompt without running it; Esc then Tab leaves the
+ * The terminal in the page, in Chromium against the real engine: opened from the keyboard, it types
+ * {@code docker ps} into a real shell and reads the learner's own container there; "Colar no
+ * terminal" puts a card's command at the prompt without running it; Esc then Tab leaves the
  * terminal; and the page with the terminal open has no serious axe-core violation.
  */
 class TerminalInBrowserIT {
@@ -54,20 +54,40 @@ class TerminalInBrowserIT {
     browser.get(site.base + "/lessons/volumes?lang=pt-BR");
     Scope lesson = new Scope(site.session(), "volumes");
     site.engine.images().provide("workbench/debian:bookworm", OutputSink.NONE);
-    site.engine.containers().run(lesson, new ContainerSpec("efemero", "workbench/debian:bookworm",
-        List.of("sleep", "300"), null, List.of(), null, null, null, null), Map.of(), true, OutputSink.NONE,
-        Duration.ofSeconds(30));
+    site.engine
+        .containers()
+        .run(
+            lesson,
+            new ContainerSpec(
+                "efemero",
+                "workbench/debian:bookworm",
+                List.of("sleep", "300"),
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                null),
+            Map.of(),
+            true,
+            OutputSink.NONE,
+            Duration.ofSeconds(30));
 
     WebElement toggle = browser.findElement(By.id("terminal-toggle"));
     assertThat(toggle.getText()).isEqualTo("Abrir o terminal");
     toggle.sendKeys(Keys.ENTER);
-    TestBrowsers.waiting(browser, Duration.ofMinutes(5)).until(b -> status().equals("Terminal pronto."));
+    TestBrowsers.waiting(browser, Duration.ofMinutes(5))
+        .until(b -> status().equals("Terminal pronto."));
     assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("true");
 
-    WebElement input = browser.findElement(By.cssSelector("#terminal-screen .xterm-helper-textarea"));
-    assertThat(browser.switchTo().activeElement()).as("the opened terminal has the focus").isEqualTo(input);
+    WebElement input =
+        browser.findElement(By.cssSelector("#terminal-screen .xterm-helper-textarea"));
+    assertThat(browser.switchTo().activeElement())
+        .as("the opened terminal has the focus")
+        .isEqualTo(input);
     input.sendKeys("docker ps" + Keys.ENTER);
-    TestBrowsers.waiting(browser, Duration.ofSeconds(30)).until(b -> screen().contains(lesson.name("efemero")));
+    TestBrowsers.waiting(browser, Duration.ofSeconds(30))
+        .until(b -> screen().contains(lesson.name("efemero")));
     assertThat(screen()).contains("docker ps", "CONTAINER ID", lesson.name("efemero"));
     TestBrowsers.screenshot(browser, "terminal.png");
 
@@ -77,10 +97,12 @@ class TerminalInBrowserIT {
     WebElement paste = card.findElement(By.cssSelector("[data-paste]"));
     assertThat(paste.getText()).isEqualTo("Colar no terminal");
     // above the terminal dock, as a learner scrolls a card into sight while the terminal is open
-    ((JavascriptExecutor) browser).executeScript(
-        "arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -90);", card);
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -90);", card);
     paste.click();
-    TestBrowsers.waiting(browser, Duration.ofSeconds(10)).until(b -> screen().replace("\n", "").contains(command));
+    TestBrowsers.waiting(browser, Duration.ofSeconds(10))
+        .until(b -> screen().replace("\n", "").contains(command));
     assertThat(screen()).doesNotContain("Unable to find image");
 
     // Esc, then Tab: the keyboard leaves the terminal
@@ -88,7 +110,9 @@ class TerminalInBrowserIT {
     browser.switchTo().activeElement().sendKeys(Keys.TAB);
     assertThat(browser.switchTo().activeElement()).isNotEqualTo(input);
 
-    assertThat(axe()).as("serious or critical axe-core violations with the terminal open").isEmpty();
+    assertThat(axe())
+        .as("serious or critical axe-core violations with the terminal open")
+        .isEmpty();
   }
 
   @Test
@@ -98,7 +122,8 @@ class TerminalInBrowserIT {
 
     assertThat(browser.findElement(By.cssSelector("#step-sem-volume [data-paste]")).getText())
         .isEqualTo("Paste in terminal");
-    assertThat(browser.findElement(By.id("terminal-toggle")).getText()).isEqualTo("Open the terminal");
+    assertThat(browser.findElement(By.id("terminal-toggle")).getText())
+        .isEqualTo("Open the terminal");
   }
 
   private String status() {
@@ -107,9 +132,11 @@ class TerminalInBrowserIT {
 
   /** The terminal's rows as the screen shows them. */
   private String screen() {
-    return (String) ((JavascriptExecutor) browser).executeScript(
-        "return Array.from(document.querySelectorAll('#terminal-screen .xterm-rows > div'))"
-            + ".map(r => r.textContent.replace(/\\u00a0/g, ' ').trimEnd()).join('\\n');");
+    return (String)
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "return Array.from(document.querySelectorAll('#terminal-screen .xterm-rows > div'))"
+                    + ".map(r => r.textContent.replace(/\\u00a0/g, ' ').trimEnd()).join('\\n');");
   }
 
   @SuppressWarnings("unchecked")
@@ -120,12 +147,13 @@ class TerminalInBrowserIT {
     }
     JavascriptExecutor js = (JavascriptExecutor) browser;
     js.executeScript(source);
-    Object answer = js.executeAsyncScript(
-        "const done = arguments[arguments.length - 1];"
-            + "axe.run(document).then(r => done(r.violations.filter(v => v.impact === 'serious'"
-            + " || v.impact === 'critical').map(v => v.id + ': ' + v.help + ' → '"
-            + " + v.nodes.map(n => n.target.join(' ')).slice(0, 5).join(', '))))"
-            + ".catch(e => done(['axe-error: ' + e]));");
+    Object answer =
+        js.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "axe.run(document).then(r => done(r.violations.filter(v => v.impact === 'serious'"
+                + " || v.impact === 'critical').map(v => v.id + ': ' + v.help + ' → '"
+                + " + v.nodes.map(n => n.target.join(' ')).slice(0, 5).join(', '))))"
+                + ".catch(e => done(['axe-error: ' + e]));");
     return new ArrayList<>((List<String>) answer);
   }
 }

@@ -1,7 +1,6 @@
 package dev.workbench.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.workbench.TestEngines;
 import dev.workbench.engine.Engine;
@@ -58,13 +57,28 @@ class TerminalWebIT {
     engine = new Engine(null, root.resolve("data"), Quotas.DEFAULT);
     runner = new StepRunner(engine, root);
     Files.writeString(root.resolve("pom.xml"), "<project/>");
-    app = WebApp.create(new WebConfig("127.0.0.1", 0, root.resolve("data"), root, TOKEN),
-        new Course(List.of(), List.of()), engine, runner).start();
-    HttpResponse<String> issued = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/session"))
-        .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
-    cookie = issued.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(Learners.COOKIE + "="))
-        .findFirst().orElseThrow().split(";", 2)[0];
-    session = new dev.workbench.engine.Session(issued.body().replaceAll(".*\"session\":\"([a-z0-9]+)\".*", "$1"));
+    app =
+        WebApp.create(
+                new WebConfig("127.0.0.1", 0, root.resolve("data"), root, TOKEN),
+                new Course(List.of(), List.of()),
+                engine,
+                runner)
+            .start();
+    HttpResponse<String> issued =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base() + "/api/session"))
+                .header("Authorization", "Bearer " + TOKEN)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    cookie =
+        issued.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith(Learners.COOKIE + "="))
+            .findFirst()
+            .orElseThrow()
+            .split(";", 2)[0];
+    session =
+        new dev.workbench.engine.Session(
+            issued.body().replaceAll(".*\"session\":\"([a-z0-9]+)\".*", "$1"));
   }
 
   @AfterEach
@@ -84,7 +98,8 @@ class TerminalWebIT {
   private CompletableFuture<WebSocket> open(Map<String, String> headers, Screen screen) {
     WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
     headers.forEach(builder::header);
-    return builder.buildAsync(URI.create("ws://127.0.0.1:" + app.port() + "/api/terminal?cols=120&rows=30"), screen);
+    return builder.buildAsync(
+        URI.create("ws://127.0.0.1:" + app.port() + "/api/terminal?cols=120&rows=30"), screen);
   }
 
   private Map<String, String> browser() {
@@ -105,40 +120,95 @@ class TerminalWebIT {
 
   @Test
   void the_upgrade_needs_the_token_and_this_sites_own_origin() throws Exception {
-    assertThat(refusedWith(open(Map.of("Origin", base(), "Cookie", cookie), new Screen()))).isEqualTo(401);
-    assertThat(refusedWith(open(Map.of("Cookie", cookie, "Authorization", "Bearer " + TOKEN), new Screen())))
-        .as("no Origin").isEqualTo(403);
-    assertThat(refusedWith(open(Map.of("Origin", "http://127.0.0.1:1", "Cookie", cookie,
-        "Authorization", "Bearer " + TOKEN), new Screen()))).as("another port of localhost").isEqualTo(403);
-    assertThat(refusedWith(open(Map.of("Origin", "https://evil.example", "Cookie", cookie,
-        "Authorization", "Bearer " + TOKEN), new Screen()))).isEqualTo(403);
-    assertThat(engine.snapshot(session).containers()).as("nothing started for a refused upgrade").isEmpty();
+    assertThat(refusedWith(open(Map.of("Origin", base(), "Cookie", cookie), new Screen())))
+        .isEqualTo(401);
+    assertThat(
+            refusedWith(
+                open(Map.of("Cookie", cookie, "Authorization", "Bearer " + TOKEN), new Screen())))
+        .as("no Origin")
+        .isEqualTo(403);
+    assertThat(
+            refusedWith(
+                open(
+                    Map.of(
+                        "Origin",
+                        "http://127.0.0.1:1",
+                        "Cookie",
+                        cookie,
+                        "Authorization",
+                        "Bearer " + TOKEN),
+                    new Screen())))
+        .as("another port of localhost")
+        .isEqualTo(403);
+    assertThat(
+            refusedWith(
+                open(
+                    Map.of(
+                        "Origin",
+                        "https://evil.example",
+                        "Cookie",
+                        cookie,
+                        "Authorization",
+                        "Bearer " + TOKEN),
+                    new Screen())))
+        .isEqualTo(403);
+    assertThat(engine.snapshot(session).containers())
+        .as("nothing started for a refused upgrade")
+        .isEmpty();
   }
 
   @Test
-  void the_shell_lists_the_learners_container_a_second_terminal_is_429_and_the_toolbox_ends_with_the_server()
-      throws Exception {
+  void
+      the_shell_lists_the_learners_container_a_second_terminal_is_429_and_the_toolbox_ends_with_the_server()
+          throws Exception {
     engine.images().provide("workbench/debian:bookworm", OutputSink.NONE);
     Scope lesson = new Scope(session, "volumes");
-    engine.containers().create(lesson, new ContainerSpec("efemero", "workbench/debian:bookworm",
-        List.of("sleep", "120"), null, List.of(), null, null, null, null), Map.of());
+    engine
+        .containers()
+        .create(
+            lesson,
+            new ContainerSpec(
+                "efemero",
+                "workbench/debian:bookworm",
+                List.of("sleep", "120"),
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                null),
+            Map.of());
     Screen screen = new Screen();
     WebSocket socket = open(browser(), screen).get(20, TimeUnit.SECONDS);
     screen.await("\"state\":\"ready\"", Duration.ofMinutes(5));
 
-    socket.sendText("{\"type\":\"input\",\"data\":\"docker ps -a --format '{{.Names}}'; echo fim-$((6*7))\\r\"}", true).get();
+    socket
+        .sendText(
+            "{\"type\":\"input\",\"data\":\"docker ps -a --format '{{.Names}}'; echo fim-$((6*7))\\r\"}",
+            true)
+        .get();
 
     assertThat(screen.await("fim-42", Duration.ofSeconds(30))).contains(lesson.name("efemero"));
-    HttpResponse<String> second = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/terminal"))
-        .header("Authorization", "Bearer " + TOKEN).header("Cookie", cookie).header("Origin", base())
-        .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> second =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base() + "/api/terminal"))
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Cookie", cookie)
+                .header("Origin", base())
+                .header("Accept", "application/json")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(refusedWith(open(browser(), new Screen()))).isEqualTo(429);
 
     app.stop();
     app = null;
-    assertThat(engine.snapshot(session).containers()).extracting(c -> c.name())
-        .as("the toolbox is removed with the server").containsExactly("efemero");
-    assertThat(second.statusCode()).as("a plain GET of the socket's address is no terminal").isNotEqualTo(200);
+    assertThat(engine.snapshot(session).containers())
+        .extracting(c -> c.name())
+        .as("the toolbox is removed with the server")
+        .containsExactly("efemero");
+    assertThat(second.statusCode())
+        .as("a plain GET of the socket's address is no terminal")
+        .isNotEqualTo(200);
   }
 
   /** What the terminal received: the shell's bytes and the site's status messages, as text. */

@@ -19,7 +19,9 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Debian's Chromium for the browser tests: one way to find it, start it and say what is missing. */
+/**
+ * Debian's Chromium for the browser tests: one way to find it, start it and say what is missing.
+ */
 public final class TestBrowsers {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -28,8 +30,13 @@ public final class TestBrowsers {
 
   /** On CI a missing browser is a failure; on a laptop, a skip that says how to install it. */
   public static void requireChromium() {
-    require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "falta " + CHROMIUM + " ou " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
+    require(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "falta "
+            + CHROMIUM
+            + " ou "
+            + CHROMEDRIVER
+            + " (apt-get install chromium chromium-driver)");
   }
 
   static void require(boolean present, String missing) {
@@ -42,21 +49,33 @@ public final class TestBrowsers {
     Assumptions.abort(missing);
   }
 
-  /** Headless, with a fresh profile, named explicitly so Selenium Manager never downloads a thing. */
+  /**
+   * Headless, with a fresh profile, named explicitly so Selenium Manager never downloads a thing.
+   */
   public static WebDriver chromium(Path profile) {
     requireChromium();
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=1400,1000", "--lang=pt-BR", "--user-data-dir=" + profile);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1400,1000",
+        "--lang=pt-BR",
+        "--user-data-dir=" + profile);
     // headless Chromium ignores --lang for Accept-Language, and the site follows that header
     options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "pt-BR,pt"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort()
-        .build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     return new ChromeDriver(service, options);
   }
 

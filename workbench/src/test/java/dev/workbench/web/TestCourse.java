@@ -16,15 +16,16 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * A small course written into a temporary folder: one lesson with prose, a picture and three
- * steps (two of them side by side), one with a Heroku line, a code parameter and a live table,
- * plus one file that failed to parse. Built by hand so these
- * tests depend on the site alone, not on the parser or the real lessons.
+ * A small course written into a temporary folder: one lesson with prose, a picture and three steps
+ * (two of them side by side), one with a Heroku line, a code parameter and a live table, plus one
+ * file that failed to parse. Built by hand so these tests depend on the site alone, not on the
+ * parser or the real lessons.
  */
 final class TestCourse {
   private TestCourse() {}
 
-  static final String PROSE = """
+  static final String PROSE =
+      """
       # Volumes
 
       Um arquivo escrito dentro de um contêiner some com ele.
@@ -45,16 +46,48 @@ final class TestCourse {
     Files.writeString(folder.resolve("camada.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
     Files.writeString(root.resolve("pom.xml"), "<project/>");
 
-    Step create = new Step("criar", "Criar o volume", "docker volume create ${NOME}",
-        Map.of("NOME", new Param("NOME", "dados", null, "o nome do volume")),
-        new Action.CreateVolume("${NOME}"), List.of(new Check.VolumeExists("${NOME}", true)), "", 20);
-    Step left = new Step("jvm17", "Na JVM 17", "docker run workbench/jre:17 java -version", Map.of(),
-        new Action.ListContainers(), List.of(new Check.OutputContains("17")), "jvms", 30);
-    Step right = new Step("jvm21", "Na JVM 21", "docker run workbench/jdk:21 java -version", Map.of(),
-        new Action.ListContainers(), List.of(new Check.OutputContains("21")), "jvms", 40);
-    Lesson volumes = new Lesson("volumes", "Volumes", 4, "Num volume, o arquivo fica.", source,
-        List.of(new Lesson.Block.Prose(PROSE), new Lesson.Block.StepBlock(create),
-            new Lesson.Block.StepBlock(left), new Lesson.Block.StepBlock(right)));
+    Step create =
+        new Step(
+            "criar",
+            "Criar o volume",
+            "docker volume create ${NOME}",
+            Map.of("NOME", new Param("NOME", "dados", null, "o nome do volume")),
+            new Action.CreateVolume("${NOME}"),
+            List.of(new Check.VolumeExists("${NOME}", true)),
+            "",
+            20);
+    Step left =
+        new Step(
+            "jvm17",
+            "Na JVM 17",
+            "docker run workbench/jre:17 java -version",
+            Map.of(),
+            new Action.ListContainers(),
+            List.of(new Check.OutputContains("17")),
+            "jvms",
+            30);
+    Step right =
+        new Step(
+            "jvm21",
+            "Na JVM 21",
+            "docker run workbench/jdk:21 java -version",
+            Map.of(),
+            new Action.ListContainers(),
+            List.of(new Check.OutputContains("21")),
+            "jvms",
+            40);
+    Lesson volumes =
+        new Lesson(
+            "volumes",
+            "Volumes",
+            4,
+            "Num volume, o arquivo fica.",
+            source,
+            List.of(
+                new Lesson.Block.Prose(PROSE),
+                new Lesson.Block.StepBlock(create),
+                new Lesson.Block.StepBlock(left),
+                new Lesson.Block.StepBlock(right)));
     LessonFormatError broken =
         new LessonFormatError(Path.of("lessons/09-quebrada/lesson.md"), 3, "falta o campo 'title'");
     return new Course(List.of(volumes, producao(root)), List.of(broken));
@@ -62,20 +95,47 @@ final class TestCourse {
 
   static final String CODE = "var a = 1;\nSystem.out.println(a + \"<b>\");\n";
 
-  /** A cloud-ish lesson: a step with a Heroku line and a multi-line parameter, then a live table. */
+  /**
+   * A cloud-ish lesson: a step with a Heroku line and a multi-line parameter, then a live table.
+   */
   private static Lesson producao(Path root) throws IOException {
     Path folder = Files.createDirectories(root.resolve("lessons/08-producao"));
     Path source = Files.writeString(folder.resolve("lesson.md"), "---\nid: producao\n---\n");
-    ContainerSpec emulator = new ContainerSpec("firestore", "workbench/firestore-emulator", List.of(), Map.of(),
-        List.of(), null, List.of(8080), null, null);
-    Step start = new Step("firestore", "Ligar o emulador", "docker run --name firestore -e APP=${APP} emulador",
-        Map.of("APP", new Param("APP", "classificador", null, "o app"),
-            "CODIGO", new Param("CODIGO", CODE, Pattern.compile("(?s).{1,8000}"), "edite e rode")),
-        new Action.RunContainer(emulator, true), List.of(new Check.ContainerState("firestore", "running")), "", 10,
-        "heroku run worker --app ${APP}");
-    Lesson.Block.FirestoreTable table = new Lesson.Block.FirestoreTable("firestore", 8080, "", "produtos",
-        List.of("nome", "categoria"), 30);
-    return new Lesson("producao", "Produção", 8, "O emulador e a tabela.", source,
+    ContainerSpec emulator =
+        new ContainerSpec(
+            "firestore",
+            "workbench/firestore-emulator",
+            List.of(),
+            Map.of(),
+            List.of(),
+            null,
+            List.of(8080),
+            null,
+            null);
+    Step start =
+        new Step(
+            "firestore",
+            "Ligar o emulador",
+            "docker run --name firestore -e APP=${APP} emulador",
+            Map.of(
+                "APP",
+                new Param("APP", "classificador", null, "o app"),
+                "CODIGO",
+                new Param("CODIGO", CODE, Pattern.compile("(?s).{1,8000}"), "edite e rode")),
+            new Action.RunContainer(emulator, true),
+            List.of(new Check.ContainerState("firestore", "running")),
+            "",
+            10,
+            "heroku run worker --app ${APP}");
+    Lesson.Block.FirestoreTable table =
+        new Lesson.Block.FirestoreTable(
+            "firestore", 8080, "", "produtos", List.of("nome", "categoria"), 30);
+    return new Lesson(
+        "producao",
+        "Produção",
+        8,
+        "O emulador e a tabela.",
+        source,
         List.of(new Lesson.Block.Prose("A tabela:"), new Lesson.Block.StepBlock(start), table));
   }
 }

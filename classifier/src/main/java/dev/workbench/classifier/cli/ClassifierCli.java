@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     name = "classifier",
     mixinStandardHelpOptions = true,
     version = "classifier 0.1.0",
-    description = "Product classifier: train a Tribuo model, then categorise products in Firestore.",
+    description =
+        "Product classifier: train a Tribuo model, then categorise products in Firestore.",
     subcommands = {
       TrainCommand.class,
       EvaluateCommand.class,

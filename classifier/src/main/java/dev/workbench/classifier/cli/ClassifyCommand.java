@@ -21,16 +21,27 @@ final class ClassifyCommand implements Callable<Integer> {
 
   @Mixin FirestoreOptions firestore;
 
-  @Option(names = "--model", description = "model file (default: $MODEL_PATH, else /app/model/produtos.model)")
+  @Option(
+      names = "--model",
+      description = "model file (default: $MODEL_PATH, else /app/model/produtos.model)")
   Path model;
 
-  @Option(names = "--batch-size", defaultValue = "500", description = "writes per commit, at most 500 (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--batch-size",
+      defaultValue = "500",
+      description = "writes per commit, at most 500 (default ${DEFAULT-VALUE})")
   int batchSize;
 
-  @Option(names = "--parallel", defaultValue = "4", description = "commits in flight at once (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--parallel",
+      defaultValue = "4",
+      description = "commits in flight at once (default ${DEFAULT-VALUE})")
   int parallel;
 
-  @Option(names = "--page-size", defaultValue = "20000", description = "documents per read (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--page-size",
+      defaultValue = "20000",
+      description = "documents per read (default ${DEFAULT-VALUE})")
   int pageSize;
 
   @Override
@@ -44,11 +55,18 @@ final class ClassifyCommand implements Callable<Integer> {
             .withPageSize(pageSize);
     ProductClassifier classifier = ProductClassifier.load(ModelLocation.resolve(model));
     try (FirestoreConnection connection = firestore.connect()) {
-      out.println("firestore: " + connection.description() + ", collection " + firestore.collection);
+      out.println(
+          "firestore: " + connection.description() + ", collection " + firestore.collection);
       out.flush();
-      ClassifyJob.Result r = new ClassifyJob(connection.db(), classifier, settings, ClassifyJob.Progress.NONE).run();
-      out.printf(Locale.ROOT, "read: %d%ncategorised: %d%nskipped: %d%nseconds: %.2f%n",
-          r.read(), r.categorised(), r.skipped(), r.elapsed().toNanos() / 1e9);
+      ClassifyJob.Result r =
+          new ClassifyJob(connection.db(), classifier, settings, ClassifyJob.Progress.NONE).run();
+      out.printf(
+          Locale.ROOT,
+          "read: %d%ncategorised: %d%nskipped: %d%nseconds: %.2f%n",
+          r.read(),
+          r.categorised(),
+          r.skipped(),
+          r.elapsed().toNanos() / 1e9);
       out.println("breakdown: " + r.timings().line(settings.parallelCommits()));
       out.flush();
     }

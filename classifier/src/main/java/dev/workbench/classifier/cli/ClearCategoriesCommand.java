@@ -8,7 +8,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "clear-categories", description = "Remove categoria from every product, to run classify again.")
+@Command(
+    name = "clear-categories",
+    description = "Remove categoria from every product, to run classify again.")
 final class ClearCategoriesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -16,9 +16,11 @@ import picocli.CommandLine.Spec;
 final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", required = true) Path model;
+  @Option(names = "--model", required = true)
+  Path model;
 
-  @Option(names = "--data", required = true) Path data;
+  @Option(names = "--data", required = true)
+  Path data;
 
   @Override
   public Integer call() {
@@ -26,7 +28,9 @@ final class EvaluateCommand implements Callable<Integer> {
     ProductClassifier classifier = ProductClassifier.load(model);
     ProductTable table = ProductCsv.read(data);
     Evaluation e = classifier.evaluate(table.rows());
-    out.printf("rows read: %d%nrows skipped: %d%nrows scored: %d%n", table.read(), table.skipped(), e.products());
+    out.printf(
+        "rows read: %d%nrows skipped: %d%nrows scored: %d%n",
+        table.read(), table.skipped(), e.products());
     out.println(e.accuracyLine());
     out.println(e.confusionMatrix());
     out.flush();

@@ -6,7 +6,10 @@ import picocli.CommandLine.Option;
 
 /** What every Firestore command shares: the collection, and the connection from the environment. */
 final class FirestoreOptions {
-  @Option(names = "--collection", defaultValue = "produtos", description = "collection (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--collection",
+      defaultValue = "produtos",
+      description = "collection (default ${DEFAULT-VALUE})")
   String collection;
 
   FirestoreConnection connect() {

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 final class InfoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", required = true) Path model;
+  @Option(names = "--model", required = true)
+  Path model;
 
   @Override
   public Integer call() {

@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 final class PredictCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", required = true) Path model;
+  @Option(names = "--model", required = true)
+  Path model;
 
   @Parameters(arity = "1..*", paramLabel = "TEXTO", description = "product name and description")
   String[] words;
@@ -27,7 +28,8 @@ final class PredictCommand implements Callable<Integer> {
     CategoryPrediction p =
         ProductClassifier.load(model)
             .predict(text)
-            .orElseThrow(() -> new ClassifierError("the model knows no word of the text: \"" + text + "\""));
+            .orElseThrow(
+                () -> new ClassifierError("the model knows no word of the text: \"" + text + "\""));
     spec.commandLine().getOut().printf(Locale.ROOT, "%s %.4f%n", p.category(), p.score());
     spec.commandLine().getOut().flush();
     return 0;

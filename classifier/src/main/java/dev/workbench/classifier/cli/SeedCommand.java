@@ -15,13 +15,15 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "seed",
-    description = "Put uncategorised products in Firestore, taken from the dataset's held-out part.")
+    description =
+        "Put uncategorised products in Firestore, taken from the dataset's held-out part.")
 final class SeedCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin FirestoreOptions firestore;
 
-  @Option(names = "--count", required = true) int count;
+  @Option(names = "--count", required = true)
+  int count;
 
   @Option(names = "--data", description = "dataset CSV (default: the one inside the jar)")
   Path data;

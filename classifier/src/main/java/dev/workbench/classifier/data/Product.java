@@ -3,14 +3,15 @@ package dev.workbench.classifier.data;
 import java.util.Objects;
 
 /**
- * One product as the book's database holds it. {@code categoria} may be empty: that is exactly
- * what the production job looks for.
+ * One product as the book's database holds it. {@code categoria} may be empty: that is exactly what
+ * the production job looks for.
  */
 public record Product(String nome, String descricao, String categoria) {
   public Product {
     nome = Objects.requireNonNullElse(nome, "").strip();
     descricao = Objects.requireNonNullElse(descricao, "").strip();
-    categoria = Objects.requireNonNullElse(categoria, "").strip().toLowerCase(java.util.Locale.ROOT);
+    categoria =
+        Objects.requireNonNullElse(categoria, "").strip().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** The text the model reads: name and description, the same at training and prediction time. */

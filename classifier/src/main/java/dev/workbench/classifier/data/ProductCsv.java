@@ -3,9 +3,9 @@ package dev.workbench.classifier.data;
 import dev.workbench.classifier.ClassifierError;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,10 +22,10 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads the dataset format: UTF-8 (a byte-order mark is tolerated, spreadsheets add one), {@code ;}
- * between fields, double quotes around fields that hold {@code ;}, quotes or line breaks, {@code ""}
- * for a quote inside them, and a header naming {@code nome}, {@code descricao} and {@code categoria}
- * in any order. Rows without text or without a category are skipped and counted, not fatal: a
- * dataset with a few gaps still trains.
+ * between fields, double quotes around fields that hold {@code ;}, quotes or line breaks, {@code
+ * ""} for a quote inside them, and a header naming {@code nome}, {@code descricao} and {@code
+ * categoria} in any order. Rows without text or without a category are skipped and counted, not
+ * fatal: a dataset with a few gaps still trains.
  */
 public final class ProductCsv {
   /** Where the build puts data/produtos.csv inside the jar. */
@@ -34,7 +34,8 @@ public final class ProductCsv {
   public static final List<String> COLUMNS = List.of("nome", "descricao", "categoria");
 
   private static final CSVFormat FORMAT =
-      CSVFormat.DEFAULT.builder()
+      CSVFormat.DEFAULT
+          .builder()
           .setDelimiter(';')
           .setQuote('"')
           .setHeader()
@@ -71,7 +72,11 @@ public final class ProductCsv {
 
   /** {@code source} names the data in messages and provenance; the bytes are what is read. */
   public static ProductTable read(Path source, byte[] bytes) {
-    try (Reader reader = withoutBom(new BufferedReader(new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)));
+    try (Reader reader =
+            withoutBom(
+                new BufferedReader(
+                    new InputStreamReader(
+                        new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)));
         CSVParser parser = FORMAT.parse(reader)) {
       checkHeader(source, parser.getHeaderNames());
       List<Product> rows = new ArrayList<>();
@@ -103,14 +108,20 @@ public final class ProductCsv {
   }
 
   private static void checkHeader(Path file, List<String> header) {
-    List<String> names = header.stream().map(h -> h.strip().toLowerCase(java.util.Locale.ROOT)).toList();
+    List<String> names =
+        header.stream().map(h -> h.strip().toLowerCase(java.util.Locale.ROOT)).toList();
     if (!names.containsAll(COLUMNS)) {
       throw new CsvFormatError(
-          file, 1, "header must name the columns nome;descricao;categoria, found " + String.join(";", header));
+          file,
+          1,
+          "header must name the columns nome;descricao;categoria, found "
+              + String.join(";", header));
     }
   }
 
-  /** Short rows are allowed: a missing trailing field reads as empty and the row is judged on that. */
+  /**
+   * Short rows are allowed: a missing trailing field reads as empty and the row is judged on that.
+   */
   private static String field(CSVRecord r, String name) {
     return r.isSet(name) ? r.get(name) : "";
   }

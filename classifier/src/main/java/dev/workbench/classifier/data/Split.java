@@ -8,10 +8,10 @@ import java.util.Random;
 import java.util.TreeMap;
 
 /**
- * A deterministic, stratified train/held-out split: each category's rows are shuffled with the
- * seed and the first {@code testFraction} of them are held out. Same file, same fraction, same
- * seed: same split, which is how {@code seed} can put in Firestore only products the shipped model
- * never saw.
+ * A deterministic, stratified train/held-out split: each category's rows are shuffled with the seed
+ * and the first {@code testFraction} of them are held out. Same file, same fraction, same seed:
+ * same split, which is how {@code seed} can put in Firestore only products the shipped model never
+ * saw.
  */
 public record Split(List<Product> train, List<Product> test) {
   public static final double DEFAULT_TEST_FRACTION = 0.2;
@@ -37,9 +37,9 @@ public record Split(List<Product> train, List<Product> test) {
   }
 
   /**
-   * k-fold cross-validation: {@code k} splits whose test parts are disjoint and together cover every
-   * row once. Stratified the same way: each category's shuffled rows are dealt to the folds in turn,
-   * so every fold has about the same mix of categories.
+   * k-fold cross-validation: {@code k} splits whose test parts are disjoint and together cover
+   * every row once. Stratified the same way: each category's shuffled rows are dealt to the folds
+   * in turn, so every fold has about the same mix of categories.
    */
   public static List<Split> folds(List<Product> rows, int k, long seed) {
     if (k < 2 || k > rows.size()) {

@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * One Firestore emulator process. Its data lives in memory; {@link #exportTo} writes a snapshot that
- * a later {@link #start(Optional)} can seed from ({@code --seed_from_export}), which is how a test
- * keeps the committed writes across a killed emulator.
+ * One Firestore emulator process. Its data lives in memory; {@link #exportTo} writes a snapshot
+ * that a later {@link #start(Optional)} can seed from ({@code --seed_from_export}), which is how a
+ * test keeps the committed writes across a killed emulator.
  */
 public final class FirestoreEmulator implements AutoCloseable {
   static final String JAR_IN_SDK = "platform/cloud-firestore-emulator/cloud-firestore-emulator.jar";
@@ -40,16 +40,31 @@ public final class FirestoreEmulator implements AutoCloseable {
     return start(Optional.empty());
   }
 
-  /** Starts on a free port; with a snapshot's {@code .overall_export_metadata} file, starts from it. */
+  /**
+   * Starts on a free port; with a snapshot's {@code .overall_export_metadata} file, starts from it.
+   */
   public static FirestoreEmulator start(Optional<Path> seedFromExport) {
     Path jar = findJar();
     int port = freePort();
-    List<String> command = new ArrayList<>(List.of(
-        javaExecutable(), "-Duser.language=en", "-cp", jar.toString(), MAIN, "start", "--host=127.0.0.1", "--port=" + port));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                javaExecutable(),
+                "-Duser.language=en",
+                "-cp",
+                jar.toString(),
+                MAIN,
+                "start",
+                "--host=127.0.0.1",
+                "--port=" + port));
     seedFromExport.ifPresent(m -> command.add("--seed_from_export=" + m));
     try {
       Path log = Files.createTempFile("firestore-emulator-", ".log");
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      Process p =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       FirestoreEmulator emulator = new FirestoreEmulator(p, port, log);
       emulator.awaitOk();
       return emulator;
@@ -69,21 +84,30 @@ public final class FirestoreEmulator implements AutoCloseable {
   public Path exportTo(Path directory, String projectId) {
     try {
       Files.createDirectories(directory);
-      String body = "{\"database\":\"projects/" + projectId + "/databases/(default)\",\"export_directory\":\""
-          + directory.toAbsolutePath().toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
-      HttpRequest post = HttpRequest.newBuilder(url("/emulator/v1/projects/" + projectId + ":export"))
-          .timeout(Duration.ofSeconds(60))
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(body))
-          .build();
-      HttpResponse<String> answer = HttpClient.newHttpClient().send(post, HttpResponse.BodyHandlers.ofString());
+      String body =
+          "{\"database\":\"projects/"
+              + projectId
+              + "/databases/(default)\",\"export_directory\":\""
+              + directory.toAbsolutePath().toString().replace("\\", "\\\\").replace("\"", "\\\"")
+              + "\"}";
+      HttpRequest post =
+          HttpRequest.newBuilder(url("/emulator/v1/projects/" + projectId + ":export"))
+              .timeout(Duration.ofSeconds(60))
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(body))
+              .build();
+      HttpResponse<String> answer =
+          HttpClient.newHttpClient().send(post, HttpResponse.BodyHandlers.ofString());
       if (answer.statusCode() != 200) {
-        throw new EmulatorError("emulator export failed: HTTP " + answer.statusCode() + " " + answer.body());
+        throw new EmulatorError(
+            "emulator export failed: HTTP " + answer.statusCode() + " " + answer.body());
       }
       try (Stream<Path> files = Files.walk(directory)) {
-        return files.filter(f -> f.toString().endsWith(".overall_export_metadata"))
+        return files
+            .filter(f -> f.toString().endsWith(".overall_export_metadata"))
             .max(java.util.Comparator.comparing(f -> f.toFile().lastModified()))
-            .orElseThrow(() -> new EmulatorError("emulator export wrote no metadata file in " + directory));
+            .orElseThrow(
+                () -> new EmulatorError("emulator export wrote no metadata file in " + directory));
       }
     } catch (IOException e) {
       throw new EmulatorError("emulator export failed: " + e.getMessage());
@@ -114,7 +138,9 @@ public final class FirestoreEmulator implements AutoCloseable {
     }
   }
 
-  /** The Cloud SDK's copy, found as Google documents it; {@code FIRESTORE_EMULATOR_JAR} overrides. */
+  /**
+   * The Cloud SDK's copy, found as Google documents it; {@code FIRESTORE_EMULATOR_JAR} overrides.
+   */
   public static Path findJar() {
     String override = System.getenv("FIRESTORE_EMULATOR_JAR");
     if (override != null && !override.isBlank()) {
@@ -127,23 +153,29 @@ public final class FirestoreEmulator implements AutoCloseable {
     String root = sdkRoot();
     Path jar = Path.of(root).resolve(JAR_IN_SDK);
     if (!Files.isRegularFile(jar)) {
-      throw new EmulatorError("the Firestore emulator is not installed in the Cloud SDK at " + root
-          + " (apt-get install google-cloud-cli-firestore-emulator)");
+      throw new EmulatorError(
+          "the Firestore emulator is not installed in the Cloud SDK at "
+              + root
+              + " (apt-get install google-cloud-cli-firestore-emulator)");
     }
     return jar;
   }
 
   private static String sdkRoot() {
     try {
-      Process gcloud = new ProcessBuilder("gcloud", "info", "--format=value(installation.sdk_root)")
-          .redirectErrorStream(false).start();
-      String out = new String(gcloud.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      Process gcloud =
+          new ProcessBuilder("gcloud", "info", "--format=value(installation.sdk_root)")
+              .redirectErrorStream(false)
+              .start();
+      String out =
+          new String(gcloud.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
       if (!gcloud.waitFor(60, TimeUnit.SECONDS) || gcloud.exitValue() != 0 || out.isEmpty()) {
         throw new EmulatorError("gcloud info did not name the Cloud SDK root");
       }
       return out;
     } catch (IOException e) {
-      throw new EmulatorError("gcloud not found: install the Cloud SDK (google-cloud-cli) or set FIRESTORE_EMULATOR_JAR");
+      throw new EmulatorError(
+          "gcloud not found: install the Cloud SDK (google-cloud-cli) or set FIRESTORE_EMULATOR_JAR");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EmulatorError("interrupted while asking gcloud for the SDK root");
@@ -155,7 +187,11 @@ public final class FirestoreEmulator implements AutoCloseable {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new EmulatorError("the Firestore emulator exited with code " + process.exitValue() + ": " + lastLogLine());
+        throw new EmulatorError(
+            "the Firestore emulator exited with code "
+                + process.exitValue()
+                + ": "
+                + lastLogLine());
       }
       try {
         HttpRequest get = HttpRequest.newBuilder(url("/")).timeout(Duration.ofSeconds(2)).build();
@@ -172,13 +208,16 @@ public final class FirestoreEmulator implements AutoCloseable {
       sleep(250);
     }
     close();
-    throw new EmulatorError("the Firestore emulator did not answer Ok within " + START_TIMEOUT.toSeconds() + " s");
+    throw new EmulatorError(
+        "the Firestore emulator did not answer Ok within " + START_TIMEOUT.toSeconds() + " s");
   }
 
   private String lastLogLine() {
     try {
       List<String> lines = Files.readAllLines(log);
-      return lines.stream().filter(l -> l.contains("Exception") || l.contains("rror")).findFirst()
+      return lines.stream()
+          .filter(l -> l.contains("Exception") || l.contains("rror"))
+          .findFirst()
           .orElse(lines.isEmpty() ? "(no output)" : lines.get(lines.size() - 1));
     } catch (IOException e) {
       return "(no log)";

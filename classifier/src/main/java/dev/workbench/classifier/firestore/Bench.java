@@ -9,12 +9,15 @@ import java.util.List;
 
 /**
  * The book's way against this project's way, on the same products. The book's job streamed every
- * document and updated each with its own write, waiting for each answer: one round trip per product.
- * The project's job writes 500 per round trip, several round trips at once. Each way gets its own
- * fresh collection, seeded identically, and is checked afterwards by counting.
+ * document and updated each with its own write, waiting for each answer: one round trip per
+ * product. The project's job writes 500 per round trip, several round trips at once. Each way gets
+ * its own fresh collection, seeded identically, and is checked afterwards by counting.
  */
 public final class Bench {
-  /** How one way did: how many products it wrote, how long it took, how many a census found categorised. */
+  /**
+   * How one way did: how many products it wrote, how long it took, how many a census found
+   * categorised.
+   */
   public record Way(String name, long written, Duration elapsed, Census.Counts after) {
     public double docsPerSecond() {
       return written / Math.max(1e-9, elapsed.toNanos() / 1e9);
@@ -55,19 +58,27 @@ public final class Bench {
     Duration naiveTime = Duration.ofNanos(System.nanoTime() - start);
     Way naive = new Way("naive", written, naiveTime, Census.of(db, naiveCollection));
 
-    ClassifyJob.Settings settings = ClassifyJob.Settings.defaults().withCollection(batchedCollection);
-    ClassifyJob.Result r = new ClassifyJob(db, classifier, settings, ClassifyJob.Progress.NONE).run();
-    Way batched = new Way("batched", r.categorised(), r.elapsed(), Census.of(db, batchedCollection));
+    ClassifyJob.Settings settings =
+        ClassifyJob.Settings.defaults().withCollection(batchedCollection);
+    ClassifyJob.Result r =
+        new ClassifyJob(db, classifier, settings, ClassifyJob.Progress.NONE).run();
+    Way batched =
+        new Way("batched", r.categorised(), r.elapsed(), Census.of(db, batchedCollection));
     return new Report(naive, batched, r.timings(), settings.parallelCommits());
   }
 
-  /** The book's loop, kept as plain as it was: read everything, then one awaited update per product. */
+  /**
+   * The book's loop, kept as plain as it was: read everything, then one awaited update per product.
+   */
   private long naive(String collection) {
     long written = 0;
-    for (QueryDocumentSnapshot doc : Rpc.await(db.collection(collection).get(), "reading products").getDocuments()) {
+    for (QueryDocumentSnapshot doc :
+        Rpc.await(db.collection(collection).get(), "reading products").getDocuments()) {
       var prediction = classifier.predict(ProductFields.text(doc));
       if (prediction.isPresent()) {
-        Rpc.await(doc.getReference().update(ProductFields.CATEGORIA, prediction.get().category()), "writing a category");
+        Rpc.await(
+            doc.getReference().update(ProductFields.CATEGORIA, prediction.get().category()),
+            "writing a category");
         written++;
       }
     }

@@ -11,7 +11,9 @@ import com.google.cloud.firestore.WriteResult;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The lesson's "clear the categories and run again": deletes {@code categoria} from every product. */
+/**
+ * The lesson's "clear the categories and run again": deletes {@code categoria} from every product.
+ */
 public final class CategoryCleaner {
   private final Firestore db;
 
@@ -31,7 +33,8 @@ public final class CategoryCleaner {
               .orderBy(FieldPath.documentId())
               .limit(ClassifyJob.Settings.MAX_BATCH);
       List<QueryDocumentSnapshot> page =
-          Rpc.await((after == null ? q : q.startAfter(after)).get(), "reading products").getDocuments();
+          Rpc.await((after == null ? q : q.startAfter(after)).get(), "reading products")
+              .getDocuments();
       if (page.isEmpty()) {
         break;
       }

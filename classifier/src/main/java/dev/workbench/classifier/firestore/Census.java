@@ -6,7 +6,9 @@ import com.google.cloud.firestore.Query;
 import com.google.cloud.firestore.QueryDocumentSnapshot;
 import java.util.List;
 
-/** Counts a collection's products, and how many carry a category: the benchmark's and tests' check. */
+/**
+ * Counts a collection's products, and how many carry a category: the benchmark's and tests' check.
+ */
 public final class Census {
   public record Counts(long products, long categorised) {}
 
@@ -17,9 +19,14 @@ public final class Census {
     long categorised = 0;
     String after = null;
     while (true) {
-      Query q = db.collection(collection).select(ProductFields.CATEGORIA).orderBy(FieldPath.documentId()).limit(1000);
+      Query q =
+          db.collection(collection)
+              .select(ProductFields.CATEGORIA)
+              .orderBy(FieldPath.documentId())
+              .limit(1000);
       List<QueryDocumentSnapshot> page =
-          Rpc.await((after == null ? q : q.startAfter(after)).get(), "counting products").getDocuments();
+          Rpc.await((after == null ? q : q.startAfter(after)).get(), "counting products")
+              .getDocuments();
       if (page.isEmpty()) {
         return new Counts(products, categorised);
       }

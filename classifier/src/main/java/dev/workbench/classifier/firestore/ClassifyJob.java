@@ -16,12 +16,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -31,21 +31,20 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Finding them. Firestore cannot query "field is missing", and uncategorised products come both
  * without the field and with {@code categoria: ""}. So the job pages through the whole collection
- * in document-id order ({@code orderBy(__name__)}, {@code startAfter(last id)}), asking only for the
- * three fields it reads ({@code select}), and filters on the client. Each page is streamed: the
+ * in document-id order ({@code orderBy(__name__)}, {@code startAfter(last id)}), asking only for
+ * the three fields it reads ({@code select}), and filters on the client. Each page is streamed: the
  * first products are predicted and written while the rest of the page is still arriving. Pages are
  * large (20,000 by default): the emulator pays per query, more so the further a query starts into
  * the collection, and at most one page (a few megabytes of three-field documents) is held at once.
- * One read per product per run:
- * the price of accepting both shapes; a collection that always writes {@code ""} could query {@code
- * categoria == ""} instead.
+ * One read per product per run: the price of accepting both shapes; a collection that always writes
+ * {@code ""} could query {@code categoria == ""} instead.
  *
  * <p>Writing them. Worker threads, as many as commits in flight, each take a batch of at most 500
  * uncategorised products (Firestore's limit), predict them and commit the updates in one {@link
- * WriteBatch}: prediction runs in parallel and overlaps other batches' round trips. Each update carries {@code Precondition.updatedAt(time we read it)}: if anyone
- * changed the product since (categorised it by hand, say), the batch is refused, the job reads those
- * products again and retries without the ones no longer uncategorised. So a categorised product is
- * never rewritten.
+ * WriteBatch}: prediction runs in parallel and overlaps other batches' round trips. Each update
+ * carries {@code Precondition.updatedAt(time we read it)}: if anyone changed the product since
+ * (categorised it by hand, say), the batch is refused, the job reads those products again and
+ * retries without the ones no longer uncategorised. So a categorised product is never rewritten.
  *
  * <p>Crashes. Every batch commits on its own; nothing is held in memory that a rerun needs. A rerun
  * after a crash finds exactly the products the crashed run did not write.
@@ -64,10 +63,12 @@ public final class ClassifyJob {
 
     public Settings {
       if (batchSize < 1 || batchSize > MAX_BATCH) {
-        throw new IllegalArgumentException("batch size must be between 1 and 500, found " + batchSize);
+        throw new IllegalArgumentException(
+            "batch size must be between 1 and 500, found " + batchSize);
       }
       if (parallelCommits < 1) {
-        throw new IllegalArgumentException("parallel commits must be at least 1, found " + parallelCommits);
+        throw new IllegalArgumentException(
+            "parallel commits must be at least 1, found " + parallelCommits);
       }
       if (pageSize < 1) {
         throw new IllegalArgumentException("page size must be at least 1, found " + pageSize);
@@ -95,12 +96,16 @@ public final class ClassifyJob {
     }
   }
 
-  /** read = documents scanned; skipped = read but not written (already categorised, no known word, changed meanwhile). */
-  public record Result(long read, long categorised, long skipped, Duration elapsed, Timings timings) {}
+  /**
+   * read = documents scanned; skipped = read but not written (already categorised, no known word,
+   * changed meanwhile).
+   */
+  public record Result(
+      long read, long categorised, long skipped, Duration elapsed, Timings timings) {}
 
   /**
-   * Where the time went. The three stages overlap, so they do not add up to the elapsed time: {@code
-   * scan} is wall time from the first query to the last document received, of which {@code
+   * Where the time went. The three stages overlap, so they do not add up to the elapsed time:
+   * {@code scan} is wall time from the first query to the last document received, of which {@code
    * slotWait} the reader spent blocked because every commit slot was busy (commits were the
    * bottleneck then); {@code predict} is CPU time and {@code commit} wall time (the round trip),
    * both summed over the worker threads.
@@ -138,7 +143,8 @@ public final class ClassifyJob {
     }
   }
 
-  private record Update(DocumentReference ref, com.google.cloud.Timestamp readAt, String category) {}
+  private record Update(
+      DocumentReference ref, com.google.cloud.Timestamp readAt, String category) {}
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -152,7 +158,8 @@ public final class ClassifyJob {
   private final LongAdder commitNanos = new LongAdder();
   private final LongAdder batches = new LongAdder();
 
-  public ClassifyJob(Firestore db, ProductClassifier classifier, Settings settings, Progress progress) {
+  public ClassifyJob(
+      Firestore db, ProductClassifier classifier, Settings settings, Progress progress) {
     this.db = db;
     this.classifier = classifier;
     this.settings = settings;
@@ -162,8 +169,8 @@ public final class ClassifyJob {
   /**
    * The reader (this thread) streams each page and hands the uncategorised products, a batch at a
    * time, to the worker threads; a worker predicts its batch and commits it. So reading, predicting
-   * and writing overlap from the first document on, and prediction runs on as many threads as
-   * there are commits in flight.
+   * and writing overlap from the first document on, and prediction runs on as many threads as there
+   * are commits in flight.
    */
   public Result run() {
     long start = System.nanoTime();
@@ -342,7 +349,10 @@ public final class ClassifyJob {
       }
       WriteBatch batch = db.batch();
       for (Update u : todo) {
-        batch.update(u.ref(), Map.of(ProductFields.CATEGORIA, u.category()), Precondition.updatedAt(u.readAt()));
+        batch.update(
+            u.ref(),
+            Map.of(ProductFields.CATEGORIA, u.category()),
+            Precondition.updatedAt(u.readAt()));
       }
       long t0 = System.nanoTime();
       try {
@@ -350,7 +360,8 @@ public final class ClassifyJob {
         batches.increment();
         return todo.size();
       } catch (Rpc.FirestoreFailure e) {
-        boolean conflict = e.status().equals("FAILED_PRECONDITION") || e.status().equals("NOT_FOUND");
+        boolean conflict =
+            e.status().equals("FAILED_PRECONDITION") || e.status().equals("NOT_FOUND");
         if (!conflict || attempt == 3) {
           throw e;
         }
@@ -364,7 +375,8 @@ public final class ClassifyJob {
   /** Someone changed a product of the batch since we read it: keep those still uncategorised. */
   private List<Update> reread(List<Update> updates) {
     DocumentReference[] refs = updates.stream().map(Update::ref).toArray(DocumentReference[]::new);
-    FieldMask fields = FieldMask.of(ProductFields.NOME, ProductFields.DESCRICAO, ProductFields.CATEGORIA);
+    FieldMask fields =
+        FieldMask.of(ProductFields.NOME, ProductFields.DESCRICAO, ProductFields.CATEGORIA);
     List<Update> still = new ArrayList<>();
     for (DocumentSnapshot doc : Rpc.await(db.getAll(refs, fields), "re-reading changed products")) {
       if (doc.exists()) {

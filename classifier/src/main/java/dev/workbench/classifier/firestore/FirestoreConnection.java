@@ -46,19 +46,24 @@ public final class FirestoreConnection implements AutoCloseable {
       description = "emulator " + host + " project " + target.projectId();
     } else {
       options.setCredentials(readKey(target));
-      description = "Firestore project " + (target.projectId() == null ? "from key file" : target.projectId());
+      description =
+          "Firestore project "
+              + (target.projectId() == null ? "from key file" : target.projectId());
     }
     if (target.projectId() != null) {
       options.setProjectId(target.projectId());
       firestore.setProjectId(target.projectId());
     }
     FirebaseApp app =
-        FirebaseApp.initializeApp(options.setFirestoreOptions(firestore.build()).build(), "classifier-" + UUID.randomUUID());
+        FirebaseApp.initializeApp(
+            options.setFirestoreOptions(firestore.build()).build(),
+            "classifier-" + UUID.randomUUID());
     try {
       return new FirestoreConnection(app, FirestoreClient.getFirestore(app), description);
     } catch (RuntimeException e) {
       app.delete();
-      throw new ClassifierError("cannot open Firestore (" + description + "): " + e.getMessage(), e);
+      throw new ClassifierError(
+          "cannot open Firestore (" + description + "): " + e.getMessage(), e);
     }
   }
 
@@ -92,13 +97,17 @@ public final class FirestoreConnection implements AutoCloseable {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     try {
       HttpRequest get =
-          HttpRequest.newBuilder(URI.create("http://" + hostPort + "/")).timeout(Duration.ofSeconds(5)).build();
+          HttpRequest.newBuilder(URI.create("http://" + hostPort + "/"))
+              .timeout(Duration.ofSeconds(5))
+              .build();
       http.send(get, HttpResponse.BodyHandlers.discarding());
     } catch (IOException | IllegalArgumentException e) {
-      throw new ClassifierError("Firestore emulator not reachable at " + hostPort + " (FIRESTORE_EMULATOR_HOST)");
+      throw new ClassifierError(
+          "Firestore emulator not reachable at " + hostPort + " (FIRESTORE_EMULATOR_HOST)");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ClassifierError("interrupted while contacting the Firestore emulator at " + hostPort);
+      throw new ClassifierError(
+          "interrupted while contacting the Firestore emulator at " + hostPort);
     }
   }
 }

@@ -9,10 +9,11 @@ import java.util.Optional;
 /**
  * Which Firestore to talk to, decided from the environment the way Google's own tools decide it:
  * {@code FIRESTORE_EMULATOR_HOST} wins (no credentials needed, any project id); otherwise {@code
- * GOOGLE_APPLICATION_CREDENTIALS} must name a service-account key file, which is mounted at run time
- * and never baked into an image.
+ * GOOGLE_APPLICATION_CREDENTIALS} must name a service-account key file, which is mounted at run
+ * time and never baked into an image.
  */
-public record FirestoreTarget(String projectId, Optional<String> emulatorHost, Optional<Path> credentials) {
+public record FirestoreTarget(
+    String projectId, Optional<String> emulatorHost, Optional<Path> credentials) {
   public static final String DEFAULT_PROJECT = "demo-workbench";
 
   public static FirestoreTarget emulator(String hostPort, String projectId) {
@@ -33,7 +34,8 @@ public record FirestoreTarget(String projectId, Optional<String> emulatorHost, O
     }
     Path file = Path.of(key);
     if (!Files.isRegularFile(file)) {
-      throw new ClassifierError("credentials file not found: " + file + " (GOOGLE_APPLICATION_CREDENTIALS)");
+      throw new ClassifierError(
+          "credentials file not found: " + file + " (GOOGLE_APPLICATION_CREDENTIALS)");
     }
     // The key file names its project; an explicit GOOGLE_CLOUD_PROJECT still wins when set.
     return new FirestoreTarget(project, Optional.empty(), Optional.of(file));

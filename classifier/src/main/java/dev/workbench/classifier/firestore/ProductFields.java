@@ -14,7 +14,8 @@ final class ProductFields {
 
   /**
    * Missing, null or blank: all three mean "not categorised" in data written by hand or by other
-   * programs. Any other value, even one the model would not predict, is someone's decision and stays.
+   * programs. Any other value, even one the model would not predict, is someone's decision and
+   * stays.
    */
   static boolean uncategorised(DocumentSnapshot doc) {
     Object c = doc.get(CATEGORIA);

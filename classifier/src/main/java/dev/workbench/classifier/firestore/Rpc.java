@@ -32,7 +32,8 @@ final class Rpc {
   /** The failure itself, out of the wrappers futures put around it. */
   static Throwable unwrap(Throwable t) {
     Throwable cause = t;
-    while ((cause instanceof ExecutionException || cause instanceof java.util.concurrent.CompletionException)
+    while ((cause instanceof ExecutionException
+            || cause instanceof java.util.concurrent.CompletionException)
         && cause.getCause() != null) {
       cause = cause.getCause();
     }
@@ -44,9 +45,9 @@ final class Rpc {
     private final String status;
 
     FirestoreFailure(String what, Throwable cause) {
-      super(
-          "Firestore failed while " + what + (cause == null ? "" : ": " + reason(cause)), cause);
-      this.status = cause instanceof ApiException api ? api.getStatusCode().getCode().name() : "UNKNOWN";
+      super("Firestore failed while " + what + (cause == null ? "" : ": " + reason(cause)), cause);
+      this.status =
+          cause instanceof ApiException api ? api.getStatusCode().getCode().name() : "UNKNOWN";
     }
 
     String status() {
@@ -57,7 +58,9 @@ final class Rpc {
       if (cause instanceof ApiException api) {
         String msg = api.getMessage() == null ? "" : api.getMessage();
         int newline = msg.indexOf('\n');
-        return api.getStatusCode().getCode() + " " + (newline < 0 ? msg : msg.substring(0, newline));
+        return api.getStatusCode().getCode()
+            + " "
+            + (newline < 0 ? msg : msg.substring(0, newline));
       }
       return cause.getClass().getSimpleName() + " " + cause.getMessage();
     }

@@ -45,7 +45,8 @@ final class ConfusionMatrix {
     }
     for (var row : counts.entrySet()) {
       s.append('\n').append(String.format("%-" + width + "s", row.getKey()));
-      columns.forEach(c -> s.append(String.format("%" + width + "d", row.getValue().getOrDefault(c, 0))));
+      columns.forEach(
+          c -> s.append(String.format("%" + width + "d", row.getValue().getOrDefault(c, 0))));
       if (anyNone) {
         s.append(String.format("%" + width + "d", row.getValue().getOrDefault(NONE, 0)));
       }

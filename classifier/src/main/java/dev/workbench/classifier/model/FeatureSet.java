@@ -12,8 +12,8 @@ import org.tribuo.impl.ArrayExample;
 
 /**
  * What a model counts in a text. The set travels in the model's provenance ({@code features}), so a
- * loaded model is always given the features it learnt from; a model that does not say (an older one,
- * or one a notebook trained by hand) counts words, as every model did before.
+ * loaded model is always given the features it learnt from; a model that does not say (an older
+ * one, or one a notebook trained by hand) counts words, as every model did before.
  *
  * <p>Names never collide: unigrams are {@code w=...}, bigrams {@code b=...}, character n-grams
  * {@code c=...}.

@@ -73,7 +73,9 @@ final class ModelProvenanceText {
     if (!(run.get(NORMALISER_VERSION) instanceof IntProvenance version)
         || !(run.get(NORMALISER_BIGRAMS) instanceof BooleanProvenance bigrams)) {
       throw new ClassifierError(
-          "model " + file + " does not record its text normaliser; retrain it with classifier train");
+          "model "
+              + file
+              + " does not record its text normaliser; retrain it with classifier train");
     }
     try {
       return new NormaliserSettings(version.getValue(), bigrams.getValue());
@@ -96,7 +98,10 @@ final class ModelProvenanceText {
         .orElseThrow(
             () ->
                 new ClassifierError(
-                    "model " + file + " was trained on features '" + id
+                    "model "
+                        + file
+                        + " was trained on features '"
+                        + id
                         + "' this build does not know; retrain it with classifier train"));
   }
 
@@ -108,10 +113,15 @@ final class ModelProvenanceText {
     s.append("model:       ").append(model.getClass().getSimpleName()).append('\n');
     s.append("trained by:  ").append(p.getTrainerProvenance().getClassName()).append('\n');
     s.append("trained at:  ").append(p.getTrainingTime()).append('\n');
-    s.append("version:     tribuo ").append(p.getTribuoVersion()).append(", java ").append(p.getJavaVersion()).append('\n');
+    s.append("version:     tribuo ")
+        .append(p.getTribuoVersion())
+        .append(", java ")
+        .append(p.getJavaVersion())
+        .append('\n');
     s.append("categories:  ").append(model.getOutputIDInfo().getDomain()).append('\n');
     s.append("known features: ").append(model.getFeatureIDMap().size()).append('\n');
-    new java.util.TreeMap<String, Provenance>(run).forEach((k, v) -> s.append(String.format("%-30s %s%n", k + ":", value(v))));
+    new java.util.TreeMap<String, Provenance>(run)
+        .forEach((k, v) -> s.append(String.format("%-30s %s%n", k + ":", value(v))));
     s.append("\nfull Tribuo provenance:\n").append(ProvenanceUtil.formattedProvenanceString(p));
     return s.toString();
   }

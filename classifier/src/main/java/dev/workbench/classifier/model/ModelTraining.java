@@ -23,12 +23,13 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  *
  * <p>Choosing: each trainer is cross-validated on the training part only (k stratified folds: train
  * on k-1, score the one left out, k times), and the best mean accuracy wins; a tie goes to the
- * simpler model, naive Bayes. The held-out part plays no role in the choice, so its accuracy stays an
- * honest estimate for the chosen model.
+ * simpler model, naive Bayes. The held-out part plays no role in the choice, so its accuracy stays
+ * an honest estimate for the chosen model.
  *
- * <p>What the model saw is recorded in its provenance: the file and its SHA-256, the split (fraction
- * and seed), the trainer with its settings (Tribuo records those itself), the features, how the
- * trainer was chosen with each trainer's cross-validated accuracy, and the normaliser settings.
+ * <p>What the model saw is recorded in its provenance: the file and its SHA-256, the split
+ * (fraction and seed), the trainer with its settings (Tribuo records those itself), the features,
+ * how the trainer was chosen with each trainer's cross-validated accuracy, and the normaliser
+ * settings.
  */
 public final class ModelTraining {
   public static final int DEFAULT_FOLDS = 5;
@@ -45,7 +46,7 @@ public final class ModelTraining {
       return foldAccuracies.stream().mapToDouble(Double::doubleValue).average().orElse(0.0);
     }
 
-    /** {@code linear        mean accuracy 0.9854 (folds 0.9818 0.9909 ...)} */
+    /** {@code linear mean accuracy 0.9854 (folds 0.9818 0.9909 ...)} */
     public String line() {
       return String.format(
           Locale.ROOT,
@@ -79,7 +80,11 @@ public final class ModelTraining {
    * are there to compare.
    */
   public static Outcome trainBest(
-      ProductTable table, double testFraction, long seed, int folds, Optional<TrainerChoice> given) {
+      ProductTable table,
+      double testFraction,
+      long seed,
+      int folds,
+      Optional<TrainerChoice> given) {
     Split split = Split.of(table.rows(), testFraction, seed);
     List<CrossValidation> results = new ArrayList<>();
     for (TrainerChoice t : TrainerChoice.values()) {
@@ -106,7 +111,10 @@ public final class ModelTraining {
     return fit(table, split, testFraction, seed, trainer, "given", List.of());
   }
 
-  /** k folds of {@code rows}, each scored as {@code evaluate} scores (no prediction counts as wrong). */
+  /**
+   * k folds of {@code rows}, each scored as {@code evaluate} scores (no prediction counts as
+   * wrong).
+   */
   public static CrossValidation crossValidate(
       List<Product> rows, TrainerChoice trainer, int folds, long seed) {
     List<Double> accuracies = new ArrayList<>();
@@ -129,7 +137,10 @@ public final class ModelTraining {
         ModelProvenanceText.runProvenance(
             table, split, testFraction, seed, NormaliserSettings.DEFAULT, trainer, how, cv);
     String source =
-        table.source().getFileName() + " sha256:" + table.sha256() + " (training part of the split)";
+        table.source().getFileName()
+            + " sha256:"
+            + table.sha256()
+            + " (training part of the split)";
     ProductClassifier classifier = fitOn(split.train(), source, trainer, seed, run);
     return new Outcome(classifier, classifier.evaluate(split.test()), split, trainer, cv);
   }

@@ -20,9 +20,9 @@ import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 
 /**
- * A trained Tribuo model together with the text normaliser and the feature set it was trained
- * with. Both travel inside the model's provenance, so a loaded model always reads text the way it
- * learnt it.
+ * A trained Tribuo model together with the text normaliser and the feature set it was trained with.
+ * Both travel inside the model's provenance, so a loaded model always reads text the way it learnt
+ * it.
  */
 public final class ProductClassifier {
   private static final LabelFactory LABELS = new LabelFactory();
@@ -36,9 +36,9 @@ public final class ProductClassifier {
   }
 
   /**
-   * Empty when no word of the text is known to the model (only punctuation, or vocabulary never seen
-   * in training): a guess from the class priors alone would be written to the database as if it were
-   * a prediction, so the caller decides what to do instead.
+   * Empty when no word of the text is known to the model (only punctuation, or vocabulary never
+   * seen in training): a guess from the class priors alone would be written to the database as if
+   * it were a prediction, so the caller decides what to do instead.
    */
   public Optional<CategoryPrediction> predict(String text) {
     return features
@@ -91,8 +91,8 @@ public final class ProductClassifier {
   }
 
   /**
-   * Written beside the target, then moved: an interrupted save never leaves half a model. Readable by
-   * all (0644), like any other build output.
+   * Written beside the target, then moved: an interrupted save never leaves half a model. Readable
+   * by all (0644), like any other build output.
    */
   public void save(Path file) {
     try {
@@ -113,7 +113,8 @@ public final class ProductClassifier {
 
   public static ProductClassifier load(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw new ClassifierError("model file not found: " + file + " (train one with: classifier train)");
+      throw new ClassifierError(
+          "model file not found: " + file + " (train one with: classifier train)");
     }
     Model<?> loaded;
     try {
@@ -121,7 +122,8 @@ public final class ProductClassifier {
     } catch (NoSuchFileException e) {
       throw new ClassifierError("model file not found: " + file);
     } catch (IOException | RuntimeException e) {
-      throw new ClassifierError("not a Tribuo model file: " + file + " (" + e.getMessage() + ")", e);
+      throw new ClassifierError(
+          "not a Tribuo model file: " + file + " (" + e.getMessage() + ")", e);
     }
     if (!loaded.validate(Label.class)) {
       throw new ClassifierError("model " + file + " does not predict categories (labels)");

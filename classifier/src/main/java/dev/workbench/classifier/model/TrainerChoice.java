@@ -31,9 +31,9 @@ public enum TrainerChoice {
   },
   /**
    * Multinomial logistic regression (a linear model) trained by SGD with AdaGrad, over tf-idf of
-   * words, word pairs and character n-grams. Tribuo's {@link TransformTrainer} learns each feature's
-   * idf from the training data and keeps it inside the model, so prediction weighs words the same
-   * way. The seed orders the examples in each epoch.
+   * words, word pairs and character n-grams. Tribuo's {@link TransformTrainer} learns each
+   * feature's idf from the training data and keeps it inside the model, so prediction weighs words
+   * the same way. The seed orders the examples in each epoch.
    */
   LINEAR("linear", FeatureSet.WORDS_AND_CHARS) {
     @Override
@@ -41,7 +41,8 @@ public enum TrainerChoice {
       SGD_LOG.setLevel(Level.WARNING);
       // includeImplicitZeroFeatures: the idf needs to know how many products lack each feature.
       return new TransformTrainer<>(
-          new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(LEARNING_RATE, 0.1), EPOCHS, 1000, 1, seed),
+          new LinearSGDTrainer(
+              new LogMulticlass(), new AdaGrad(LEARNING_RATE, 0.1), EPOCHS, 1000, 1, seed),
           new TransformationMap(List.of(new IDFTransformation())),
           false,
           true);
@@ -49,11 +50,13 @@ public enum TrainerChoice {
   };
 
   static final int EPOCHS = 10;
+
   /**
    * The SGD trainer logs every thousand examples at INFO; in a notebook cell that buries the
    * figures the learner asked for. Held here so the logger, and its level, outlive this call.
    */
   private static final Logger SGD_LOG = Logger.getLogger("org.tribuo.common.sgd");
+
   /** AdaGrad's initial rate: 1.0 overshot on tf-idf values, which are larger than raw counts. */
   static final double LEARNING_RATE = 0.1;
 

@@ -12,7 +12,10 @@ public record NormaliserSettings(int version, boolean bigrams) {
   public NormaliserSettings {
     if (version != CURRENT_VERSION) {
       throw new IllegalArgumentException(
-          "normaliser version " + version + " is unknown, this build reads version " + CURRENT_VERSION);
+          "normaliser version "
+              + version
+              + " is unknown, this build reads version "
+              + CURRENT_VERSION);
     }
   }
 }

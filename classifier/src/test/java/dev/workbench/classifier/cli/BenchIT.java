@@ -28,8 +28,10 @@ class BenchIT {
 
     assertThat(exit).as(err.toString()).isZero();
     assertThat(out.toString())
-        .containsPattern("(?m)^naive: \\d+ docs/s \\(\\d+ written in [\\d.]+ s; verified (\\d+)/300 categorised\\)$")
-        .containsPattern("(?m)^batched: \\d+ docs/s \\(\\d+ written in [\\d.]+ s; verified (\\d+)/300 categorised\\)$")
+        .containsPattern(
+            "(?m)^naive: \\d+ docs/s \\(\\d+ written in [\\d.]+ s; verified (\\d+)/300 categorised\\)$")
+        .containsPattern(
+            "(?m)^batched: \\d+ docs/s \\(\\d+ written in [\\d.]+ s; verified (\\d+)/300 categorised\\)$")
         .containsPattern(
             "(?m)^batched breakdown: scan [\\d.]+ s \\(\\d+ quer(y|ies), [\\d.]+ s of it waiting for a"
                 + " free commit slot\\), predict [\\d.]+ s of CPU over 4 threads \\(\\d+ us/product\\),"

@@ -33,7 +33,8 @@ class ClassifierCliTest {
     assertThat(train.exit()).isZero();
     assertThat(train.out())
         .contains("rows read: ", "rows skipped: 0", "cross-validation: 5 folds")
-        .containsPattern("(?m)^  naive-bayes +mean accuracy 0\\.\\d{4} \\(folds( 0\\.\\d{4}){5}\\)$")
+        .containsPattern(
+            "(?m)^  naive-bayes +mean accuracy 0\\.\\d{4} \\(folds( 0\\.\\d{4}){5}\\)$")
         .containsPattern("(?m)^  linear +mean accuracy 0\\.\\d{4} \\(folds( 0\\.\\d{4}){5}\\)$")
         .containsPattern("(?m)^trainer: (naive-bayes|linear) \\(best in cross-validation\\)$")
         .containsPattern("accuracy: 0\\.\\d{4}");
@@ -42,7 +43,12 @@ class ClassifierCliTest {
     Run evaluate = run("evaluate", "--model", model.toString(), "--data", "data/produtos.csv");
     assertThat(evaluate.out()).containsPattern("(?m)^accuracy: 0\\.\\d{4}$");
 
-    Run predict = run("predict", "--model", model.toString(), "Figura Transformers Prime War Deluxe - E9687 - Hasbro");
+    Run predict =
+        run(
+            "predict",
+            "--model",
+            model.toString(),
+            "Figura Transformers Prime War Deluxe - E9687 - Hasbro");
     assertThat(predict.out()).startsWith("brinquedo ");
 
     assertThat(run("info", "--model", model.toString()).out())
@@ -53,12 +59,19 @@ class ClassifierCliTest {
   void a_missing_model_is_one_line_on_stderr_and_exit_1() {
     Run r = run("predict", "--model", dir.resolve("x.model").toString(), "batom");
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err()).isEqualTo("error: model file not found: " + dir.resolve("x.model") + " (train one with: classifier train)" + System.lineSeparator());
+    assertThat(r.err())
+        .isEqualTo(
+            "error: model file not found: "
+                + dir.resolve("x.model")
+                + " (train one with: classifier train)"
+                + System.lineSeparator());
   }
 
   @Test
   void a_malformed_csv_names_its_line_without_a_stack_trace() throws IOException {
-    Path csv = Files.writeString(dir.resolve("bad.csv"), "nome;descricao;categoria\nA;b;livro\n\"x\"y;b;livro\n");
+    Path csv =
+        Files.writeString(
+            dir.resolve("bad.csv"), "nome;descricao;categoria\nA;b;livro\n\"x\"y;b;livro\n");
     Run r = run("train", "--data", csv.toString(), "--model", dir.resolve("m").toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).startsWith("error: " + csv + ":3: malformed CSV").doesNotContain("\tat ");
@@ -68,6 +81,9 @@ class ClassifierCliTest {
   @Test
   void wrong_usage_exits_2() {
     assertThat(run("train", "--data", "x.csv").exit()).isEqualTo(2);
-    assertThat(run("train", "--data", "data/produtos.csv", "--model", "m", "--test-fraction", "1.5").exit()).isEqualTo(2);
+    assertThat(
+            run("train", "--data", "data/produtos.csv", "--model", "m", "--test-fraction", "1.5")
+                .exit())
+        .isEqualTo(2);
   }
 }

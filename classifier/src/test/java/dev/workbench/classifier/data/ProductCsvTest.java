@@ -22,8 +22,12 @@ class ProductCsvTest {
 
   @Test
   void quoted_fields_keep_their_semicolons_and_doubled_quotes() throws IOException {
-    ProductTable t = ProductCsv.read(csv("nome;descricao;categoria\n\"Kit \"\"Nude\"\"; 12 cores\";\"a; b\nc\";maquiagem\n"));
-    assertThat(t.rows()).containsExactly(new Product("Kit \"Nude\"; 12 cores", "a; b\nc", "maquiagem"));
+    ProductTable t =
+        ProductCsv.read(
+            csv(
+                "nome;descricao;categoria\n\"Kit \"\"Nude\"\"; 12 cores\";\"a; b\nc\";maquiagem\n"));
+    assertThat(t.rows())
+        .containsExactly(new Product("Kit \"Nude\"; 12 cores", "a; b\nc", "maquiagem"));
   }
 
   @Test
@@ -35,7 +39,8 @@ class ProductCsvTest {
   @Test
   void rows_without_text_or_category_are_skipped_and_counted() throws IOException {
     ProductTable t =
-        ProductCsv.read(csv("nome;descricao;categoria\n;;livro\nDuna;Herbert;\nDuna;;LIVRO\nSó nome\n"));
+        ProductCsv.read(
+            csv("nome;descricao;categoria\n;;livro\nDuna;Herbert;\nDuna;;LIVRO\nSó nome\n"));
     assertThat(t.rows()).containsExactly(new Product("Duna", "", "livro"));
     assertThat(t.skipped()).isEqualTo(3);
     assertThat(t.read()).isEqualTo(4);
@@ -60,7 +65,9 @@ class ProductCsvTest {
     Path f = csv("name,description,category\nA,b,c\n");
     assertThatThrownBy(() -> ProductCsv.read(f))
         .isInstanceOf(CsvFormatError.class)
-        .hasMessage(f + ":1: header must name the columns nome;descricao;categoria, found name,description,category");
+        .hasMessage(
+            f
+                + ":1: header must name the columns nome;descricao;categoria, found name,description,category");
   }
 
   @Test
@@ -82,7 +89,8 @@ class ProductCsvTest {
     assertThat(t.rows()).hasSizeGreaterThanOrEqualTo(1200);
     assertThat(t.skipped()).isZero();
     for (String c : new String[] {"game", "maquiagem", "brinquedo", "livro"}) {
-      assertThat(t.rows().stream().filter(p -> p.categoria().equals(c))).hasSizeGreaterThanOrEqualTo(300);
+      assertThat(t.rows().stream().filter(p -> p.categoria().equals(c)))
+          .hasSizeGreaterThanOrEqualTo(300);
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.workbench.classifier.firestore;
 
-import static dev.workbench.classifier.firestore.EmulatorFixture.categorised;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.cloud.firestore.Firestore;
@@ -14,7 +13,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The job against a real Firestore emulator, in a container Testcontainers starts from the local image. */
+/**
+ * The job against a real Firestore emulator, in a container Testcontainers starts from the local
+ * image.
+ */
 class ClassifyJobIT {
   private static EmulatorContainer emulator;
   private static FirestoreConnection connection;
@@ -23,7 +25,9 @@ class ClassifyJobIT {
   @BeforeAll
   static void start() {
     emulator = EmulatorContainer.start();
-    connection = FirestoreConnection.open(FirestoreTarget.emulator(emulator.hostPort(), EmulatorFixture.PROJECT));
+    connection =
+        FirestoreConnection.open(
+            FirestoreTarget.emulator(emulator.hostPort(), EmulatorFixture.PROJECT));
     db = connection.db();
   }
 
@@ -43,7 +47,8 @@ class ClassifyJobIT {
   }
 
   @Test
-  void every_seeded_product_is_categorised_exactly_once_and_a_rerun_writes_nothing() throws Exception {
+  void every_seeded_product_is_categorised_exactly_once_and_a_rerun_writes_nothing()
+      throws Exception {
     new Seeder(db).seed("once", EmulatorFixture.heldOut(), 1200);
     long predictable = EmulatorFixture.predictable(db, "once");
     AtomicLong reported = new AtomicLong();
@@ -54,7 +59,8 @@ class ClassifyJobIT {
     assertThat(first.read()).isEqualTo(1200);
     assertThat(first.categorised()).isEqualTo(predictable).isEqualTo(reported.get());
     assertThat(first.skipped()).isEqualTo(1200 - predictable);
-    assertThat(after.values().stream().filter(EmulatorFixture::categorised).count()).isEqualTo(predictable);
+    assertThat(after.values().stream().filter(EmulatorFixture::categorised).count())
+        .isEqualTo(predictable);
 
     ClassifyJob.Result second = classify("once", ClassifyJob.Progress.NONE);
 
@@ -76,7 +82,8 @@ class ClassifyJobIT {
   }
 
   @Test
-  void a_product_categorised_while_the_job_runs_is_not_rewritten_and_its_batch_still_lands() throws Exception {
+  void a_product_categorised_while_the_job_runs_is_not_rewritten_and_its_batch_still_lands()
+      throws Exception {
     new Seeder(db).seed("race", EmulatorFixture.heldOut(), 1000);
     long predictable = EmulatorFixture.predictable(db, "race");
     List<String> ids = new ArrayList<>(EmulatorFixture.snapshot(db, "race").keySet());
@@ -93,14 +100,20 @@ class ClassifyJobIT {
             }
           }
         };
-    var settings = ClassifyJob.Settings.defaults().withCollection("race").withBatchSize(100).withParallelCommits(1);
+    var settings =
+        ClassifyJob.Settings.defaults()
+            .withCollection("race")
+            .withBatchSize(100)
+            .withParallelCommits(1);
 
-    ClassifyJob.Result r = new ClassifyJob(db, EmulatorFixture.classifier(), settings, someoneElse).run();
+    ClassifyJob.Result r =
+        new ClassifyJob(db, EmulatorFixture.classifier(), settings, someoneElse).run();
 
     Map<String, Seen> after = EmulatorFixture.snapshot(db, "race");
     assertThat(after.get(contested).categoria()).isEqualTo("revisado-a-mao");
     assertThat(r.categorised()).isEqualTo(predictable - 1);
-    assertThat(after.values().stream().filter(EmulatorFixture::categorised).count()).isEqualTo(predictable);
+    assertThat(after.values().stream().filter(EmulatorFixture::categorised).count())
+        .isEqualTo(predictable);
   }
 
   @Test
@@ -110,7 +123,8 @@ class ClassifyJobIT {
 
     new CategoryCleaner(db).clear("clear");
 
-    assertThat(EmulatorFixture.snapshot(db, "clear").values()).noneMatch(EmulatorFixture::categorised);
+    assertThat(EmulatorFixture.snapshot(db, "clear").values())
+        .noneMatch(EmulatorFixture::categorised);
     assertThat(Census.of(db, "clear")).isEqualTo(new Census.Counts(400, 0));
   }
 
@@ -118,7 +132,10 @@ class ClassifyJobIT {
   void seeding_more_than_the_held_out_part_cycles_with_a_suffix() throws Exception {
     int heldOut = EmulatorFixture.heldOut().size();
     new Seeder(db).seed("cycle", EmulatorFixture.heldOut(), heldOut + 5);
-    var names = db.collection("cycle").get().get().getDocuments().stream().map(d -> d.getString("nome")).toList();
+    var names =
+        db.collection("cycle").get().get().getDocuments().stream()
+            .map(d -> d.getString("nome"))
+            .toList();
     assertThat(names).hasSize(heldOut + 5).doesNotHaveDuplicates();
     assertThat(names.stream().filter(n -> n.endsWith(" (2)"))).hasSize(5);
   }

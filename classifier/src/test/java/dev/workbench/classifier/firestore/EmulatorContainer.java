@@ -17,8 +17,11 @@ final class EmulatorContainer implements AutoCloseable {
       new GenericContainer<>(DockerImageName.parse("workbench/firestore-emulator"))
           .withImagePullPolicy(image -> false)
           .withExposedPorts(PORT)
-          .waitingFor(Wait.forHttp("/").forPort(PORT).forStatusCode(200)
-              .withStartupTimeout(Duration.ofSeconds(90)));
+          .waitingFor(
+              Wait.forHttp("/")
+                  .forPort(PORT)
+                  .forStatusCode(200)
+                  .withStartupTimeout(Duration.ofSeconds(90)));
 
   static EmulatorContainer start() {
     EmulatorContainer emulator = new EmulatorContainer();

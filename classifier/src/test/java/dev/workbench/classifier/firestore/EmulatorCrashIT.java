@@ -33,12 +33,15 @@ class EmulatorCrashIT {
   @TempDir Path exports;
 
   @Test
-  void a_rerun_after_the_emulator_dies_mid_job_categorises_every_product_exactly_once() throws Exception {
+  void a_rerun_after_the_emulator_dies_mid_job_categorises_every_product_exactly_once()
+      throws Exception {
     Path snapshot;
     long total = 3000;
     long predictable;
     try (FirestoreEmulator first = FirestoreEmulator.start();
-        FirestoreConnection c = FirestoreConnection.open(FirestoreTarget.emulator(first.hostPort(), EmulatorFixture.PROJECT))) {
+        FirestoreConnection c =
+            FirestoreConnection.open(
+                FirestoreTarget.emulator(first.hostPort(), EmulatorFixture.PROJECT))) {
       new Seeder(c.db()).seed(COLLECTION, EmulatorFixture.heldOut(), (int) total);
       predictable = EmulatorFixture.predictable(c.db(), COLLECTION);
       AtomicInteger batches = new AtomicInteger();
@@ -50,28 +53,45 @@ class EmulatorCrashIT {
               first.kill();
             }
           };
-      var settings = ClassifyJob.Settings.defaults().withBatchSize(100).withParallelCommits(2).withPageSize(500);
+      var settings =
+          ClassifyJob.Settings.defaults()
+              .withBatchSize(100)
+              .withParallelCommits(2)
+              .withPageSize(500);
 
-      assertThatThrownBy(() -> new ClassifyJob(c.db(), EmulatorFixture.classifier(), settings, pullThePlug).run())
+      assertThatThrownBy(
+              () ->
+                  new ClassifyJob(c.db(), EmulatorFixture.classifier(), settings, pullThePlug)
+                      .run())
           .isInstanceOf(ClassifierError.class)
           .hasMessageStartingWith("Firestore failed while");
       snapshot = taken.get();
     }
 
     try (FirestoreEmulator second = FirestoreEmulator.start(Optional.of(snapshot));
-        FirestoreConnection c = FirestoreConnection.open(FirestoreTarget.emulator(second.hostPort(), EmulatorFixture.PROJECT))) {
+        FirestoreConnection c =
+            FirestoreConnection.open(
+                FirestoreTarget.emulator(second.hostPort(), EmulatorFixture.PROJECT))) {
       Map<String, Seen> atRestart = EmulatorFixture.snapshot(c.db(), COLLECTION);
-      long doneBeforeCrash = atRestart.values().stream().filter(EmulatorFixture::categorised).count();
+      long doneBeforeCrash =
+          atRestart.values().stream().filter(EmulatorFixture::categorised).count();
       assertThat(atRestart).hasSize((int) total);
       assertThat(doneBeforeCrash).isGreaterThanOrEqualTo(500).isLessThan(predictable);
 
       ClassifyJob.Result rerun =
-          new ClassifyJob(c.db(), EmulatorFixture.classifier(), ClassifyJob.Settings.defaults(), ClassifyJob.Progress.NONE).run();
+          new ClassifyJob(
+                  c.db(),
+                  EmulatorFixture.classifier(),
+                  ClassifyJob.Settings.defaults(),
+                  ClassifyJob.Progress.NONE)
+              .run();
 
       Map<String, Seen> after = EmulatorFixture.snapshot(c.db(), COLLECTION);
       assertThat(rerun.categorised()).isEqualTo(predictable - doneBeforeCrash);
-      assertThat(after.values().stream().filter(EmulatorFixture::categorised).count()).isEqualTo(predictable);
-      // Exactly once: what the crashed run wrote was not written again (same value, same update time).
+      assertThat(after.values().stream().filter(EmulatorFixture::categorised).count())
+          .isEqualTo(predictable);
+      // Exactly once: what the crashed run wrote was not written again (same value, same update
+      // time).
       atRestart.forEach(
           (id, seen) -> {
             if (EmulatorFixture.categorised(seen)) {
@@ -80,7 +100,12 @@ class EmulatorCrashIT {
           });
 
       ClassifyJob.Result third =
-          new ClassifyJob(c.db(), EmulatorFixture.classifier(), ClassifyJob.Settings.defaults(), ClassifyJob.Progress.NONE).run();
+          new ClassifyJob(
+                  c.db(),
+                  EmulatorFixture.classifier(),
+                  ClassifyJob.Settings.defaults(),
+                  ClassifyJob.Progress.NONE)
+              .run();
       assertThat(third.categorised()).isZero();
       assertThat(EmulatorFixture.snapshot(c.db(), COLLECTION)).isEqualTo(after);
     }

@@ -30,9 +30,11 @@ final class EmulatorFixture {
     return Split.of(TestData.shippedTable().rows(), 0.2, 42).test();
   }
 
-  static Map<String, Seen> snapshot(Firestore db, String collection) throws ExecutionException, InterruptedException {
+  static Map<String, Seen> snapshot(Firestore db, String collection)
+      throws ExecutionException, InterruptedException {
     Map<String, Seen> seen = new TreeMap<>();
-    for (QueryDocumentSnapshot d : db.collection(collection).orderBy(FieldPath.documentId()).get().get()) {
+    for (QueryDocumentSnapshot d :
+        db.collection(collection).orderBy(FieldPath.documentId()).get().get()) {
       Object c = d.get("categoria");
       seen.put(d.getId(), new Seen(c instanceof String s ? s : null, d.getUpdateTime()));
     }
@@ -44,7 +46,8 @@ final class EmulatorFixture {
   }
 
   /** Products the model can predict: the only ones the job can categorise. */
-  static long predictable(Firestore db, String collection) throws ExecutionException, InterruptedException {
+  static long predictable(Firestore db, String collection)
+      throws ExecutionException, InterruptedException {
     ProductClassifier c = classifier();
     return db.collection(collection).get().get().getDocuments().stream()
         .filter(d -> c.predict(ProductFields.text(d)).isPresent())

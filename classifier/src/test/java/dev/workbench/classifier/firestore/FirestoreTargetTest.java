@@ -12,9 +12,13 @@ import org.junit.jupiter.api.Test;
 class FirestoreTargetTest {
   @Test
   void the_emulator_wins_and_any_project_id_will_do() {
-    var t = FirestoreTarget.fromEnvironment(Map.of("FIRESTORE_EMULATOR_HOST", "db:8080", "GOOGLE_CLOUD_PROJECT", "aula"));
+    var t =
+        FirestoreTarget.fromEnvironment(
+            Map.of("FIRESTORE_EMULATOR_HOST", "db:8080", "GOOGLE_CLOUD_PROJECT", "aula"));
     assertThat(t).isEqualTo(new FirestoreTarget("aula", Optional.of("db:8080"), Optional.empty()));
-    assertThat(FirestoreTarget.fromEnvironment(Map.of("FIRESTORE_EMULATOR_HOST", "db:8080")).projectId())
+    assertThat(
+            FirestoreTarget.fromEnvironment(Map.of("FIRESTORE_EMULATOR_HOST", "db:8080"))
+                .projectId())
         .isEqualTo("demo-workbench");
   }
 
@@ -28,14 +32,21 @@ class FirestoreTargetTest {
 
   @Test
   void a_key_file_that_is_not_there_is_named() {
-    assertThatThrownBy(() -> FirestoreTarget.fromEnvironment(Map.of("GOOGLE_APPLICATION_CREDENTIALS", "/secrets/nope.json")))
+    assertThatThrownBy(
+            () ->
+                FirestoreTarget.fromEnvironment(
+                    Map.of("GOOGLE_APPLICATION_CREDENTIALS", "/secrets/nope.json")))
         .isInstanceOf(ClassifierError.class)
-        .hasMessage("credentials file not found: " + Path.of("/secrets/nope.json") + " (GOOGLE_APPLICATION_CREDENTIALS)");
+        .hasMessage(
+            "credentials file not found: "
+                + Path.of("/secrets/nope.json")
+                + " (GOOGLE_APPLICATION_CREDENTIALS)");
   }
 
   @Test
   void an_emulator_nobody_listens_on_is_reported_at_once() {
-    assertThatThrownBy(() -> FirestoreConnection.open(FirestoreTarget.emulator("127.0.0.1:1", "demo-x")))
+    assertThatThrownBy(
+            () -> FirestoreConnection.open(FirestoreTarget.emulator("127.0.0.1:1", "demo-x")))
         .isInstanceOf(ClassifierError.class)
         .hasMessage("Firestore emulator not reachable at 127.0.0.1:1 (FIRESTORE_EMULATOR_HOST)");
   }

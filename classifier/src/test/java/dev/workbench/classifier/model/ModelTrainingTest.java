@@ -20,12 +20,14 @@ class ModelTrainingTest {
   void naive_bayes_on_the_shipped_data_reaches_085_on_held_out_products() {
     assertThat(outcome.heldOut().accuracy()).isGreaterThanOrEqualTo(0.85);
     assertThat(outcome.heldOut().products()).isEqualTo(outcome.split().test().size());
-    assertThat(outcome.heldOut().confusionMatrix()).contains("brinquedo", "game", "livro", "maquiagem");
+    assertThat(outcome.heldOut().confusionMatrix())
+        .contains("brinquedo", "game", "livro", "maquiagem");
   }
 
   @Test
   void the_books_example_is_a_toy() {
-    assertThat(outcome.classifier().predict("Figura Transformers Prime War Deluxe - E9687 - Hasbro"))
+    assertThat(
+            outcome.classifier().predict("Figura Transformers Prime War Deluxe - E9687 - Hasbro"))
         .get()
         .extracting(CategoryPrediction::category)
         .isEqualTo("brinquedo");
@@ -42,7 +44,8 @@ class ModelTrainingTest {
     String p = outcome.classifier().provenance();
     assertThat(p)
         .contains("data-sha256:", TestData.shippedTable().sha256())
-        .contains("split-seed:", "split-test-fraction:", "normaliser-version:", "normaliser-bigrams:")
+        .contains(
+            "split-seed:", "split-test-fraction:", "normaliser-version:", "normaliser-bigrams:")
         .contains("MultinomialNaiveBayesTrainer", "alpha = 1.0");
   }
 
@@ -62,8 +65,9 @@ class ModelTrainingTest {
       throws IOException {
     Path file = dir.resolve("shared.model");
     outcome.classifier().save(file);
-    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
-            Files.getPosixFilePermissions(file)))
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file)))
         .isEqualTo("rw-r--r--");
   }
 

@@ -11,7 +11,8 @@ class TextNormaliserTest {
 
   @Test
   void accents_and_case_are_folded() {
-    assertThat(unigrams.tokens("Máscara de Cílios À PROVA d'Água")).containsExactly("mascara", "cilios", "prova", "d", "agua");
+    assertThat(unigrams.tokens("Máscara de Cílios À PROVA d'Água"))
+        .containsExactly("mascara", "cilios", "prova", "d", "agua");
     assertThat(unigrams.tokens("Pokémon")).isEqualTo(unigrams.tokens("POKEMON"));
   }
 
@@ -23,7 +24,8 @@ class TextNormaliserTest {
 
   @Test
   void letters_and_digits_make_tokens_and_punctuation_splits_them() {
-    assertThat(unigrams.tokens("LEGO®-City 60316 (4K/60fps)")).containsExactly("lego", "city", "60316", "4k", "60fps");
+    assertThat(unigrams.tokens("LEGO®-City 60316 (4K/60fps)"))
+        .containsExactly("lego", "city", "60316", "4k", "60fps");
   }
 
   @Test
