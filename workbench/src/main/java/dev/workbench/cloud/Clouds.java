@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -38,10 +37,17 @@ public final class Clouds implements AutoCloseable {
       DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
   private final Engine engine;
-  private final Map<String, Cloud> bySession = new ConcurrentHashMap<>();
-
-  /** Sessions whose cloud is starting: they count against the limit already. */
-  private final Set<String> starting = new HashSet<>();
+  private final OnePerLearner<Cloud> clouds =
+      new OnePerLearner<>(
+          cloud -> cloud.scope,
+          Cloud::stop,
+          new OnePerLearner.Words(
+              "nuvens por aluno",
+              "A sua nuvem da lição %s está ligada: reinicie essa lição (ou rode o passo que desliga"
+                  + " a nuvem) para ligar outra.",
+              "nuvens ligadas ao mesmo tempo neste servidor",
+              "Espere alguém desligar a sua nuvem, ou reinicie a lição nuvem numa sessão que já"
+                  + " terminou com ela."));
 
   private final CloudConfig config;
 
@@ -136,7 +142,7 @@ public final class Clouds implements AutoCloseable {
     step(
         Action.CloudStop.class,
         (cloud, a, vars, sink) -> {
-          stop(cloud.scope.session());
+          clouds.stop(cloud.scope.session());
           sink.out("nuvem desligada: engine remoto parado, registro removido");
           return null;
         });
@@ -239,8 +245,7 @@ public final class Clouds implements AutoCloseable {
     if (rule == null) {
       throw new IllegalStateException("verificação de nuvem sem avaliação: " + check.key());
     }
-    return rule.evaluate(
-        Optional.ofNullable(bySession.get(scope.session().id())), check, scope, vars);
+    return rule.evaluate(clouds.of(scope.session()), check, scope, vars);
   }
 
   /**
@@ -248,24 +253,8 @@ public final class Clouds implements AutoCloseable {
    * runs the step again); another lesson, or one cloud too many on this server, is refused.
    */
   private void start(Scope scope, OutputSink sink) {
-    String id = scope.session().id();
     CloudLimits now = config.limits();
-    Cloud previous;
-    synchronized (this) {
-      requireRoom(scope);
-      starting.add(id);
-      previous = bySession.remove(id); // counted as starting now, not twice
-    }
-    try {
-      if (previous != null) {
-        previous.stop();
-      }
-      bySession.put(id, Cloud.start(engine, scope, config.target(), now, sink));
-    } finally {
-      synchronized (this) {
-        starting.remove(id);
-      }
-    }
+    clouds.start(scope, now.clouds(), () -> Cloud.start(engine, scope, config.target(), now, sink));
   }
 
   /**
@@ -273,33 +262,13 @@ public final class Clouds implements AutoCloseable {
    * in another lesson, and the server has room (a cloud this lesson holds counts as room: starting
    * again replaces it). The site may ask before it accepts a run, to answer 429 at once.
    */
-  public synchronized void requireRoom(Scope scope) {
-    String id = scope.session().id();
-    Cloud mine = bySession.get(id);
-    if (starting.contains(id) || mine != null && !mine.scope.lesson().equals(scope.lesson())) {
-      String lesson = mine == null ? scope.lesson() : mine.scope.lesson();
-      throw new QuotaExceeded(
-          "nuvens por aluno",
-          1,
-          "A sua nuvem da lição "
-              + lesson
-              + " está ligada: reinicie essa lição (ou rode o passo que desliga a nuvem) para ligar outra.");
-    }
-    int running = bySession.size() - (mine == null ? 0 : 1) + starting.size();
-    if (running >= config.limits().clouds()) {
-      throw new QuotaExceeded(
-          "nuvens ligadas ao mesmo tempo neste servidor",
-          config.limits().clouds(),
-          "Espere alguém desligar a sua nuvem, ou reinicie a lição nuvem numa sessão que já terminou com ela.");
-    }
+  public void requireRoom(Scope scope) {
+    clouds.requireRoom(scope, config.limits().clouds());
   }
 
   /** Stops the session's cloud if this lesson (any lesson, when null) started it. */
   public void reset(Session session, String lessonId) {
-    Cloud cloud = bySession.get(session.id());
-    if (cloud != null && (lessonId == null || lessonId.equals(cloud.scope.lesson()))) {
-      stop(session);
-    }
+    clouds.reset(session, lessonId);
   }
 
   /**
@@ -307,23 +276,16 @@ public final class Clouds implements AutoCloseable {
    */
   @Override
   public void close() {
-    new ArrayList<>(bySession.keySet()).forEach(id -> stop(new Session(id)));
+    clouds.stopAll();
   }
 
   /** Test hook: the session's stand-in remote engine goes down, the rest of the cloud stays. */
   public void stopRemoteEngine(Session session) {
-    Optional.ofNullable(bySession.get(session.id())).ifPresent(Cloud::stopRemoteEngine);
-  }
-
-  private void stop(Session session) {
-    Cloud cloud = bySession.remove(session.id());
-    if (cloud != null) {
-      cloud.stop();
-    }
+    clouds.of(session).ifPresent(Cloud::stopRemoteEngine);
   }
 
   private Cloud cloud(Scope scope) {
-    Cloud cloud = bySession.get(scope.session().id());
+    Cloud cloud = clouds.of(scope.session()).orElse(null);
     if (cloud == null) {
       throw new EngineError("a nuvem não está ligada: rode antes o passo que a liga (cloud.start)");
     }

@@ -12,15 +12,11 @@ import dev.workbench.engine.Wait;
 import dev.workbench.step.Action;
 import dev.workbench.step.Check;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -40,10 +36,17 @@ public final class Swarms {
       Collections.synchronizedMap(new WeakHashMap<>());
 
   private final Engine engine;
-  private final Map<String, StandInSwarm> bySession = new ConcurrentHashMap<>();
-
-  /** Sessions whose swarm is starting: they count against the limit already. */
-  private final Set<String> starting = new HashSet<>();
+  private final OnePerLearner<StandInSwarm> swarms =
+      new OnePerLearner<>(
+          swarm -> swarm.scope,
+          StandInSwarm::stop,
+          new OnePerLearner.Words(
+              "enxames por aluno",
+              "O seu enxame da lição %s está ligado: reinicie essa lição (ou rode o passo que desliga"
+                  + " o enxame) para ligar outro.",
+              "enxames ligados ao mesmo tempo neste servidor",
+              "Espere alguém desligar o seu enxame (o último passo da parte de Swarm), ou reinicie a"
+                  + " lição numa sessão que já terminou com ela."));
 
   private volatile SwarmLimits limits = SwarmLimits.LAPTOP;
 
@@ -80,7 +83,7 @@ public final class Swarms {
     } else if (action instanceof Action.SwarmJoin) {
       swarm(scope).join(sink);
     } else if (action instanceof Action.SwarmStop) {
-      stop(scope.session());
+      swarms.stop(scope.session());
       sink.out("enxame desligado: nós parados e removidos");
     } else {
       throw new IllegalStateException("ação de enxame sem execução: " + action.kind());
@@ -105,7 +108,7 @@ public final class Swarms {
         .every(Duration.ofMillis(500))
         .untilTrue(
             () -> {
-              if (last[0].passed() || !bySession.containsKey(scope.session().id())) {
+              if (last[0].passed() || swarms.of(scope.session()).isEmpty()) {
                 return true;
               }
               last[0] = once.get();
@@ -192,7 +195,7 @@ public final class Swarms {
 
   /** The manager's view of the swarm, if the session has hosts and the first manages a swarm. */
   private Optional<Swarm> managed(Scope scope) {
-    StandInSwarm swarm = bySession.get(scope.session().id());
+    StandInSwarm swarm = swarms.of(scope.session()).orElse(null);
     if (swarm == null || !swarm.manager().available() || !swarm.manager().swarm().managing()) {
       return Optional.empty();
     }
@@ -200,7 +203,7 @@ public final class Swarms {
   }
 
   private String absence(Scope scope) {
-    StandInSwarm swarm = bySession.get(scope.session().id());
+    StandInSwarm swarm = swarms.of(scope.session()).orElse(null);
     if (swarm == null) {
       return "os nós do enxame não estão ligados";
     }
@@ -221,33 +224,20 @@ public final class Swarms {
    * learner runs the step again); another lesson, or one swarm too many on this server, is refused.
    */
   private void start(Scope scope, int nodes, List<String> images, OutputSink sink) {
-    String id = scope.session().id();
     SwarmLimits now = limits;
-    StandInSwarm previous;
-    synchronized (this) {
-      requireRoom(scope);
-      starting.add(id);
-      previous = bySession.remove(id); // counted as starting now, not twice
-    }
-    try {
-      if (previous != null) {
-        previous.stop();
-      }
-      StandInSwarm swarm = StandInSwarm.start(engine, scope, nodes, images, now.host(), sink);
-      bySession.put(id, swarm);
-      sink.out(
-          nodes
-              + (nodes == 1 ? " nó" : " nós")
-              + " no ar na rede "
-              + StandInSwarm.NETWORK
-              + " ("
-              + describe(swarm)
-              + "), prontos para formar um enxame");
-    } finally {
-      synchronized (this) {
-        starting.remove(id);
-      }
-    }
+    StandInSwarm swarm =
+        swarms.start(
+            scope,
+            now.swarms(),
+            () -> StandInSwarm.start(engine, scope, nodes, images, now.host(), sink));
+    sink.out(
+        nodes
+            + (nodes == 1 ? " nó" : " nós")
+            + " no ar na rede "
+            + StandInSwarm.NETWORK
+            + " ("
+            + describe(swarm)
+            + "), prontos para formar um enxame");
   }
 
   private static String describe(StandInSwarm swarm) {
@@ -262,50 +252,22 @@ public final class Swarms {
    * in another lesson, and the server has room (a swarm this lesson holds counts as room: starting
    * again replaces it). The site asks before it accepts a run, to answer 429 at once.
    */
-  public synchronized void requireRoom(Scope scope) {
-    String id = scope.session().id();
-    StandInSwarm mine = bySession.get(id);
-    if (starting.contains(id) || mine != null && !mine.scope.lesson().equals(scope.lesson())) {
-      String lesson = mine == null ? scope.lesson() : mine.scope.lesson();
-      throw new QuotaExceeded(
-          "enxames por aluno",
-          1,
-          "O seu enxame da lição "
-              + lesson
-              + " está ligado: reinicie essa lição (ou rode o passo que desliga o enxame) para ligar outro.");
-    }
-    int running = bySession.size() - (mine == null ? 0 : 1) + starting.size();
-    if (running >= limits.swarms()) {
-      throw new QuotaExceeded(
-          "enxames ligados ao mesmo tempo neste servidor",
-          limits.swarms(),
-          "Espere alguém desligar o seu enxame (o último passo da parte de Swarm), ou reinicie a lição numa"
-              + " sessão que já terminou com ela.");
-    }
+  public void requireRoom(Scope scope) {
+    swarms.requireRoom(scope, limits.swarms());
   }
 
   /** Stops the session's swarm if this lesson (any lesson, when null) started it. */
   public void reset(Session session, String lessonId) {
-    StandInSwarm swarm = bySession.get(session.id());
-    if (swarm != null && (lessonId == null || lessonId.equals(swarm.scope.lesson()))) {
-      stop(session);
-    }
+    swarms.reset(session, lessonId);
   }
 
   /** Stops every session's swarm: the server's shutdown. */
   public void stopAll() {
-    new ArrayList<>(bySession.keySet()).forEach(id -> stop(new Session(id)));
-  }
-
-  private void stop(Session session) {
-    StandInSwarm swarm = bySession.remove(session.id());
-    if (swarm != null) {
-      swarm.stop();
-    }
+    swarms.stopAll();
   }
 
   private StandInSwarm swarm(Scope scope) {
-    StandInSwarm swarm = bySession.get(scope.session().id());
+    StandInSwarm swarm = swarms.of(scope.session()).orElse(null);
     if (swarm == null) {
       throw new EngineError(
           "os nós do enxame não estão ligados: rode antes o passo que os liga (swarm.start)");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.workbench.lesson.Course;
 import dev.workbench.lesson.Lesson;
+import dev.workbench.progress.Sql;
 import dev.workbench.step.Step;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,7 +13,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -90,6 +90,8 @@ public final class ClassHub implements AutoCloseable {
       this.joined = joined;
     }
   }
+
+  private static final String STORE = "o registro da turma";
 
   private final JdbcConnectionPool pool;
   private final Course course;
@@ -613,37 +615,12 @@ public final class ClassHub implements AutoCloseable {
     }
   }
 
-  private interface RowReader {
-    void read(ResultSet rs) throws SQLException;
-  }
-
-  private static void query(JdbcConnectionPool pool, String sql, RowReader reader, Object... args) {
-    try (Connection c = pool.getConnection();
-        PreparedStatement ps = prepare(c, sql, args);
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        reader.read(rs);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("o registro da turma falhou: " + e.getMessage(), e);
-    }
+  private static void query(
+      JdbcConnectionPool pool, String sql, Sql.RowReader reader, Object... args) {
+    new Sql(pool, STORE).query(sql, reader, args);
   }
 
   static void update(JdbcConnectionPool pool, String sql, Object... args) {
-    try (Connection c = pool.getConnection();
-        PreparedStatement ps = prepare(c, sql, args)) {
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("o registro da turma falhou: " + e.getMessage(), e);
-    }
-  }
-
-  private static PreparedStatement prepare(Connection c, String sql, Object... args)
-      throws SQLException {
-    PreparedStatement ps = c.prepareStatement(sql);
-    for (int i = 0; i < args.length; i++) {
-      ps.setObject(i + 1, args[i]);
-    }
-    return ps;
+    new Sql(pool, STORE).update(sql, args);
   }
 }

@@ -3,12 +3,12 @@ package dev.workbench.hub;
 import dev.workbench.engine.Session;
 import dev.workbench.progress.OutputLine;
 import dev.workbench.progress.ProgressStore;
+import dev.workbench.progress.Sql;
 import dev.workbench.run.StepResult;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -337,27 +337,12 @@ public final class Outbox implements ProgressStore.Listener, AutoCloseable {
     pool.dispose();
   }
 
-  private interface RowReader {
-    void read(ResultSet rs) throws SQLException;
-  }
-
-  private void query(String sql, RowReader reader) {
-    try (Connection c = pool.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql);
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        reader.read(rs);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("a caixa de saída da turma falhou: " + e.getMessage(), e);
-    }
+  private void query(String sql, Sql.RowReader reader) {
+    new Sql(pool, "a caixa de saída da turma").query(sql, reader);
   }
 
   private static void exec(Connection c, String sql, Object... args) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        ps.setObject(i + 1, args[i]);
-      }
+    try (PreparedStatement ps = Sql.prepare(c, sql, args)) {
       ps.executeUpdate();
     }
   }

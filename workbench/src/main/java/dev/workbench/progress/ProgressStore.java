@@ -376,38 +376,17 @@ public final class ProgressStore implements AutoCloseable {
         rs.getBoolean("passed_once"));
   }
 
-  private interface RowReader {
-    void read(ResultSet rs) throws SQLException;
-  }
-
-  private void query(String sql, RowReader reader, Object... args) {
-    try (Connection c = pool.getConnection();
-        PreparedStatement ps = prepare(c, sql, args);
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        reader.read(rs);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("o registro de progresso falhou: " + e.getMessage(), e);
-    }
+  private void query(String sql, Sql.RowReader reader, Object... args) {
+    new Sql(pool, "o registro de progresso").query(sql, reader, args);
   }
 
   private void update(String sql, Object... args) {
-    try (Connection c = pool.getConnection();
-        PreparedStatement ps = prepare(c, sql, args)) {
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("o registro de progresso falhou: " + e.getMessage(), e);
-    }
+    new Sql(pool, "o registro de progresso").update(sql, args);
   }
 
   private static PreparedStatement prepare(Connection c, String sql, Object... args)
       throws SQLException {
-    PreparedStatement ps = c.prepareStatement(sql);
-    for (int i = 0; i < args.length; i++) {
-      ps.setObject(i + 1, args[i]);
-    }
-    return ps;
+    return Sql.prepare(c, sql, args);
   }
 
   private static String toJson(Object value) {
