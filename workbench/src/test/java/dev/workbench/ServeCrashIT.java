@@ -62,7 +62,15 @@ class ServeCrashIT {
     run(port, cookie, "nuvem", "firestore");
     run(port, cookie, "nuvem", "ligar");
     run(port, cookie, "notebook", "carregar");
-    List<String> owned = docker("ps", "-aq", "--filter", "label=" + Owner.LABEL);
+    // this learner's owned containers only: other tests (or servers) on the same engine own theirs
+    List<String> owned =
+        docker(
+            "ps",
+            "-aq",
+            "--filter",
+            "label=workbench.session=" + session.id(),
+            "--filter",
+            "label=" + Owner.LABEL);
     assertThat(docker("ps", "-q", "--filter", "label=workbench.session=" + session.id()))
         .as("the cloud, the kernel and the lesson's emulator are running")
         .hasSizeGreaterThanOrEqualTo(4);
