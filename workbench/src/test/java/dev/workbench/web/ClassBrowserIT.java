@@ -214,13 +214,22 @@ class ClassBrowserIT {
         .get()
         .extracting(ClassHub.Presenter::step)
         .isEqualTo("criar-volume");
-    Object top =
-        ((JavascriptExecutor) learner)
-            .executeScript(
-                "return document.getElementById('step-criar-volume').getBoundingClientRect().top;");
-    assertThat(((Number) top).doubleValue())
-        .as("the step is scrolled into the learner's view")
-        .isBetween(-5.0, 600.0);
+    // the page scrolls smoothly: give the scroll time to end before reading where the card is
+    java.util.function.Supplier<Double> top =
+        () ->
+            ((Number)
+                    ((JavascriptExecutor) learner)
+                        .executeScript(
+                            "return document.getElementById('step-criar-volume')"
+                                + ".getBoundingClientRect().top;"))
+                .doubleValue();
+    try {
+      TestBrowsers.waiting(learner, Duration.ofSeconds(10))
+          .until(b -> top.get() >= -5.0 && top.get() <= 600.0);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      // the assertion below says where the card stayed
+    }
+    assertThat(top.get()).as("the step is scrolled into the learner's view").isBetween(-5.0, 600.0);
   }
 
   /**
