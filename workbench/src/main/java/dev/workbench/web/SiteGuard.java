@@ -175,11 +175,13 @@ final class SiteGuard extends Plugin<Void> {
     return Boolean.TRUE.equals(ctx.attribute(SITE_TOKEN));
   }
 
+  /** The token in a header or in the site's cookie (the query form is {@link #checkToken}'s). */
   private boolean hasToken(Context ctx) {
     if (rules.token() == null) {
       return true;
     }
     String header = ctx.header("Authorization");
+    // "Bearer" as OAuth clients send it, "token" as Jupyter's clients do
     if (header != null
         && header.matches("(?i)(Bearer|token) .+")
         && equal(rules.token(), header.substring(header.indexOf(' ') + 1).strip())) {
@@ -202,19 +204,9 @@ final class SiteGuard extends Plugin<Void> {
       }
       return;
     }
-    String header = ctx.header("Authorization");
-    // "Bearer" as OAuth clients send it, "token" as Jupyter's clients do
-    if (header != null
-        && header.matches("(?i)(Bearer|token) .+")
-        && equal(rules.token(), header.substring(header.indexOf(' ') + 1).strip())) {
-      return;
+    if (!hasToken(ctx)) {
+      throw new UnauthorizedResponse(Languages.texts(ctx).get("msg_token"));
     }
-    String cookie = ctx.cookie(TOKEN_COOKIE);
-    if (cookie != null
-        && MessageDigest.isEqual(cookieValue, cookie.getBytes(StandardCharsets.UTF_8))) {
-      return;
-    }
-    throw new UnauthorizedResponse(Languages.texts(ctx).get("msg_token"));
   }
 
   /**
