@@ -145,16 +145,24 @@ public final class CourseRun {
     }
   }
 
+  /**
+   * The values a headless run gives a step: the defaults, except that an exercise's step runs with
+   * the values the exercise asks the learner for — its checks are the answer key, proved this way
+   * against the real engine.
+   */
+  public static Map<String, String> headlessParams(Lesson lesson, Step step) {
+    return lesson.exerciseFor(step.id()).map(Lesson.Block.Exercise::set).orElse(Map.of());
+  }
+
   private List<StepOutcome> runLesson(Lesson lesson, Session session, Consumer<RunEvent> events) {
     List<StepOutcome> outcomes = new ArrayList<>();
     try {
       for (Step step : lesson.steps()) {
-        // An exercise's step runs with the values the exercise asks the learner for: its checks are
-        // the answer key, proved here against the real engine.
-        Map<String, String> params =
-            lesson.exerciseFor(step.id()).map(Lesson.Block.Exercise::set).orElse(Map.of());
         outcomes.add(
-            new StepOutcome(lesson, step, runner.run(lesson, step, session, params, events)));
+            new StepOutcome(
+                lesson,
+                step,
+                runner.run(lesson, step, session, headlessParams(lesson, step), events)));
       }
     } finally {
       runner.resetLesson(session, lesson.id());
