@@ -1,5 +1,6 @@
 package dev.workbench.lesson;
 
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -27,6 +28,12 @@ public enum Language {
   /** The lesson file of this language inside a lesson folder. */
   public String fileName() {
     return fileName;
+  }
+
+  /** The language a lesson file is written in, by its name: English for {@code lesson.en.md}. */
+  static Language ofFile(Path file) {
+    Path name = file.getFileName();
+    return name != null && name.toString().equals(EN.fileName()) ? EN : PT_BR;
   }
 
   /** English for any tag starting with {@code en} ({@code en}, {@code en-GB}…); pt-BR otherwise. */

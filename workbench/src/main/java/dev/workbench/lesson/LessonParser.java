@@ -16,10 +16,10 @@ import org.commonmark.parser.Parser;
 
 /**
  * A lesson file → {@link Lesson}: the front matter, then the top-level fenced blocks whose info
- * string is {@code step} become steps, those whose info string is {@code firestore-table} become
- * live tables, {@code quiz} and {@code exercise} become questions, and the Markdown between them
- * stays prose, byte for byte. Any problem is a {@link LessonFormatError} pointing at the block or
- * the front matter.
+ * string is {@code step} become steps, and so do notebook cells ({@code cell}, see {@link
+ * CellReader}); those whose info string is {@code firestore-table} become live tables, {@code quiz}
+ * and {@code exercise} become questions, and the Markdown between them stays prose, byte for byte.
+ * Any problem is a {@link LessonFormatError} pointing at the block or the front matter.
  */
 public final class LessonParser {
   private LessonParser() {}
@@ -101,6 +101,8 @@ public final class LessonParser {
     return switch (kind) {
       case "step" ->
           new Lesson.Block.StepBlock(StepReader.read(code.getLiteral(), file, first + 1));
+      case CellReader.INFO ->
+          new Lesson.Block.StepBlock(CellReader.read(code.getLiteral(), file, first + 1));
       case FirestoreTableReader.INFO ->
           FirestoreTableReader.read(code.getLiteral(), file, first + 1);
       default -> QuestionReader.read(kind, code.getLiteral(), file, first + 1);
@@ -146,7 +148,11 @@ public final class LessonParser {
       return "step";
     }
     return switch (info) {
-      case FirestoreTableReader.INFO, QuestionReader.QUIZ, QuestionReader.EXERCISE -> info;
+      case CellReader.INFO,
+          FirestoreTableReader.INFO,
+          QuestionReader.QUIZ,
+          QuestionReader.EXERCISE ->
+          info;
       default -> null;
     };
   }

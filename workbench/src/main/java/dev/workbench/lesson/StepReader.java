@@ -29,12 +29,21 @@ final class StepReader {
    */
   static Step read(String body, Path file, int line) {
     Where where = new Where(file, line, "step");
-    Fields anonymous = Fields.of(Yaml.read(body, where, line + 1), where, "the step block");
+    return read(Yaml.read(body, where, line + 1), where);
+  }
+
+  /**
+   * A step from YAML already read: a step block's, or the long form a {@link CellReader cell}
+   * stands for. Messages name the step by {@code where}'s context and its id ({@code cell 'x'}).
+   */
+  static Step read(Object yaml, Where where) {
+    int line = where.line();
+    Fields anonymous = Fields.of(yaml, where, "the " + where.context() + " block");
     String id = anonymous.text("id");
     if (!ID.matcher(id).matches()) {
       throw where.error("'id' must be lowercase letters, digits and '-', got '" + id + "'");
     }
-    Fields step = anonymous.named("step '" + id + "'");
+    Fields step = anonymous.named(where.context() + " '" + id + "'");
     ActionReader.Kind kind = ActionReader.kind(step.text("do"), step.where());
     List<String> allowed = new ArrayList<>(COMMON);
     allowed.addAll(kind.keys());
