@@ -105,12 +105,11 @@ class ClassHubIT {
         .contains("turma: Código da turma errado")
         .contains("Workbench em");
 
-    String anaCookie = issuedCookie(anaPort);
-    String biaCookie = issuedCookie(biaPort);
-    for (int port : new int[] {anaPort, biaPort}) {
-      String cookie = port == anaPort ? anaCookie : biaCookie;
-      assertThat(run(port, cookie, "conteineres", "base")).isEqualTo("PASSED");
-      assertThat(run(port, cookie, "conteineres", "listar-criadas")).isEqualTo("FAILED");
+    ApiLearner anaApi = ApiLearner.issued(anaPort, TOKEN);
+    ApiLearner biaApi = ApiLearner.issued(biaPort, TOKEN);
+    for (ApiLearner learner : List.of(anaApi, biaApi)) {
+      assertThat(learner.run("conteineres", "base").status()).isEqualTo("PASSED");
+      assertThat(learner.run("conteineres", "listar-criadas").status()).isEqualTo("FAILED");
     }
 
     JsonNode roster =
@@ -147,11 +146,12 @@ class ClassHubIT {
     // the hub goes away; the learners go on, and Ana's workbench is killed and started again
     hub.process().destroy();
     assertThat(hub.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(run(anaPort, anaCookie, "conteineres", "listar-criadas")).isEqualTo("FAILED");
-    assertThat(run(biaPort, biaCookie, "conteineres", "base")).isEqualTo("PASSED");
+    assertThat(anaApi.run("conteineres", "listar-criadas").status()).isEqualTo("FAILED");
+    assertThat(biaApi.run("conteineres", "base").status()).isEqualTo("PASSED");
     HttpResponse<String> reset =
         HTTP.send(
-            request(biaPort, "/api/lessons/conteineres/reset", biaCookie)
+            biaApi
+                .request("/api/lessons/conteineres/reset")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}"))
                 .build(),
@@ -250,7 +250,7 @@ class ClassHubIT {
 
   private static JsonNode get(int port, String path) throws Exception {
     HttpResponse<String> answer =
-        HTTP.send(request(port, path, null).build(), HttpResponse.BodyHandlers.ofString());
+        HTTP.send(request(port, path).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(200);
     return JSON.readTree(answer.body());
   }
@@ -302,47 +302,11 @@ class ClassHubIT {
     return new Served(process, log);
   }
 
-  private static String issuedCookie(int port) throws Exception {
-    HttpResponse<String> answer =
-        HTTP.send(
-            request(port, "/api/session", null).build(), HttpResponse.BodyHandlers.ofString());
-    return answer.headers().allValues("Set-Cookie").stream()
-        .filter(c -> c.startsWith("wb_session="))
-        .findFirst()
-        .orElseThrow()
-        .split(";", 2)[0];
-  }
-
-  /** Runs a step through the learner's API and waits for its end; returns PASSED or FAILED. */
-  private static String run(int port, String cookie, String lesson, String step) throws Exception {
-    HttpResponse<String> started =
-        HTTP.send(
-            request(port, "/api/lessons/" + lesson + "/steps/" + step + "/runs", cookie)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    JsonNode status;
-    do {
-      Thread.sleep(300);
-      HttpResponse<String> progress =
-          HTTP.send(
-              request(port, "/api/lessons/" + lesson + "/progress", cookie).build(),
-              HttpResponse.BodyHandlers.ofString());
-      status = JSON.readTree(progress.body()).path("steps").path(step);
-    } while (status.path("status").asText().matches("RUNNING|NOT_RUN")
-        && System.nanoTime() < deadline);
-    return status.path("status").asText();
-  }
-
-  private static HttpRequest.Builder request(int port, String path, String cookie) {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + TOKEN);
-    return cookie == null ? builder : builder.header("Cookie", cookie);
+  /** A request with the instructor's token, as the instructor's view makes it. */
+  private static HttpRequest.Builder request(int port, String path) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + TOKEN);
   }
 
   private static int freePort() throws IOException {

@@ -2,16 +2,11 @@ package dev.workbench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.workbench.ApiLearner.StepEnd;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.Owner;
 import dev.workbench.engine.Session;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,10 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * keeps the learner's own lesson work.
  */
 class ServeCrashIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TOKEN = "token-do-crash-" + Session.random().id();
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
   @TempDir Path dataDir;
   private final List<Process> servers = new ArrayList<>();
@@ -56,12 +48,13 @@ class ServeCrashIT {
     TestEngines.require(dataDir).close();
     int port = freePort();
     Process first = serve(port);
-    String cookie = issuedCookie(port);
+    ApiLearner learner = ApiLearner.issued(port, TOKEN);
+    session = learner.session();
 
-    run(port, cookie, "nuvem", "rede-banco");
-    run(port, cookie, "nuvem", "firestore");
-    run(port, cookie, "nuvem", "ligar");
-    run(port, cookie, "notebook", "carregar");
+    assertThat(learner.run("nuvem", "rede-banco")).matches(StepEnd::passed, "passed");
+    assertThat(learner.run("nuvem", "firestore")).matches(StepEnd::passed, "passed");
+    assertThat(learner.run("nuvem", "ligar")).matches(StepEnd::passed, "passed");
+    assertThat(learner.run("notebook", "carregar")).matches(StepEnd::passed, "passed");
     // this learner's owned containers only: other tests (or servers) on the same engine own theirs
     List<String> owned =
         docker(
@@ -163,52 +156,6 @@ class ServeCrashIT {
         .as("serve started and printed its address")
         .contains("Workbench em");
     return process;
-  }
-
-  private String issuedCookie(int port) throws Exception {
-    HttpResponse<String> answer =
-        HTTP.send(
-            request(port, "/api/session", null).build(), HttpResponse.BodyHandlers.ofString());
-    session = new Session(JSON.readTree(answer.body()).path("session").asText());
-    return answer.headers().allValues("Set-Cookie").stream()
-        .filter(c -> c.startsWith("wb_session="))
-        .findFirst()
-        .orElseThrow()
-        .split(";", 2)[0];
-  }
-
-  /** Runs a step through the API and waits until the learner's progress says it passed. */
-  private void run(int port, String cookie, String lesson, String step) throws Exception {
-    HttpResponse<String> started =
-        HTTP.send(
-            request(port, "/api/lessons/" + lesson + "/steps/" + step + "/runs", cookie)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-    JsonNode status;
-    do {
-      Thread.sleep(500);
-      HttpResponse<String> progress =
-          HTTP.send(
-              request(port, "/api/lessons/" + lesson + "/progress", cookie).build(),
-              HttpResponse.BodyHandlers.ofString());
-      status = JSON.readTree(progress.body()).path("steps").path(step);
-    } while (status.path("status").asText().matches("RUNNING|NOT_RUN")
-        && System.nanoTime() < deadline);
-    assertThat(status.path("status").asText())
-        .as("%s/%s: %s", lesson, step, status)
-        .isEqualTo("PASSED");
-  }
-
-  private static HttpRequest.Builder request(int port, String path, String cookie) {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + TOKEN);
-    return cookie == null ? builder : builder.header("Cookie", cookie);
   }
 
   private static List<String> docker(String... args) throws IOException, InterruptedException {

@@ -34,9 +34,9 @@ import java.util.function.Consumer;
  * instructor reads or does (the site's token, which is the instructor's). On a learner's workbench:
  * joining from the page, and the presenter's step to follow.
  *
- * <p>The three routes learners' workbenches call ({@link #SERVER_TO_SERVER}) are not asked for the
- * site's token by {@link SiteGuard}, which still checks their Host, content type and Origin; the
- * learner token is checked here, and no browser session is issued for them.
+ * <p>The three routes learners' workbenches call ({@link #serverToServer}) are, on a hub only, not
+ * asked for the site's token by {@link SiteGuard}, which still checks their Host, content type and
+ * Origin; the learner token is checked here, and no browser session is issued for them.
  */
 final class ClassRoutes {
   /** Events in one post: an outbox sends at most 200; more is not a learner's workbench. */

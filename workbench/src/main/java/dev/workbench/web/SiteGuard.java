@@ -57,14 +57,17 @@ final class SiteGuard extends Plugin<Void> {
    * @param token null only where {@code serve --no-token} asked for none (loopback only)
    * @param checkHost true on a loopback bind; beyond loopback the token is the guard
    * @param allowedHosts extra names a loopback bind answers to
+   * @param hub true on a class hub ({@code serve --class}): only there do learners' workbenches
+   *     call the {@linkplain ClassRoutes#serverToServer server-to-server routes} without the site's
+   *     token; anywhere else those paths are asked for it like any other
    */
-  record Rules(String token, boolean checkHost, Set<String> allowedHosts) {
+  record Rules(String token, boolean checkHost, Set<String> allowedHosts, boolean hub) {
     Rules {
       allowedHosts = Set.copyOf(allowedHosts);
     }
 
     static Rules of(WebConfig web) {
-      return new Rules(web.token(), web.loopback(), web.allowedHosts());
+      return new Rules(web.token(), web.loopback(), web.allowedHosts(), false);
     }
 
     /**
@@ -73,11 +76,13 @@ final class SiteGuard extends Plugin<Void> {
      * means a rebinding page, not a learner.
      */
     static Rules of(WebConfig web, ClassMode mode) {
-      return new Rules(web.token(), web.loopback() || mode.hub() != null, web.allowedHosts());
+      boolean hub = mode.hub() != null;
+      return new Rules(web.token(), web.loopback() || hub, web.allowedHosts(), hub);
     }
   }
 
   private static final String SITE_TOKEN = "wb.siteToken";
+  private static final String SERVER_TO_SERVER = "wb.serverToServer";
 
   private final Rules rules;
   private final byte[] cookieValue;
@@ -126,9 +131,10 @@ final class SiteGuard extends Plugin<Void> {
     if (ctx.path().startsWith("/static/")) {
       return; // the style sheet and script are public, so the token page itself looks right
     }
-    if (ClassRoutes.serverToServer(ctx)) {
+    if (rules.hub() && ClassRoutes.serverToServer(ctx)) {
       // a learner's workbench: the route checks its learner token (or the join code); whether the
       // site's own token came too is noted for the routes the instructor may also call
+      ctx.attribute(SERVER_TO_SERVER, true);
       ctx.attribute(SITE_TOKEN, hasToken(ctx));
     } else {
       checkToken(ctx);
@@ -168,6 +174,14 @@ final class SiteGuard extends Plugin<Void> {
     }
     int colon = value.indexOf(':');
     return colon < 0 ? value : value.substring(0, colon);
+  }
+
+  /**
+   * True for a learner's workbench calling a hub's server-to-server route, as {@link #check}
+   * decided: no browser, so the site issues it no session.
+   */
+  static boolean fromLearnersWorkbench(Context ctx) {
+    return Boolean.TRUE.equals(ctx.attribute(SERVER_TO_SERVER));
   }
 
   /** True when the request carried the site's (the instructor's) token, for {@link ClassRoutes}. */

@@ -87,7 +87,7 @@ public final class WebApp {
                 router.before(
                     ctx -> {
                       // a learner's workbench posting to the hub is no browser: it gets no session
-                      if (!ClassRoutes.serverToServer(ctx)) {
+                      if (!SiteGuard.fromLearnersWorkbench(ctx)) {
                         learners.identify(ctx);
                       }
                     });

@@ -287,13 +287,12 @@ class EngineSafetyIT {
 
           public void progress(String label, long current, long total) {}
         };
-    long start = System.nanoTime();
-
+    // what the limit striking looks like: the learner's message, the first service made, the
+    // second never started, no compose process left; how long it took is the machine's business
     assertThatThrownBy(() -> engine.compose().up(scope, file, sink, Duration.ofSeconds(8)))
         .isInstanceOf(EngineError.class)
         .hasMessageContaining("o compose passou do limite de 8 s e foi interrompido");
 
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
     assertThat(engine.containers().inspect(scope, "lento"))
         .as("compose had started the first service")
         .isPresent();

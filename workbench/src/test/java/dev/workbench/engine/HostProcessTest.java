@@ -14,21 +14,23 @@ import org.junit.jupiter.api.Test;
  */
 class HostProcessTest {
   @Test
-  void a_program_that_prints_without_end_and_never_a_newline_is_stopped_at_its_time_limit() {
+  void a_program_that_prints_without_end_and_never_a_newline_is_stopped_at_its_time_limit()
+      throws Exception {
     List<String> lines = new CopyOnWriteArrayList<>();
-    long start = System.nanoTime();
 
+    // the limit striking is the outcome asserted, not how long it took: the learner's message,
+    // the printer killed, and each line it left capped
     assertThatThrownBy(
             () ->
                 HostProcess.run(
-                    new ProcessBuilder("sh", "-c", "yes | tr -d '\\n'"),
+                    new ProcessBuilder("sh", "-c", "yes 4721 | tr -d '\\n'"),
                     lines::add,
                     Duration.ofSeconds(2),
                     "o programa"))
         .isInstanceOf(EngineError.class)
         .hasMessageContaining("o programa passou do limite de 2 s e foi interrompido");
 
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+    assertThat(leftRunning("yes 4721")).as("no printer left running").isEmpty();
     assertThat(lines)
         .isNotEmpty()
         .allSatisfy(
@@ -38,7 +40,6 @@ class HostProcessTest {
 
   @Test
   void a_silent_program_is_killed_with_the_children_it_started() throws Exception {
-    // an unusual duration marks this test's processes among everything else on the machine
     ProcessBuilder builder = new ProcessBuilder("sh", "-c", "sleep 3217 & sleep 3217; wait");
 
     assertThatThrownBy(
@@ -46,18 +47,27 @@ class HostProcessTest {
         .isInstanceOf(EngineError.class)
         .hasMessageContaining("o compose passou do limite");
 
-    List<ProcessHandle> left = sleeping();
-    for (int i = 0; i < 50 && !left.isEmpty(); i++) {
-      Thread.sleep(100);
-      left = sleeping();
-    }
-    left.forEach(ProcessHandle::destroyForcibly);
-    assertThat(left).as("no sleep left running").isEmpty();
+    assertThat(leftRunning("sleep 3217")).as("no sleep left running").isEmpty();
   }
 
-  private static List<ProcessHandle> sleeping() {
+  /**
+   * This test's processes still alive, marked by an unusual argument among everything else on the
+   * machine. A process killed with SIGKILL shows alive until its new parent reaps it, so this looks
+   * again a few times before answering; whatever is left is killed, not left to the machine.
+   */
+  private static List<ProcessHandle> leftRunning(String mark) throws InterruptedException {
+    List<ProcessHandle> left = running(mark);
+    for (int i = 0; i < 50 && !left.isEmpty(); i++) {
+      Thread.sleep(100);
+      left = running(mark);
+    }
+    left.forEach(ProcessHandle::destroyForcibly);
+    return left;
+  }
+
+  private static List<ProcessHandle> running(String mark) {
     return ProcessHandle.allProcesses()
-        .filter(p -> p.info().commandLine().orElse("").contains("sleep 3217"))
+        .filter(p -> p.info().commandLine().orElse("").contains(mark))
         .filter(ProcessHandle::isAlive)
         .toList();
   }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.workbench.ApiLearner;
+import dev.workbench.ApiLearner.StepEnd;
 import dev.workbench.TestEngines;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.OutputSink;
@@ -13,7 +15,6 @@ import dev.workbench.lesson.Course;
 import dev.workbench.lesson.Lesson;
 import dev.workbench.run.StepRunner;
 import dev.workbench.step.Step;
-import dev.workbench.web.IssuedSession;
 import dev.workbench.web.WebApp;
 import dev.workbench.web.WebConfig;
 import io.javalin.Javalin;
@@ -110,20 +111,20 @@ class LabsIT {
     JavalinTest.test(
         site(course),
         (server, tool) -> {
-          // a run's event stream may be quiet longer than okhttp's default 10 s (heartbeats come
-          // every 15 s)
+          // a reset removes a lab's containers, which may take longer than okhttp's default 10 s
+          // on a busy machine
           HttpClient client =
               new HttpClient(
                   server, new OkHttpClient.Builder().readTimeout(Duration.ofMinutes(5)).build());
-          List<IssuedSession> learners = new ArrayList<>();
+          List<ApiLearner> learners = new ArrayList<>();
           for (int i = 0; i < 3; i++) {
-            learners.add(IssuedSession.from(client));
+            learners.add(ApiLearner.issued(server.port(), null));
           }
 
           // the spawn limit is 1: while the first lab starts, the others wait and are told their
           // place
           List<JsonNode> asked = new ArrayList<>();
-          for (IssuedSession learner : learners) {
+          for (ApiLearner learner : learners) {
             asked.add(post(client, learner, "/api/lab"));
           }
           assertThat(asked.get(0).path("state").asText()).isEqualTo("STARTING");
@@ -131,7 +132,7 @@ class LabsIT {
           assertThat(asked.get(2).path("message").asText()).contains("Você é o 2º da fila");
 
           // the fourth learner finds the machine full: 503, Retry-After, a page in pt-BR
-          IssuedSession fourth = IssuedSession.from(client);
+          ApiLearner fourth = ApiLearner.issued(server.port(), null);
           try (Response full =
               client.get(
                   "/lessons/volumes",
@@ -144,8 +145,8 @@ class LabsIT {
           // three learners, the whole lesson each, at once
           ExecutorService pool = Executors.newFixedThreadPool(3);
           List<Future<List<String>>> runs = new ArrayList<>();
-          for (IssuedSession learner : learners) {
-            runs.add(pool.submit(() -> runLesson(client, learner, volumes)));
+          for (ApiLearner learner : learners) {
+            runs.add(pool.submit(() -> runLesson(learner, volumes)));
           }
           for (Future<List<String>> run : runs) {
             assertThat(run.get()).as("steps that did not pass").isEmpty();
@@ -154,7 +155,7 @@ class LabsIT {
 
           List<String> expected =
               List.of("efemero", "novo", "da-nova-imagem", "outra-com-pasta", "depois-do-rm");
-          for (IssuedSession learner : learners) {
+          for (ApiLearner learner : learners) {
             assertThat(dockerPs(learner.session()))
                 .as("docker ps -a in the lab of " + learner.session().id())
                 .allMatch(name -> name.startsWith("wb-" + learner.session().id() + "-volumes-"))
@@ -171,7 +172,7 @@ class LabsIT {
               .hasSizeGreaterThanOrEqualTo(expected.size());
 
           // the second learner is warned before idling out, then their lab stops, keeping its data
-          IssuedSession idle = learners.get(1);
+          ApiLearner idle = learners.get(1);
           clock.advance(IDLE.minus(Duration.ofMinutes(1)));
           JsonNode warned = get(client, idle, "/api/lab");
           assertThat(warned.path("warn").asBoolean()).isTrue();
@@ -199,42 +200,19 @@ class LabsIT {
         });
   }
 
-  /** Each step in order, through the API; returns the ids of steps that did not pass. */
-  private static List<String> runLesson(HttpClient client, IssuedSession learner, Lesson lesson)
-      throws IOException {
+  /** Each step in order, through the API; returns the ends of steps that did not pass. */
+  private static List<String> runLesson(ApiLearner learner, Lesson lesson) throws Exception {
     List<String> failed = new ArrayList<>();
     for (Step step : lesson.steps()) {
-      String events = finish(client, learner, step.id(), startRun(client, learner, step.id()));
-      if (!events.contains("\"passed\":true")) {
-        failed.add(step.id() + ": " + events.substring(Math.max(0, events.length() - 600)));
+      StepEnd end = learner.run(lesson.id(), step.id());
+      if (!end.passed()) {
+        failed.add(end.toString());
       }
     }
     return failed;
   }
 
-  private static String startRun(HttpClient client, IssuedSession learner, String step)
-      throws IOException {
-    try (Response started =
-        client.request(
-            "/api/lessons/volumes/steps/" + step + "/runs",
-            b -> b.header("Cookie", learner.cookie()).post(RequestBody.create("{}", JSON)))) {
-      String body = started.body().string();
-      assertThat(started.code()).as(step + " starts: " + body).isEqualTo(202);
-      return MAPPER.readTree(body).path("runId").asText();
-    }
-  }
-
-  private static String finish(HttpClient client, IssuedSession learner, String step, String runId)
-      throws IOException {
-    try (Response events =
-        client.get(
-            "/api/runs/" + runId + "/events",
-            b -> b.header("Cookie", learner.cookie()).header("Accept", "text/event-stream"))) {
-      return events.body().string();
-    }
-  }
-
-  private static JsonNode post(HttpClient client, IssuedSession learner, String path)
+  private static JsonNode post(HttpClient client, ApiLearner learner, String path)
       throws IOException {
     try (Response r =
         client.request(
@@ -245,23 +223,23 @@ class LabsIT {
     }
   }
 
-  private static JsonNode get(HttpClient client, IssuedSession learner, String path)
+  private static JsonNode get(HttpClient client, ApiLearner learner, String path)
       throws IOException {
     try (Response r = client.get(path, b -> b.header("Cookie", learner.cookie()))) {
       return MAPPER.readTree(r.body().string());
     }
   }
 
-  private void touchOthers(HttpClient client, List<IssuedSession> learners, IssuedSession except)
+  private void touchOthers(HttpClient client, List<ApiLearner> learners, ApiLearner except)
       throws IOException {
-    for (IssuedSession learner : learners) {
+    for (ApiLearner learner : learners) {
       if (!learner.equals(except)) {
         post(client, learner, "/api/lab");
       }
     }
   }
 
-  private static void awaitState(HttpClient client, IssuedSession learner, String state)
+  private static void awaitState(HttpClient client, ApiLearner learner, String state)
       throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     String seen = "";

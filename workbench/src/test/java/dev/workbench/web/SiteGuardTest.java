@@ -178,6 +178,37 @@ class SiteGuardTest {
   }
 
   @Test
+  void a_site_that_is_no_hub_asks_the_hubs_server_to_server_routes_for_its_token_like_any_other()
+      throws Exception {
+    // this site is a learner's own (no --class): only a hub lets learners' workbenches call these
+    // without the site's token
+    Map<String, String> json = Map.of("Content-Type", "application/json");
+    RawHttp.Answer other = RawHttp.send(port, "POST", RUN, json, "{}");
+    assertThat(other.status()).isEqualTo(401);
+    Map<String, RawHttp.Answer> answers =
+        Map.of(
+            "POST /api/class/join",
+            RawHttp.send(
+                port,
+                "POST",
+                "/api/class/join",
+                json,
+                "{\"code\": \"AAAA-AAAA\", \"name\": \"Eve\"}"),
+            "POST /api/class/events",
+            RawHttp.send(port, "POST", "/api/class/events", json, "{\"events\": []}"),
+            "GET /api/class/presenter",
+            RawHttp.get(port, "/api/class/presenter", Map.of()));
+    answers.forEach(
+        (request, answer) -> {
+          assertThat(answer.status()).as(request).isEqualTo(401);
+          assertThat(answer.body()).as(request).isEqualTo(other.body());
+          assertThat(answer.all("Set-Cookie"))
+              .as(request)
+              .noneMatch(c -> c.startsWith(Learners.COOKIE));
+        });
+  }
+
+  @Test
   void the_token_in_the_address_becomes_a_strict_cookie_and_leaves_the_address_bar()
       throws Exception {
     RawHttp.Answer answer =
