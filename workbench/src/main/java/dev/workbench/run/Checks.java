@@ -2,6 +2,7 @@ package dev.workbench.run;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import dev.workbench.cloud.Clouds;
+import dev.workbench.cloud.Swarms;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.Scope;
 import dev.workbench.run.StepResult.CheckResult;
@@ -14,10 +15,12 @@ import java.util.Optional;
 final class Checks {
   private final Engine engine;
   private final Clouds clouds;
+  private final Swarms swarms;
 
-  Checks(Engine engine, Clouds clouds) {
+  Checks(Engine engine, Clouds clouds, Swarms swarms) {
     this.engine = engine;
     this.clouds = clouds;
+    this.swarms = swarms;
   }
 
   CheckResult evaluate(Check check, Scope scope, Vars vars, Integer exitCode, String output) {
@@ -74,8 +77,7 @@ final class Checks {
       Clouds.Verdict v = clouds.evaluate(c, scope, vars::apply);
       return result(v.description(), v.passed(), v.detail());
     } else if (check instanceof Check.SwarmCheck c) {
-      dev.workbench.cloud.Clouds.Verdict v =
-          dev.workbench.cloud.Swarms.of(engine).evaluate(c, scope, vars::apply);
+      Clouds.Verdict v = swarms.evaluate(c, scope, vars::apply);
       return result(v.description(), v.passed(), v.detail());
     }
     throw new IllegalStateException("verificação sem avaliação: " + check);
