@@ -26,6 +26,10 @@ class ArchitectureTest {
   private static final Pattern IMPORT =
       Pattern.compile("(?m)^import (?:static )?dev\\.workbench\\.([a-z]+)\\.");
 
+  /** A static map keyed by engine: what {@code Swarms.of(engine)} was before its owner made it. */
+  private static final Pattern STATIC_PER_ENGINE =
+      Pattern.compile("static\\s+(?:final\\s+)?[\\w.]*Map<Engine\\b");
+
   /** What each package may import from the project; the root package (Workbench) is open to all. */
   private static final Map<String, Set<String>> MAY_USE =
       Map.ofEntries(
@@ -64,32 +68,53 @@ class ArchitectureTest {
                   "lesson",
                   "step")));
 
+  private static final Path MAIN =
+      TestEngines.projectRoot().resolve("workbench/src/main/java/dev/workbench");
+
+  /** Every main source file, relative to {@code dev/workbench}. */
+  private static List<Path> mainSources() throws IOException {
+    try (Stream<Path> files = Files.walk(MAIN)) {
+      return files.filter(f -> f.toString().endsWith(".java")).map(MAIN::relativize).toList();
+    }
+  }
+
   @Test
   void no_package_imports_one_above_it() throws IOException {
-    Path main = TestEngines.projectRoot().resolve("workbench/src/main/java/dev/workbench");
     List<String> upward = new ArrayList<>();
     int read = 0;
-    try (Stream<Path> files = Files.walk(main)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-        Path relative = main.relativize(file);
-        if (relative.getNameCount() < 2) {
-          continue; // dev.workbench.Workbench and friends
-        }
-        String from = relative.getName(0).toString();
-        assertThat(MAY_USE)
-            .as("%s is a package this test knows; add its arrows", from)
-            .containsKey(from);
-        Matcher imported = IMPORT.matcher(Files.readString(file));
-        while (imported.find()) {
-          String to = imported.group(1);
-          if (!to.equals(from) && !MAY_USE.get(from).contains(to)) {
-            upward.add(relative + " imports dev.workbench." + to);
-          }
-        }
-        read++;
+    for (Path relative : mainSources()) {
+      if (relative.getNameCount() < 2) {
+        continue; // dev.workbench.Workbench and friends
       }
+      String from = relative.getName(0).toString();
+      assertThat(MAY_USE)
+          .as("%s is a package this test knows; add its arrows", from)
+          .containsKey(from);
+      Matcher imported = IMPORT.matcher(Files.readString(MAIN.resolve(relative)));
+      while (imported.find()) {
+        String to = imported.group(1);
+        if (!to.equals(from) && !MAY_USE.get(from).contains(to)) {
+          upward.add(relative + " imports dev.workbench." + to);
+        }
+      }
+      read++;
     }
     assertThat(read).as("main sources read").isGreaterThan(50);
     assertThat(upward).as("imports that point up or sideways").isEmpty();
+  }
+
+  /**
+   * What a learner's engine holds for them (notebooks, clouds, swarms) is owned: made and closed by
+   * the step runner, on the server's one shutdown path, never kept in a static map no one closes.
+   */
+  @Test
+  void no_class_keeps_what_an_engine_holds_in_static_state() throws IOException {
+    List<String> statics = new ArrayList<>();
+    for (Path relative : mainSources()) {
+      if (STATIC_PER_ENGINE.matcher(Files.readString(MAIN.resolve(relative))).find()) {
+        statics.add(relative.toString());
+      }
+    }
+    assertThat(statics).as("classes with a static map keyed by engine").isEmpty();
   }
 }

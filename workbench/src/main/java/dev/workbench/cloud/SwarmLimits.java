@@ -3,8 +3,9 @@ package dev.workbench.cloud;
 import dev.workbench.step.Limits;
 
 /**
- * How much the swarms of one server may take: how many run at once (one per learner, always), and
- * the limits of each host's container (the tasks it runs live inside it).
+ * How much the swarms of one server may take, given once to {@link Swarms} by its owner: how many
+ * run at once (one per learner, always), and the limits of each host's container (the tasks it runs
+ * live inside it).
  */
 public record SwarmLimits(int swarms, Limits host) {
   /**

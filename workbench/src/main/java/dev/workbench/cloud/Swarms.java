@@ -14,28 +14,23 @@ import dev.workbench.lesson.Sentences;
 import dev.workbench.step.Action;
 import dev.workbench.step.Check;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.WeakHashMap;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
  * The swarms of one engine's learners, one per session and at most {@link SwarmLimits#swarms} at
- * once: performs the {@code swarm.*} actions and evaluates the swarm checks. Like the clouds, a
- * lesson's reset stops its swarm, so does the server's shutdown ({@link #stopAll}), and what a
- * killed server left, {@link #removeOrphans} removes at the next start.
+ * once: performs the {@code swarm.*} actions and evaluates the swarm checks. Owned like the clouds:
+ * made by its owner, the step runner, with the {@link SwarmLimits} record, and closed by it; a
+ * lesson's reset stops its swarm, the owner's {@link #close} (the server's one shutdown path) stops
+ * them all; what a killed server left, {@link #removeOrphans} removes at the next start.
  */
-public final class Swarms {
+public final class Swarms implements AutoCloseable {
   /**
    * How long a check waits for the swarm to reach the state it asks for (it converges on its own).
    */
   static final Duration CONVERGENCE = Duration.ofSeconds(120);
-
-  private static final Map<Engine, Swarms> BY_ENGINE =
-      Collections.synchronizedMap(new WeakHashMap<>());
 
   private final Engine engine;
   private final OnePerLearner<StandInSwarm> swarms =
@@ -50,21 +45,12 @@ public final class Swarms {
               "Espere alguém desligar o seu enxame (o último passo da parte de Swarm), ou reinicie a"
                   + " lição numa sessão que já terminou com ela."));
 
-  private volatile SwarmLimits limits = SwarmLimits.LAPTOP;
+  private final SwarmLimits limits;
 
-  private Swarms(Engine engine) {
+  /** The swarms of learners of {@code engine} (the first, local engine), within {@code limits}. */
+  public Swarms(Engine engine, SwarmLimits limits) {
     this.engine = engine;
-  }
-
-  /** The swarms of learners of {@code engine} (the first, local engine). */
-  public static Swarms of(Engine engine) {
-    return BY_ENGINE.computeIfAbsent(engine, Swarms::new);
-  }
-
-  /** The limits swarms started from now on get. */
-  public Swarms limits(SwarmLimits newLimits) {
-    this.limits = newLimits;
-    return this;
+    this.limits = limits;
   }
 
   /** Removes what swarms of killed processes left (hosts, volumes, networks, folders). */
@@ -225,12 +211,11 @@ public final class Swarms {
    * learner runs the step again); another lesson, or one swarm too many on this server, is refused.
    */
   private void start(Scope scope, int nodes, List<String> images, OutputSink sink) {
-    SwarmLimits now = limits;
     StandInSwarm swarm =
         swarms.start(
             scope,
-            now.swarms(),
-            () -> StandInSwarm.start(engine, scope, nodes, images, now.host(), sink));
+            limits.swarms(),
+            () -> StandInSwarm.start(engine, scope, nodes, images, limits.host(), sink));
     sink.out(
         nodes
             + (nodes == 1 ? " nó" : " nós")
@@ -262,8 +247,11 @@ public final class Swarms {
     swarms.reset(session, lessonId);
   }
 
-  /** Stops every session's swarm: the server's shutdown. */
-  public void stopAll() {
+  /**
+   * Stops every session's swarm: the owner's close, on the server's one shutdown path. Idempotent.
+   */
+  @Override
+  public void close() {
     swarms.stopAll();
   }
 

@@ -10,5 +10,10 @@
  * within {@link dev.workbench.cloud.CloudLimits}; a lesson's reset and the owner's close (the one
  * shutdown path of {@code serve} and {@code verify}) stop them, and the next start removes what a
  * killed server left. Nothing here reads the environment: the command line does, once.
+ *
+ * <p>The swarm of the orchestration lesson is owned the same way: one {@link
+ * dev.workbench.cloud.Swarms} per learner engine, made and closed by the step runner with a {@link
+ * dev.workbench.cloud.SwarmLimits}, keeps one {@code StandInSwarm} per session under the same
+ * {@code OnePerLearner} rule as the clouds.
  */
 package dev.workbench.cloud;

@@ -1,6 +1,7 @@
 package dev.workbench.run;
 
 import dev.workbench.cloud.Clouds;
+import dev.workbench.cloud.Swarms;
 import dev.workbench.engine.Demand;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.Images;
@@ -24,12 +25,14 @@ final class Actions {
   private final ProjectFiles files;
   private final Notebooks notebooks;
   private final Clouds clouds;
+  private final Swarms swarms;
 
-  Actions(Engine engine, ProjectFiles files, Notebooks notebooks, Clouds clouds) {
+  Actions(Engine engine, ProjectFiles files, Notebooks notebooks, Clouds clouds, Swarms swarms) {
     this.engine = engine;
     this.files = files;
     this.notebooks = notebooks;
     this.clouds = clouds;
+    this.swarms = swarms;
   }
 
   Integer perform(Action action, Scope scope, Vars vars, OutputSink sink) {
@@ -113,7 +116,7 @@ final class Actions {
     } else if (action instanceof Action.CloudAction a) {
       return clouds.perform(a, scope, vars::apply, sink);
     } else if (action instanceof Action.SwarmAction a) {
-      return dev.workbench.cloud.Swarms.of(engine).perform(a, scope, vars::apply, sink);
+      return swarms.perform(a, scope, vars::apply, sink);
     } else {
       throw new IllegalStateException("ação sem execução: " + action.kind());
     }

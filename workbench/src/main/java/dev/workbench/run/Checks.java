@@ -2,6 +2,7 @@ package dev.workbench.run;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import dev.workbench.cloud.Clouds;
+import dev.workbench.cloud.Swarms;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.Scope;
 import dev.workbench.lesson.Language;
@@ -19,12 +20,14 @@ import java.util.Optional;
 final class Checks {
   private final Engine engine;
   private final Clouds clouds;
+  private final Swarms swarms;
   private final Language language;
   private final Sentences say;
 
-  Checks(Engine engine, Clouds clouds, Language language) {
+  Checks(Engine engine, Clouds clouds, Swarms swarms, Language language) {
     this.engine = engine;
     this.clouds = clouds;
+    this.swarms = swarms;
     this.language = language;
     this.say = Sentences.of(Sentences.CHECKS, language);
   }
@@ -81,8 +84,7 @@ final class Checks {
       Clouds.Verdict v = clouds.evaluate(c, scope, vars::apply, language);
       return result(v.description(), v.passed(), v.detail());
     } else if (check instanceof Check.SwarmCheck c) {
-      dev.workbench.cloud.Clouds.Verdict v =
-          dev.workbench.cloud.Swarms.of(engine).evaluate(c, scope, vars::apply, language);
+      Clouds.Verdict v = swarms.evaluate(c, scope, vars::apply, language);
       return result(v.description(), v.passed(), v.detail());
     }
     throw new IllegalStateException("verificação sem avaliação: " + check);

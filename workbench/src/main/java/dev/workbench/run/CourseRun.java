@@ -1,6 +1,7 @@
 package dev.workbench.run;
 
 import dev.workbench.cloud.Clouds;
+import dev.workbench.cloud.Swarms;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.Session;
 import dev.workbench.lesson.Language;
@@ -71,7 +72,7 @@ public final class CourseRun {
   public static int removeOrphans(Engine engine) {
     return engine.removeOrphans(CourseRun::orphaned)
         + Clouds.removeOrphans(engine)
-        + dev.workbench.cloud.Swarms.removeOrphans(engine);
+        + Swarms.removeOrphans(engine);
   }
 
   /**

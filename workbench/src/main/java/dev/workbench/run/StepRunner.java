@@ -3,6 +3,8 @@ package dev.workbench.run;
 import dev.workbench.Workbench;
 import dev.workbench.cloud.CloudConfig;
 import dev.workbench.cloud.Clouds;
+import dev.workbench.cloud.SwarmLimits;
+import dev.workbench.cloud.Swarms;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.EngineError;
 import dev.workbench.engine.EngineUnavailable;
@@ -28,9 +30,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +72,9 @@ public final class StepRunner implements AutoCloseable {
 
   private final CloudConfig cloudConfig;
 
+  /** One set of swarms per engine, like the clouds: a learner's swarm runs in their own engine. */
+  private final Map<Engine, Swarms> swarms = new ConcurrentHashMap<>();
+
   public StepRunner(Engine engine) {
     this(engine, Workbench.projectRoot());
   }
@@ -94,10 +101,15 @@ public final class StepRunner implements AutoCloseable {
     return clouds(engine);
   }
 
+  /** The swarms of this machine's engine (tests reach a swarm's parts through it). */
+  public Swarms swarms() {
+    return swarms(engine);
+  }
+
   /**
    * @param engine this machine's engine: what a killed run left is looked for there
-   * @param engines the engine each learner's steps, checks, kernels and clouds go to (the same one
-   *     on a laptop; a lab of their own with {@code serve --labs})
+   * @param engines the engine each learner's steps, checks, kernels, clouds and swarms go to (the
+   *     same one on a laptop; a lab of their own with {@code serve --labs})
    */
   public StepRunner(Engine engine, LearnerEngines engines, Path projectRoot, CloudConfig clouds) {
     this.engine = engine;
@@ -121,6 +133,11 @@ public final class StepRunner implements AutoCloseable {
     return clouds.computeIfAbsent(of, e -> new Clouds(e, cloudConfig));
   }
 
+  /** A laptop's swarm limits: no server option changes them. */
+  private Swarms swarms(Engine of) {
+    return swarms.computeIfAbsent(of, e -> new Swarms(e, SwarmLimits.LAPTOP));
+  }
+
   private Notebooks notebooks(Engine of) {
     return notebooks.computeIfAbsent(of, e -> new Notebooks(e, projectRoot));
   }
@@ -137,12 +154,12 @@ public final class StepRunner implements AutoCloseable {
     if (step.action() instanceof Action.CloudStart) {
       clouds(engine).requireRoom(scope);
     } else if (step.action() instanceof Action.SwarmStart) {
-      dev.workbench.cloud.Swarms.of(engine).requireRoom(scope);
+      swarms(engine).requireRoom(scope);
     } else if (step.action() instanceof Action.JShellCell) {
       notebooks(engine).requireRoom(scope);
     }
     try {
-      new Actions(engine, files, notebooks(engine), clouds(engine))
+      new Actions(engine, files, notebooks(engine), clouds(engine), swarms(engine))
           .requireRoom(step.action(), scope, Vars.of(step, params));
     } catch (EngineUnavailable e) {
       // nothing can be created either: the run says the engine is away, with what to do
@@ -250,7 +267,7 @@ public final class StepRunner implements AutoCloseable {
       List<Check> expected = step.expect();
       if (perform) {
         exitCode =
-            new Actions(engine, files, notebooks(engine), clouds(engine))
+            new Actions(engine, files, notebooks(engine), clouds(engine), swarms(engine))
                 .perform(step.action(), scope, vars, output);
       } else {
         expected = expected.stream().filter(StepRunner::readsState).toList();
@@ -258,7 +275,7 @@ public final class StepRunner implements AutoCloseable {
           throw new IllegalArgumentException(ONLY_BY_RUNNING);
         }
       }
-      Checks evaluator = new Checks(engine, clouds(engine), language);
+      Checks evaluator = new Checks(engine, clouds(engine), swarms(engine), language);
       for (Check check : expected) {
         CheckResult result = evaluator.evaluate(check, scope, vars, exitCode, output.text());
         checks.add(result);
@@ -321,42 +338,50 @@ public final class StepRunner implements AutoCloseable {
       open.close(session, lessonId);
     }
     clouds(engine).reset(session, lessonId);
-    dev.workbench.cloud.Swarms.of(engine).reset(session, lessonId);
+    swarms(engine).reset(session, lessonId);
     engine.removeAll(session, lessonId);
   }
 
   /**
-   * Closes what this runner opened in {@code engine} (its notebooks and clouds) before the engine
-   * goes away: a lab that stops for idleness takes its kernels with it.
+   * Closes what this runner opened in {@code engine} (its notebooks, clouds and swarms) before the
+   * engine goes away: a lab that stops for idleness takes its kernels and stand-ins with it.
    */
   public void forget(Engine gone) {
-    Notebooks open = notebooks.remove(gone);
-    Clouds its = clouds.remove(gone);
-    try {
-      if (open != null) {
-        open.close();
-      }
-    } finally {
-      if (its != null) {
-        its.close();
-      }
-    }
+    closeEach(Stream.of(notebooks.remove(gone), clouds.remove(gone), swarms.remove(gone)));
   }
 
   /**
-   * Closes the notebooks' JShells (their JVMs) and stops the clouds and swarms: the server's one
-   * shutdown path. The engine belongs to the caller.
+   * Closes the notebooks' JShells (their JVMs) and stops the clouds and swarms of every engine: the
+   * server's one shutdown path. The engines belong to the caller.
    */
   @Override
   public void close() {
-    try {
-      notebooks.values().forEach(Notebooks::close);
-    } finally {
+    closeEach(
+        Stream.of(notebooks.values(), clouds.values(), swarms.values())
+            .flatMap(owned -> List.<AutoCloseable>copyOf(owned).stream()));
+  }
+
+  /**
+   * Closes every one, even past one that fails (a kernel that will not stop must not leave a swarm
+   * running); the first failure goes on once all are closed, the others suppressed in it.
+   */
+  private static void closeEach(Stream<? extends AutoCloseable> owned) {
+    RuntimeException first = null;
+    for (AutoCloseable one : owned.filter(Objects::nonNull).toList()) {
       try {
-        clouds.values().forEach(Clouds::close);
-      } finally {
-        dev.workbench.cloud.Swarms.of(engine).stopAll();
+        one.close();
+      } catch (Exception e) {
+        RuntimeException failure =
+            e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        if (first == null) {
+          first = failure;
+        } else {
+          first.addSuppressed(failure);
+        }
       }
+    }
+    if (first != null) {
+      throw first;
     }
   }
 

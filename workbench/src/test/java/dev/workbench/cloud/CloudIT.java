@@ -12,7 +12,6 @@ import dev.workbench.engine.Scope;
 import dev.workbench.engine.Session;
 import dev.workbench.lesson.Course;
 import dev.workbench.lesson.Lesson;
-import dev.workbench.run.CourseRun;
 import dev.workbench.run.StepResult;
 import dev.workbench.run.StepRunner;
 import dev.workbench.step.Action;
@@ -150,14 +149,11 @@ class CloudIT {
 
     runner.resetLesson(session, "nuvem");
 
-    assertThat(Files.exists(folder)).as("cloud folder " + folder).isFalse();
     assertThat(engine.containers().inspect(scope, StandInEngine.CONTAINER)).isEmpty();
     assertThat(engine.containers().inspect(scope, LocalRegistry.CONTAINER)).isEmpty();
     assertThat(engine.storage().volumeExists(scope, StandInEngine.VOLUME)).isFalse();
     assertThat(engine.storage().network(scope, StandInEngine.NETWORK)).isEmpty();
-    assertThat(engine.snapshot(session).containers()).isEmpty();
-    assertThat(engine.snapshot(session).networks()).isEmpty();
-    assertThat(engine.snapshot(session).volumes()).isEmpty();
+    StandIn.CLOUD.assertNothingLeft(engine, session);
   }
 
   @Test
@@ -206,40 +202,7 @@ class CloudIT {
 
   @Test
   void a_server_killed_with_a_cloud_running_leaves_nothing_after_the_next_start() throws Exception {
-    Session killed = new Session("cloudkill" + Session.random().id().substring(0, 4));
-    Process server =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                CloudHolder.class.getName(),
-                dataDir.toString(),
-                killed.id())
-            .redirectErrorStream(true)
-            .start();
-    try {
-      String said =
-          new String(
-              server.getInputStream().readNBytes(5), java.nio.charset.StandardCharsets.UTF_8);
-      assertThat(said).as("the other process started its cloud").isEqualTo("ready");
-      Scope scope = new Scope(killed, "nuvem");
-      assertThat(engine.containers().inspect(scope, StandInEngine.CONTAINER)).isPresent();
-      CourseRun.removeOrphans(engine);
-      assertThat(engine.containers().inspect(scope, StandInEngine.CONTAINER))
-          .as("a live process's cloud stays")
-          .isPresent();
-
-      server.destroyForcibly().waitFor(); // kill -9
-
-      assertThat(CourseRun.removeOrphans(engine)).isPositive(); // what serve does as it starts
-      assertThat(engine.snapshot(killed).containers()).isEmpty();
-      assertThat(engine.snapshot(killed).networks()).isEmpty();
-      assertThat(engine.snapshot(killed).volumes()).isEmpty();
-      assertThat(StandInEngine.folders(engine).resolve(killed.id())).doesNotExist();
-    } finally {
-      server.destroyForcibly();
-      engine.removeAll(killed, null);
-    }
+    StandIn.CLOUD.assertKilledServerLeavesNothing(engine, dataDir);
   }
 
   /** The bridge the host dockerd of earlier versions made for a session. */

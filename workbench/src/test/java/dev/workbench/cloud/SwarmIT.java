@@ -12,11 +12,9 @@ import dev.workbench.engine.QuotaExceeded;
 import dev.workbench.engine.Scope;
 import dev.workbench.engine.Session;
 import dev.workbench.lesson.Language;
-import dev.workbench.run.CourseRun;
 import dev.workbench.run.StepRunner;
 import dev.workbench.step.Action;
 import dev.workbench.step.Check;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -29,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The swarm's hosts on the real engine, one node each to stay quick (the lesson's three nodes run
  * in {@code verify}): each host is a limited, labelled container named and host-named after the
  * node, the learner's own engine never enters swarm mode, checks fail with a clear word when there
- * is no swarm, swarms past the quotas are refused, and reset, and the start after a killed server,
- * leave nothing behind.
+ * is no swarm, swarms past the quotas are refused, and reset, the owner's close, and the start
+ * after a killed server leave nothing behind.
  */
 class SwarmIT {
   @TempDir static Path dataDir;
@@ -46,8 +44,7 @@ class SwarmIT {
   }
 
   @AfterEach
-  void defaultLimits() {
-    Swarms.of(engine).limits(SwarmLimits.LAPTOP);
+  void reset() {
     runner.resetLesson(session, null);
   }
 
@@ -63,7 +60,7 @@ class SwarmIT {
   @Test
   void a_host_is_a_limited_container_named_after_its_node_and_reset_leaves_nothing() {
     Scope scope = new Scope(session, "orquestracao");
-    Swarms.of(engine).perform(new Action.SwarmStart(1, List.of()), scope, v -> v, OutputSink.NONE);
+    runner.swarms().perform(new Action.SwarmStart(1, List.of()), scope, v -> v, OutputSink.NONE);
 
     InspectContainerResponse host = engine.containers().inspect(scope, "no-1").orElseThrow();
     assertThat(host.getConfig().getHostName()).isEqualTo("no-1");
@@ -82,16 +79,13 @@ class SwarmIT {
 
     runner.resetLesson(session, "orquestracao");
 
-    assertThat(Files.exists(folder)).as("swarm folder " + folder).isFalse();
-    assertThat(engine.snapshot(session).containers()).isEmpty();
-    assertThat(engine.snapshot(session).networks()).isEmpty();
-    assertThat(engine.snapshot(session).volumes()).isEmpty();
+    StandIn.SWARM.assertNothingLeft(engine, session);
   }
 
   @Test
   void without_a_swarm_checks_fail_at_once_and_a_join_says_what_is_missing() {
     Scope scope = new Scope(session, "orquestracao");
-    Swarms swarms = Swarms.of(engine);
+    Swarms swarms = runner.swarms();
 
     Check.SwarmService web = new Check.SwarmService("web", 3, null);
     Clouds.Verdict none = swarms.evaluate(web, scope, v -> v, Language.PT_BR);
@@ -114,72 +108,41 @@ class SwarmIT {
   }
 
   @Test
-  void a_second_swarm_for_the_same_learner_and_one_past_the_servers_cap_are_refused() {
-    Swarms swarms = Swarms.of(engine);
-    swarms.perform(
-        new Action.SwarmStart(1, List.of()),
-        new Scope(session, "orquestracao"),
-        v -> v,
-        OutputSink.NONE);
-
-    assertThatThrownBy(
-            () ->
-                swarms.perform(
-                    new Action.SwarmStart(1, List.of()),
-                    new Scope(session, "outra"),
-                    v -> v,
-                    OutputSink.NONE))
-        .isInstanceOf(QuotaExceeded.class)
-        .hasMessageContaining("enxames por aluno")
-        .hasMessageContaining("reinicie essa lição");
-
+  void
+      a_second_swarm_for_the_same_learner_and_one_past_the_servers_cap_are_refused_and_close_stops_them() {
     Session other = new Session("swarmit" + Session.random().id());
-    swarms.limits(SwarmLimits.LAPTOP.withSwarms(1));
-    assertThatThrownBy(() -> swarms.requireRoom(new Scope(other, "orquestracao")))
-        .isInstanceOf(QuotaExceeded.class)
-        .hasMessageContaining("no máximo 1");
-    swarms.requireRoom(
-        new Scope(session, "orquestracao")); // starting one's own again replaces it: room enough
-    assertThat(engine.snapshot(other).containers())
-        .as("nothing made for the refused swarm")
-        .isEmpty();
+    try (Swarms capped = new Swarms(engine, SwarmLimits.LAPTOP.withSwarms(1))) {
+      capped.perform(
+          new Action.SwarmStart(1, List.of()),
+          new Scope(session, "orquestracao"),
+          v -> v,
+          OutputSink.NONE);
+
+      assertThatThrownBy(
+              () ->
+                  capped.perform(
+                      new Action.SwarmStart(1, List.of()),
+                      new Scope(session, "outra"),
+                      v -> v,
+                      OutputSink.NONE))
+          .isInstanceOf(QuotaExceeded.class)
+          .hasMessageContaining("enxames por aluno")
+          .hasMessageContaining("reinicie essa lição");
+      assertThatThrownBy(() -> capped.requireRoom(new Scope(other, "orquestracao")))
+          .isInstanceOf(QuotaExceeded.class)
+          .hasMessageContaining("no máximo 1");
+      capped.requireRoom(
+          new Scope(session, "orquestracao")); // starting one's own again replaces it: room enough
+      assertThat(engine.snapshot(other).containers())
+          .as("nothing made for the refused swarm")
+          .isEmpty();
+    }
+
+    StandIn.SWARM.assertNothingLeft(engine, session); // the owner's close stopped it
   }
 
   @Test
   void a_server_killed_with_a_swarm_running_leaves_nothing_after_the_next_start() throws Exception {
-    Session killed = new Session("swarmkill" + Session.random().id().substring(0, 4));
-    Process server =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                SwarmHolder.class.getName(),
-                dataDir.toString(),
-                killed.id())
-            .redirectErrorStream(true)
-            .start();
-    try {
-      String said =
-          new String(
-              server.getInputStream().readNBytes(5), java.nio.charset.StandardCharsets.UTF_8);
-      assertThat(said).as("the other process started its swarm").isEqualTo("ready");
-      Scope scope = new Scope(killed, "orquestracao");
-      assertThat(engine.containers().inspect(scope, "no-1")).isPresent();
-      CourseRun.removeOrphans(engine);
-      assertThat(engine.containers().inspect(scope, "no-1"))
-          .as("a live process's swarm stays")
-          .isPresent();
-
-      server.destroyForcibly().waitFor(); // kill -9
-
-      assertThat(CourseRun.removeOrphans(engine)).isPositive(); // what serve does as it starts
-      assertThat(engine.snapshot(killed).containers()).isEmpty();
-      assertThat(engine.snapshot(killed).networks()).isEmpty();
-      assertThat(engine.snapshot(killed).volumes()).isEmpty();
-      assertThat(StandInSwarm.folders(engine).resolve(killed.id())).doesNotExist();
-    } finally {
-      server.destroyForcibly();
-      engine.removeAll(killed, null);
-    }
+    StandIn.SWARM.assertKilledServerLeavesNothing(engine, dataDir);
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.workbench.cloud.CloudConfig;
 import dev.workbench.cloud.Clouds;
+import dev.workbench.cloud.SwarmLimits;
+import dev.workbench.cloud.Swarms;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.Scope;
 import dev.workbench.engine.Session;
@@ -75,7 +77,7 @@ class CheckWordsTest {
 
   private CheckResult evaluate(Language language, Check check, Integer exitCode, String output) {
     Step step = new Step("s", "s", "", Map.of(), new Action.ListContainers(), List.of(), "", 0);
-    return new Checks(away, clouds, language)
+    return new Checks(away, clouds, new Swarms(away, SwarmLimits.LAPTOP), language)
         .evaluate(
             check,
             new Scope(new Session("words01"), "palavras"),

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.workbench.cloud.CloudConfig;
 import dev.workbench.cloud.Clouds;
+import dev.workbench.cloud.SwarmLimits;
+import dev.workbench.cloud.Swarms;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.OutputSink;
 import dev.workbench.engine.Scope;
@@ -47,7 +49,11 @@ class StepKindsTest {
       try {
         Actions actions =
             new Actions(
-                away, new ProjectFiles(root), notebooks, new Clouds(away, CloudConfig.LOCAL));
+                away,
+                new ProjectFiles(root),
+                notebooks,
+                new Clouds(away, CloudConfig.LOCAL),
+                new Swarms(away, SwarmLimits.LAPTOP));
         for (Class<?> kind : kinds) {
           Action action = (Action) sample(kind);
           names.add(action.kind());
@@ -88,9 +94,10 @@ class StepKindsTest {
     try (Engine away =
         new Engine(URI.create("unix://" + root.resolve("no-engine.sock")), root.resolve("data"))) {
       Clouds clouds = new Clouds(away, CloudConfig.LOCAL);
+      Swarms swarms = new Swarms(away, SwarmLimits.LAPTOP);
       Step step = new Step("s", "s", "", Map.of(), new Action.ListContainers(), List.of(), "", 0);
       for (Language language : Language.values()) {
-        Checks checks = new Checks(away, clouds, language);
+        Checks checks = new Checks(away, clouds, swarms, language);
         for (Class<?> kind : kinds) {
           Check check = (Check) sample(kind);
           Throwable thrown =

@@ -1,37 +1,166 @@
 package dev.workbench.classifier.firestore;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.MountableFile;
 
 /**
  * A Firestore emulator of the tests' own, in a container of the local {@code
  * workbench/firestore-emulator} image (built by {@code bin/workbench images}; never pulled, no
  * registry is assumed), started by Testcontainers and ready once it answers HTTP.
+ *
+ * <p>The emulator keeps its data in memory only; for a test that kills it, {@link #exportTo} takes
+ * an export inside the container and copies it out, and {@link #seededFrom} starts a fresh
+ * container from that copy ({@code --seed_from_export}).
  */
 final class EmulatorContainer implements AutoCloseable {
+  private static final String IMAGE = "workbench/firestore-emulator";
   private static final int PORT = 8080;
 
-  private final GenericContainer<?> container =
-      new GenericContainer<>(DockerImageName.parse("workbench/firestore-emulator"))
-          .withImagePullPolicy(image -> false)
-          .withExposedPorts(PORT)
-          .waitingFor(
-              Wait.forHttp("/")
-                  .forPort(PORT)
-                  .forStatusCode(200)
-                  .withStartupTimeout(Duration.ofSeconds(90)));
+  /** Where the emulator writes an export, inside its container. */
+  private static final String EXPORT = "/tmp/export";
+
+  /** Where a seeded container finds the export copied in. */
+  private static final String SEED = "/tmp/seed";
+
+  private static final String METADATA = ".overall_export_metadata";
+
+  private final GenericContainer<?> container;
+
+  private EmulatorContainer(GenericContainer<?> container) {
+    this.container = container;
+  }
 
   static EmulatorContainer start() {
-    EmulatorContainer emulator = new EmulatorContainer();
-    emulator.container.start();
-    return emulator;
+    return started(container());
+  }
+
+  /**
+   * A fresh emulator holding what {@code export} (a copy {@link #exportTo} made) holds: the copy
+   * goes into the container before it starts, and the image's own command gets {@code
+   * --seed_from_export} naming its metadata file.
+   */
+  static EmulatorContainer seededFrom(Path export) {
+    Path metadata;
+    try (Stream<Path> files = Files.walk(export)) {
+      metadata =
+          files
+              .filter(f -> f.getFileName().toString().endsWith(METADATA))
+              .findFirst()
+              .orElseThrow(() -> new IllegalStateException("no " + METADATA + " in " + export));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    // the image's command says how the emulator starts (the Dockerfile is the one place); this
+    // only adds the seed to it
+    List<String> command =
+        new ArrayList<>(
+            Arrays.asList(
+                DockerClientFactory.lazyClient()
+                    .inspectImageCmd(IMAGE)
+                    .exec()
+                    .getConfig()
+                    .getCmd()));
+    command.add(
+        "--seed_from_export="
+            + SEED
+            + "/"
+            + export.relativize(metadata).toString().replace('\\', '/'));
+    return started(
+        container()
+            .withCopyFileToContainer(MountableFile.forHostPath(export), SEED)
+            .withCommand(command.toArray(String[]::new)));
+  }
+
+  private static GenericContainer<?> container() {
+    return new GenericContainer<>(DockerImageName.parse(IMAGE))
+        .withImagePullPolicy(image -> false)
+        .withExposedPorts(PORT)
+        .waitingFor(
+            Wait.forHttp("/")
+                .forPort(PORT)
+                .forStatusCode(200)
+                .withStartupTimeout(Duration.ofSeconds(90)));
+  }
+
+  private static EmulatorContainer started(GenericContainer<?> container) {
+    container.start();
+    return new EmulatorContainer(container);
   }
 
   /** Where a client reaches it, as {@code FIRESTORE_EMULATOR_HOST} names it. */
   String hostPort() {
     return "127.0.0.1:" + container.getMappedPort(PORT);
+  }
+
+  /**
+   * Everything committed so far: the emulator's export endpoint writes it inside the container, and
+   * each file is copied out into {@code directory}, which is returned for {@link #seededFrom}.
+   */
+  Path exportTo(Path directory, String projectId) {
+    try {
+      ExecResult made = container.execInContainer("mkdir", "-p", EXPORT);
+      if (made.getExitCode() != 0) {
+        throw new IllegalStateException("mkdir " + EXPORT + " failed: " + made.getStderr());
+      }
+      String body =
+          "{\"database\":\"projects/"
+              + projectId
+              + "/databases/(default)\",\"export_directory\":\""
+              + EXPORT
+              + "\"}";
+      HttpRequest post =
+          HttpRequest.newBuilder(
+                  URI.create(
+                      "http://" + hostPort() + "/emulator/v1/projects/" + projectId + ":export"))
+              .timeout(Duration.ofSeconds(60))
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(body))
+              .build();
+      HttpResponse<String> answer =
+          HttpClient.newHttpClient().send(post, HttpResponse.BodyHandlers.ofString());
+      if (answer.statusCode() != 200) {
+        throw new IllegalStateException(
+            "emulator export failed: HTTP " + answer.statusCode() + " " + answer.body());
+      }
+      ExecResult listed = container.execInContainer("find", EXPORT, "-type", "f");
+      if (listed.getExitCode() != 0 || listed.getStdout().isBlank()) {
+        throw new IllegalStateException(
+            "the export wrote no file in " + EXPORT + ": " + listed.getStderr());
+      }
+      for (String file : listed.getStdout().strip().split("\n")) {
+        Path copy = directory.resolve(file.substring(EXPORT.length() + 1));
+        Files.createDirectories(copy.getParent());
+        container.copyFileFromContainer(file, copy.toString());
+      }
+      return directory;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted during the emulator's export", e);
+    }
+  }
+
+  /** SIGKILL to the container ({@code docker kill}): no goodbye, like a machine losing power. */
+  void kill() {
+    container.getDockerClient().killContainerCmd(container.getContainerId()).exec();
   }
 
   @Override

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.workbench.classifier.ClassifierError;
-import dev.workbench.classifier.emulator.FirestoreEmulator;
 import dev.workbench.classifier.firestore.EmulatorFixture.Seen;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -21,11 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>How the data survives: real Firestore keeps a committed write whatever happens next, but the
  * emulator keeps everything in memory and has no data directory. So when the fifth batch has
  * committed, the test takes a snapshot through the emulator's export endpoint (everything committed
- * up to that moment) and then kills the emulator with SIGKILL, in the middle of the run, with more
- * batches being read and written. The restarted emulator is seeded from that snapshot ({@code
- * --seed_from_export}). A batch that committed between snapshot and kill is lost with the emulator,
- * which is the harsher case for the job: it must then categorise those products again on the rerun,
- * and does.
+ * up to that moment, written inside the emulator's container and copied out) and then kills the
+ * container with SIGKILL, in the middle of the run, with more batches being read and written. A
+ * fresh container is seeded from that snapshot, copied in ({@code --seed_from_export}). A batch
+ * that committed between snapshot and kill is lost with the emulator, which is the harsher case for
+ * the job: it must then categorise those products again on the rerun, and does.
  */
 class EmulatorCrashIT {
   private static final String COLLECTION = "produtos";
@@ -38,7 +36,7 @@ class EmulatorCrashIT {
     Path snapshot;
     long total = 3000;
     long predictable;
-    try (FirestoreEmulator first = FirestoreEmulator.start();
+    try (EmulatorContainer first = EmulatorContainer.start();
         FirestoreConnection c =
             FirestoreConnection.open(
                 FirestoreTarget.emulator(first.hostPort(), EmulatorFixture.PROJECT))) {
@@ -66,9 +64,10 @@ class EmulatorCrashIT {
           .isInstanceOf(ClassifierError.class)
           .hasMessageStartingWith("Firestore failed while");
       snapshot = taken.get();
+      assertThat(snapshot).as("the snapshot taken before the kill").isNotNull();
     }
 
-    try (FirestoreEmulator second = FirestoreEmulator.start(Optional.of(snapshot));
+    try (EmulatorContainer second = EmulatorContainer.seededFrom(snapshot);
         FirestoreConnection c =
             FirestoreConnection.open(
                 FirestoreTarget.emulator(second.hostPort(), EmulatorFixture.PROJECT))) {
