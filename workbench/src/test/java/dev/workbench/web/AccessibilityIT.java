@@ -8,15 +8,13 @@ import dev.workbench.lesson.Lesson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -33,28 +31,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * shown).
  */
 class AccessibilityIT {
-  @TempDir Path dataDir;
-  @TempDir Path browserProfile;
-
-  private BrowserSite site;
-  private WebDriver browser;
-  private Course course;
-  private String base;
+  @RegisterExtension final BrowserSite site = new BrowserSite();
+  private final WebDriver browser = site.browser();
+  private final Course course = site.course();
+  private final String base = site.base();
 
   @BeforeEach
   void start() {
-    site = new BrowserSite(dataDir, browserProfile);
-    browser = site.browser;
-    course = site.course;
-    base = site.base;
     assertThat(course.lessons()).as("the course's lessons").hasSizeGreaterThanOrEqualTo(9);
-  }
-
-  @AfterEach
-  void stop() {
-    if (site != null) {
-      site.close();
-    }
   }
 
   @Test

@@ -12,10 +12,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -30,32 +28,14 @@ import org.openqa.selenium.WebElement;
  * value it asks for and says the prediction matched. Screenshots for docs/ are taken on the way.
  */
 class CourseInBrowserIT {
-  private static final Duration PER_STEP = Duration.ofMinutes(10);
-
-  @TempDir Path dataDir;
-  @TempDir Path browserProfile;
-
-  private BrowserSite site;
-  private WebDriver browser;
-
-  @BeforeEach
-  void start() {
-    site = new BrowserSite(dataDir, browserProfile);
-    browser = site.browser;
-  }
-
-  @AfterEach
-  void stop() {
-    if (site != null) {
-      site.close();
-    }
-  }
+  @RegisterExtension final BrowserSite site = new BrowserSite();
+  private final WebDriver browser = site.browser();
 
   @Test
   void a_quiz_is_answered_from_the_keyboard_and_explains_itself() throws IOException {
-    browser.get(site.base + "/lessons/conteineres?lang=pt-BR");
+    browser.get(site.base() + "/lessons/conteineres?lang=pt-BR");
     site.session();
-    String before = progressText();
+    String before = site.progressText();
     WebElement quiz = browser.findElement(By.id("q-o-que-apaga"));
     scrollTo(quiz);
     assertThat(quiz.findElement(By.cssSelector("[data-explanation]")).isDisplayed())
@@ -79,7 +59,7 @@ class CourseInBrowserIT {
         .contains("camada de escrita");
     TestBrowsers.waiting(browser, Duration.ofSeconds(5))
         .until(b -> b.findElement(By.id("announcer")).getText().startsWith("Certo!"));
-    assertThat(progressText()).isNotEqualTo(before).startsWith("1 de ");
+    assertThat(site.progressText()).isNotEqualTo(before).startsWith("1 de ");
     shot(quiz, "quiz.png");
 
     // kept per learner: after a reload the answer, the verdict and the explanation are back
@@ -89,32 +69,32 @@ class CourseInBrowserIT {
         .until(
             b -> again.findElement(By.cssSelector("[data-result]")).getText().startsWith("Certo!"));
     assertThat(again.findElement(By.cssSelector("input[value='2']")).isSelected()).isTrue();
-    assertThat(progressText()).startsWith("1 de ");
+    assertThat(site.progressText()).startsWith("1 de ");
   }
 
   @Test
   void conferir_counts_a_step_done_in_a_terminal_and_fails_one_not_done() {
-    browser.get(site.base + "/lessons/conteineres?lang=pt-BR");
+    browser.get(site.base() + "/lessons/conteineres?lang=pt-BR");
     // what "docker create --name maquina-1 …" in a terminal does: the engine, not the site
-    Lesson lesson = site.course.find("conteineres").orElseThrow();
+    Lesson lesson = site.course().find("conteineres").orElseThrow();
     Action.CreateContainer create =
         (Action.CreateContainer) lesson.step("criar-1").orElseThrow().action();
-    site.engine
+    site.engine()
         .containers()
         .create(new Scope(site.session(), lesson.id()), create.spec(), Map.of());
 
-    conferirAndWait("criar-1");
-    assertThat(status("criar-1")).contains("status-passed");
-    WebElement card = card("criar-1");
+    site.conferirAndWait("criar-1");
+    assertThat(site.status("criar-1")).contains("status-passed");
+    WebElement card = site.card("criar-1");
     assertThat(card.findElement(By.cssSelector("[data-checks]")).getText()).contains("maquina-1");
     assertThat(card.findElement(By.cssSelector("[data-output]")).getText())
         .contains("Conferido no estado atual do Docker, sem rodar o passo.");
-    assertThat(progressText()).startsWith("1 de ");
+    assertThat(site.progressText()).startsWith("1 de ");
 
-    conferirAndWait("criar-2");
-    assertThat(status("criar-2")).contains("status-failed");
+    site.conferirAndWait("criar-2");
+    assertThat(site.status("criar-2")).contains("status-failed");
     assertThat(
-            site.engine.containers().inspect(new Scope(site.session(), lesson.id()), "maquina-2"))
+            site.engine().containers().inspect(new Scope(site.session(), lesson.id()), "maquina-2"))
         .as("Conferir made nothing")
         .isEmpty();
   }
@@ -122,13 +102,13 @@ class CourseInBrowserIT {
   @Test
   void an_exercise_locks_its_step_until_the_prediction_and_says_whether_it_matched()
       throws IOException {
-    browser.get(site.base + "/lessons/imagens?lang=pt-BR");
+    browser.get(site.base() + "/lessons/imagens?lang=pt-BR");
     site.session();
-    runAndWait("construir-versao");
-    assertThat(status("construir-versao")).contains("status-passed");
+    site.runAndWait("construir-versao");
+    assertThat(site.status("construir-versao")).contains("status-passed");
 
     WebElement exercise = browser.findElement(By.id("q-prever-cache"));
-    WebElement step = card("reconstruir-versao");
+    WebElement step = site.card("reconstruir-versao");
     assertThat(step.findElement(By.cssSelector("[data-run]")).isEnabled()).as("locked").isFalse();
     assertThat(step.findElement(By.cssSelector("[data-locked]")).isDisplayed()).isTrue();
     assertThat(exercise.getText()).contains("VERSAO", "2");
@@ -148,8 +128,8 @@ class CourseInBrowserIT {
     WebElement versao = step.findElement(By.cssSelector("input[name='VERSAO']"));
     versao.clear();
     versao.sendKeys("2");
-    runAndWait("reconstruir-versao");
-    assertThat(status("reconstruir-versao")).contains("status-passed");
+    site.runAndWait("reconstruir-versao");
+    assertThat(site.status("reconstruir-versao")).contains("status-passed");
     TestBrowsers.waiting(browser, Duration.ofSeconds(10))
         .until(b -> result.getText().startsWith("Você previu a opção 2"));
     assertThat(result.getText())
@@ -162,13 +142,13 @@ class CourseInBrowserIT {
 
   @Test
   void the_instructors_guide_lists_times_keys_and_commands() {
-    browser.get(site.base + "/instrutor/guia?lang=pt-BR");
+    browser.get(site.base() + "/instrutor/guia?lang=pt-BR");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Guia do instrutor");
     List<WebElement> rows = browser.findElements(By.cssSelector(".guide-table tbody tr"));
-    assertThat(rows).hasSize(site.course.lessons().size());
+    assertThat(rows).hasSize(site.course().lessons().size());
     assertThat(rows.get(1).getText()).contains("Imagens", "40 min");
 
-    browser.get(site.base + "/instrutor/guia/imagens?lang=pt-BR");
+    browser.get(site.base() + "/instrutor/guia/imagens?lang=pt-BR");
     String page = browser.findElement(By.id("content")).getText();
     assertThat(page)
         .contains(
@@ -194,38 +174,5 @@ class CourseInBrowserIT {
     ((JavascriptExecutor) browser)
         .executeScript(
             "arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -70);", element);
-  }
-
-  private void runAndWait(String step) {
-    press(step, "[data-run]");
-  }
-
-  private void conferirAndWait(String step) {
-    press(step, "[data-conferir]");
-  }
-
-  private void press(String step, String button) {
-    WebElement card = card(step);
-    ((JavascriptExecutor) browser)
-        .executeScript("arguments[0].scrollIntoView({block: 'center'});", card);
-    String before = status(step);
-    card.findElement(By.cssSelector(button)).click();
-    TestBrowsers.waiting(browser, Duration.ofSeconds(20))
-        .until(b -> status(step).contains("status-running") || !status(step).equals(before));
-    TestBrowsers.waiting(browser, PER_STEP)
-        .until(b -> status(step).matches(".*status-(passed|failed).*"));
-  }
-
-  private WebElement card(String step) {
-    return browser.findElement(By.id("step-" + step));
-  }
-
-  private String status(String step) {
-    String classes = card(step).getAttribute("class");
-    return classes == null ? "" : classes;
-  }
-
-  private String progressText() {
-    return browser.findElement(By.cssSelector("#lesson-progress .count")).getText();
   }
 }

@@ -8,15 +8,12 @@ import dev.workbench.step.ContainerSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -30,31 +27,15 @@ import org.openqa.selenium.WebElement;
  * terminal; and the page with the terminal open has no serious axe-core violation.
  */
 class TerminalInBrowserIT {
-  @TempDir Path dataDir;
-  @TempDir Path browserProfile;
-
-  private BrowserSite site;
-  private WebDriver browser;
-
-  @BeforeEach
-  void start() {
-    site = new BrowserSite(dataDir, browserProfile);
-    browser = site.browser;
-  }
-
-  @AfterEach
-  void stop() {
-    if (site != null) {
-      site.close();
-    }
-  }
+  @RegisterExtension final BrowserSite site = new BrowserSite();
+  private final WebDriver browser = site.browser();
 
   @Test
   void docker_ps_typed_in_the_terminal_shows_the_learners_own_container() throws IOException {
-    browser.get(site.base + "/lessons/volumes?lang=pt-BR");
+    browser.get(site.base() + "/lessons/volumes?lang=pt-BR");
     Scope lesson = new Scope(site.session(), "volumes");
-    site.engine.images().provide("workbench/debian:bookworm", OutputSink.NONE);
-    site.engine
+    site.engine().images().provide("workbench/debian:bookworm", OutputSink.NONE);
+    site.engine()
         .containers()
         .run(
             lesson,
@@ -117,7 +98,7 @@ class TerminalInBrowserIT {
 
   @Test
   void the_english_page_says_paste_in_terminal() {
-    browser.get(site.base + "/lessons/volumes?lang=en");
+    browser.get(site.base() + "/lessons/volumes?lang=en");
     site.session();
 
     assertThat(browser.findElement(By.cssSelector("#step-sem-volume [data-paste]")).getText())
