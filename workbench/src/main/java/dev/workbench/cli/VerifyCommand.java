@@ -26,6 +26,9 @@ import picocli.CommandLine.Option;
     name = "verify",
     description = "Roda as lições em ordem, sem navegador, contra o Docker de verdade.")
 public final class VerifyCommand implements Callable<Integer> {
+  /** How many of the slowest steps the summary names. */
+  private static final int SLOWEST_SHOWN = 10;
+
   @Option(names = "--lesson", description = "só estas lições (id; pode repetir)")
   List<String> lessonIds = List.of();
 
@@ -118,6 +121,10 @@ public final class VerifyCommand implements Callable<Integer> {
       outcomes.stream()
           .filter(o -> !o.result().passed())
           .forEach(o -> System.out.println("falhou: " + o.lesson().id() + "/" + o.step().id()));
+      if (outcomes.size() > 1) {
+        System.out.println("verify: os passos mais demorados:");
+        SlowestSteps.lines(outcomes, SLOWEST_SHOWN).forEach(System.out::println);
+      }
       System.out.printf("verify: tempo total %.1f s%n", (System.nanoTime() - start) / 1e9);
       System.out.println(
           "verify: " + (outcomes.size() - failed) + " passed, " + failed + " failed");
