@@ -1,21 +1,31 @@
 package dev.workbench.cli;
 
 import dev.workbench.engine.OutputSink;
+import dev.workbench.lesson.Language;
+import dev.workbench.lesson.Sentences;
 import dev.workbench.run.RunEvent;
 import dev.workbench.run.StepResult;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.function.Consumer;
 
-/** Prints run events for a person at a terminal: output indented, one verdict line per step. */
+/**
+ * Prints run events for a person at a terminal: output indented, one verdict line per step, in the
+ * person's language ({@link #WORDS}).
+ */
 final class ConsoleEvents implements Consumer<RunEvent>, OutputSink {
+  /** What the console says, {@code i18n/console.properties}; {@code verify} reads it too. */
+  static final String WORDS = "i18n.console";
+
   private final PrintStream out;
   private final boolean showOutput;
+  private final Sentences say;
   private long lastProgress = -1;
 
-  ConsoleEvents(PrintStream out, boolean showOutput) {
+  ConsoleEvents(PrintStream out, boolean showOutput, Language language) {
     this.out = out;
     this.showOutput = showOutput;
+    this.say = Sentences.of(WORDS, language);
   }
 
   @Override
@@ -42,7 +52,7 @@ final class ConsoleEvents implements Consumer<RunEvent>, OutputSink {
       out.printf(
           Locale.ROOT,
           "  %s %s (%.1f s)%s%n",
-          r.passed() ? "PASSOU" : "FALHOU",
+          say.get(r.passed() ? "step.passed" : "step.failed"),
           e.stepId(),
           r.took().toMillis() / 1000.0,
           r.message().isEmpty() ? "" : ": " + r.message());

@@ -4,6 +4,7 @@ import dev.workbench.Workbench;
 import dev.workbench.engine.BaseImages;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.EngineUnavailable;
+import dev.workbench.lesson.Language;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,7 +21,7 @@ public final class ImagesCommand implements Callable<Integer> {
         throw new EngineUnavailable(engine.host().toString(), null);
       }
       List<String> names = BaseImages.names();
-      ConsoleEvents console = new ConsoleEvents(System.out, false);
+      ConsoleEvents console = new ConsoleEvents(System.out, false, Language.PT_BR);
       for (int i = 0; i < names.size(); i++) {
         long start = System.nanoTime();
         System.out.printf("[%d/%d] %s%n", i + 1, names.size(), names.get(i));

@@ -8,6 +8,7 @@ import dev.workbench.lesson.Course;
 import dev.workbench.lesson.Language;
 import dev.workbench.lesson.Lesson;
 import dev.workbench.lesson.LessonFormatError;
+import dev.workbench.lesson.Sentences;
 import dev.workbench.run.CourseRun;
 import dev.workbench.run.CourseRun.StepOutcome;
 import dev.workbench.run.StepRunner;
@@ -50,7 +51,7 @@ public final class VerifyCommand implements Callable<Integer> {
       paramLabel = "LÍNGUA",
       description =
           "pt-BR (padrão) ou en: roda as lições nesta língua; os passos são os mesmos (o lint"
-              + " garante), mudam os títulos")
+              + " garante), mudam os títulos, os resultados das verificações e estas linhas")
   String lang = Language.PT_BR.tag();
 
   @Option(
@@ -69,10 +70,11 @@ public final class VerifyCommand implements Callable<Integer> {
     }
     Path root = Workbench.projectRoot();
     Course course = Course.load(root.resolve("lessons"));
-    for (LessonFormatError problem : course.problems()) {
-      System.out.println("lição com problema: " + problem.getMessage());
-    }
     Language language = Language.of(lang);
+    Sentences say = Sentences.of(ConsoleEvents.WORDS, language);
+    for (LessonFormatError problem : course.problems()) {
+      System.out.println(say.format("lesson.problem", problem.getMessage()));
+    }
     List<Lesson> lessons =
         lessonIds.isEmpty()
             ? course.lessons(language)
@@ -96,23 +98,21 @@ public final class VerifyCommand implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "verify-stop"));
       int parallel = Math.min(jobs, lessons.size());
       System.out.println(
-          "verify: "
-              + engine.describe()
-              + ", "
-              + lessons.size()
-              + " lições, "
-              + parallel
-              + (parallel == 1 ? " por vez" : " ao mesmo tempo"));
+          say.format(
+              parallel == 1 ? "start.one" : "start.many",
+              engine.describe(),
+              lessons.size(),
+              parallel));
       long start = System.nanoTime();
-      CourseRun headless = new CourseRun(runner);
+      CourseRun headless = new CourseRun(runner, language);
       List<StepOutcome> outcomes =
           parallel == 1
               ? headless.run(
                   lessons,
                   CourseRun.newSession(),
-                  new ConsoleEvents(System.out, !quiet),
+                  new ConsoleEvents(System.out, !quiet, language),
                   l -> System.out.println("\n== " + l.id() + ": " + l.title()))
-              : runInParallel(headless, lessons, parallel, data);
+              : runInParallel(headless, lessons, parallel, data, language);
       if (junit != null) {
         JUnitReport.write(junit, outcomes);
       }
@@ -120,12 +120,15 @@ public final class VerifyCommand implements Callable<Integer> {
       System.out.println();
       outcomes.stream()
           .filter(o -> !o.result().passed())
-          .forEach(o -> System.out.println("falhou: " + o.lesson().id() + "/" + o.step().id()));
+          .forEach(
+              o ->
+                  System.out.println(say.format("step.failed.at", o.lesson().id(), o.step().id())));
       if (outcomes.size() > 1) {
-        System.out.println("verify: os passos mais demorados:");
+        System.out.println(say.format("slowest"));
         SlowestSteps.lines(outcomes, SLOWEST_SHOWN).forEach(System.out::println);
       }
-      System.out.printf("verify: tempo total %.1f s%n", (System.nanoTime() - start) / 1e9);
+      System.out.println(
+          say.format("total", String.format("%.1f", (System.nanoTime() - start) / 1e9)));
       System.out.println(
           "verify: " + (outcomes.size() - failed) + " passed, " + failed + " failed");
       return failed == 0 && course.problems().isEmpty() ? 0 : 1;
@@ -137,7 +140,9 @@ public final class VerifyCommand implements Callable<Integer> {
    * interleave.
    */
   private List<StepOutcome> runInParallel(
-      CourseRun course, List<Lesson> lessons, int parallel, Path data) throws InterruptedException {
+      CourseRun course, List<Lesson> lessons, int parallel, Path data, Language language)
+      throws InterruptedException {
+    Sentences say = Sentences.of(ConsoleEvents.WORDS, language);
     Map<String, ByteArrayOutputStream> blocks = new ConcurrentHashMap<>();
     LessonDurations durations = LessonDurations.in(data);
     // the longest lessons first (as the last runs timed them), so no long one starts last and runs
@@ -150,19 +155,21 @@ public final class VerifyCommand implements Callable<Integer> {
               ByteArrayOutputStream block = new ByteArrayOutputStream();
               blocks.put(lesson.id(), block);
               return new ConsoleEvents(
-                  new PrintStream(block, true, StandardCharsets.UTF_8), !quiet);
+                  new PrintStream(block, true, StandardCharsets.UTF_8), !quiet, language);
             },
             done -> {
               durations.record(done.lesson().id(), done.took());
               long passed = done.steps().stream().filter(o -> o.result().passed()).count();
               synchronized (System.out) {
-                System.out.printf(
-                    "%n== %s: %s (%d/%d em %.1f s)%n",
-                    done.lesson().id(),
-                    done.lesson().title(),
-                    passed,
-                    done.steps().size(),
-                    done.took().toMillis() / 1e3);
+                System.out.println();
+                System.out.println(
+                    say.format(
+                        "lesson.done",
+                        done.lesson().id(),
+                        done.lesson().title(),
+                        passed,
+                        done.steps().size(),
+                        String.format("%.1f", done.took().toMillis() / 1e3)));
                 System.out.print(
                     blocks.remove(done.lesson().id()).toString(StandardCharsets.UTF_8));
                 System.out.flush();

@@ -8,6 +8,8 @@ import dev.workbench.engine.QuotaExceeded;
 import dev.workbench.engine.Scope;
 import dev.workbench.engine.Session;
 import dev.workbench.engine.Transfers.Credentials;
+import dev.workbench.lesson.Language;
+import dev.workbench.lesson.Sentences;
 import dev.workbench.step.Action;
 import dev.workbench.step.Check;
 import dev.workbench.step.Kinds;
@@ -75,6 +77,15 @@ public final class Clouds implements AutoCloseable {
   /** The verdict of a cloud check, in the learner's words. */
   public record Verdict(String description, boolean passed, String detail) {}
 
+  /**
+   * A container's state as the engine names it ({@code running}, {@code exited}…) in the words of
+   * {@code say} ({@link Sentences#CHECKS}); a state the course never asks for comes as the engine
+   * said it. The runner's container checks say it the same way.
+   */
+  public static String state(Sentences say, String state) {
+    return say.getOrElse("state." + state, state);
+  }
+
   /** What one cloud action does, given the session's running cloud. */
   @FunctionalInterface
   private interface CloudStep<A extends Action.CloudAction> {
@@ -84,7 +95,8 @@ public final class Clouds implements AutoCloseable {
   /** What one cloud check reads, given the session's cloud (empty: not started). */
   @FunctionalInterface
   private interface CloudRule<C extends Check.CloudCheck> {
-    Verdict evaluate(Optional<Cloud> cloud, C check, Scope scope, UnaryOperator<String> vars);
+    Verdict evaluate(
+        Optional<Cloud> cloud, C check, Scope scope, UnaryOperator<String> vars, Sentences say);
   }
 
   /**
@@ -149,12 +161,12 @@ public final class Clouds implements AutoCloseable {
 
     rule(
         Check.RegistryTag.class,
-        (cloud, c, scope, vars) -> {
+        (cloud, c, scope, vars, say) -> {
           String repository = vars.apply(c.repository());
           String tag = vars.apply(c.tag());
-          String what = "o registro tem " + repository + ":" + tag;
+          String what = say.format("cloud.registry_tag", repository, tag);
           if (cloud.isEmpty()) {
-            return new Verdict(what, false, "a nuvem não está ligada");
+            return new Verdict(what, false, say.get("cloud.off"));
           }
           List<String> tags =
               new RegistryApi(cloud.get().registry, cloud.get().credentials)
@@ -163,18 +175,14 @@ public final class Clouds implements AutoCloseable {
         });
     rule(
         Check.RemoteContainer.class,
-        (cloud, c, scope, vars) -> {
+        (cloud, c, scope, vars, say) -> {
           String name = vars.apply(c.name());
-          String what =
-              "no engine remoto, o contêiner "
-                  + name
-                  + " está "
-                  + Check.ContainerState.inPortuguese(c.state());
+          String what = say.format("cloud.remote_container", name, state(say, c.state()));
           if (cloud.isEmpty()) {
-            return new Verdict(what, c.state().equals("absent"), "a nuvem não está ligada");
+            return new Verdict(what, c.state().equals("absent"), say.get("cloud.off"));
           }
           if (!cloud.get().remote.available()) {
-            return new Verdict(what, false, "o engine remoto não respondeu");
+            return new Verdict(what, false, say.get("cloud.remote_silent"));
           }
           String state =
               cloud
@@ -185,13 +193,12 @@ public final class Clouds implements AutoCloseable {
                   .map(i -> i.getState().getStatus())
                   .orElse("absent");
           return new Verdict(
-              what, state.equals(c.state()), "está " + Check.ContainerState.inPortuguese(state));
+              what, state.equals(c.state()), say.format("container.now", state(say, state)));
         });
     rule(
         Check.ScheduledRuns.class,
-        (cloud, c, scope, vars) -> {
-          String what =
-              "pelo menos " + c.min() + " execuções agendadas, todas com código " + c.exitCode();
+        (cloud, c, scope, vars, say) -> {
+          String what = say.format("cloud.scheduled", c.min(), c.exitCode());
           List<Schedule.Run> runs =
               cloud.map(Cloud::schedule).map(Schedule::runs).orElse(List.of());
           boolean ok =
@@ -199,9 +206,10 @@ public final class Clouds implements AutoCloseable {
           return new Verdict(
               what,
               ok,
-              runs.size()
-                  + " execuções: "
-                  + runs.stream().map(r -> "#" + r.number() + " → " + r.exitCode()).toList());
+              say.format(
+                  "cloud.scheduled.runs",
+                  runs.size(),
+                  runs.stream().map(r -> "#" + r.number() + " → " + r.exitCode()).toList()));
         });
   }
 
@@ -210,7 +218,9 @@ public final class Clouds implements AutoCloseable {
   }
 
   private <C extends Check.CloudCheck> void rule(Class<C> record, CloudRule<C> rule) {
-    rules.put(record, (cloud, c, scope, vars) -> rule.evaluate(cloud, record.cast(c), scope, vars));
+    rules.put(
+        record,
+        (cloud, c, scope, vars, say) -> rule.evaluate(cloud, record.cast(c), scope, vars, say));
   }
 
   /**
@@ -240,12 +250,15 @@ public final class Clouds implements AutoCloseable {
     return step.perform(cloud(scope), action, vars, sink);
   }
 
-  public Verdict evaluate(Check.CloudCheck check, Scope scope, UnaryOperator<String> vars) {
+  /** Evaluates a cloud check; its verdict is said in {@code language}. */
+  public Verdict evaluate(
+      Check.CloudCheck check, Scope scope, UnaryOperator<String> vars, Language language) {
     CloudRule<Check.CloudCheck> rule = rules.get(check.getClass());
     if (rule == null) {
       throw new IllegalStateException("verificação de nuvem sem avaliação: " + check.key());
     }
-    return rule.evaluate(clouds.of(scope.session()), check, scope, vars);
+    return rule.evaluate(
+        clouds.of(scope.session()), check, scope, vars, Sentences.of(Sentences.CHECKS, language));
   }
 
   /**

@@ -9,6 +9,8 @@ import dev.workbench.engine.Scope;
 import dev.workbench.engine.Session;
 import dev.workbench.engine.Swarm;
 import dev.workbench.engine.Wait;
+import dev.workbench.lesson.Language;
+import dev.workbench.lesson.Sentences;
 import dev.workbench.step.Action;
 import dev.workbench.step.Check;
 import java.time.Duration;
@@ -91,13 +93,18 @@ public final class Swarms {
     return null;
   }
 
-  /** Evaluates a swarm check, waiting up to {@link #CONVERGENCE} for it to hold. */
-  public Clouds.Verdict evaluate(Check.SwarmCheck check, Scope scope, UnaryOperator<String> vars) {
+  /**
+   * Evaluates a swarm check, waiting up to {@link #CONVERGENCE} for it to hold; its verdict is said
+   * in {@code language}.
+   */
+  public Clouds.Verdict evaluate(
+      Check.SwarmCheck check, Scope scope, UnaryOperator<String> vars, Language language) {
+    Sentences say = Sentences.of(Sentences.CHECKS, language);
     Supplier<Clouds.Verdict> once;
     if (check instanceof Check.SwarmService c) {
-      once = () -> service(scope, vars.apply(c.name()), c.replicas(), vars.apply(c.image()));
+      once = () -> service(scope, vars.apply(c.name()), c.replicas(), vars.apply(c.image()), say);
     } else if (check instanceof Check.SwarmNode c) {
-      once = () -> node(scope, vars.apply(c.name()), c.role(), c.availability(), c.tasks());
+      once = () -> node(scope, vars.apply(c.name()), c.role(), c.availability(), c.tasks(), say);
     } else {
       throw new IllegalStateException("verificação de enxame sem avaliação: " + check);
     }
@@ -117,21 +124,19 @@ public final class Swarms {
     return last[0];
   }
 
-  private Clouds.Verdict service(Scope scope, String name, int replicas, String image) {
+  private Clouds.Verdict service(
+      Scope scope, String name, int replicas, String image, Sentences say) {
     String what =
-        "no enxame, o serviço "
-            + name
-            + " roda "
-            + replicas
-            + " réplicas"
-            + (image == null ? "" : " de " + image);
+        image == null
+            ? say.format("swarm.service", name, replicas)
+            : say.format("swarm.service.of_image", name, replicas, image);
     Optional<Swarm> swarm = managed(scope);
     if (swarm.isEmpty()) {
-      return new Clouds.Verdict(what, false, absence(scope));
+      return new Clouds.Verdict(what, false, absence(scope, say));
     }
     Optional<Swarm.Service> service = swarm.get().service(name);
     if (service.isEmpty()) {
-      return new Clouds.Verdict(what, false, "o serviço " + name + " não existe");
+      return new Clouds.Verdict(what, false, say.format("swarm.service.none", name));
     }
     List<Swarm.Task> running =
         swarm.get().tasks(service.get()).stream().filter(Swarm.Task::running).toList();
@@ -144,31 +149,29 @@ public final class Swarms {
     return new Clouds.Verdict(
         what,
         ok,
-        "pede "
-            + service.get().replicas()
-            + ", "
-            + running.size()
-            + " rodando "
-            + running.stream().map(t -> t.node() + " (" + t.image() + ")").toList()
-            + (update == null ? "" : "; atualização: " + update));
+        say.format(
+            update == null ? "swarm.service.state" : "swarm.service.state.updating",
+            service.get().replicas(),
+            running.size(),
+            running.stream().map(t -> t.node() + " (" + t.image() + ")").toList(),
+            update));
   }
 
   private Clouds.Verdict node(
-      Scope scope, String name, String role, String availability, Integer tasks) {
+      Scope scope, String name, String role, String availability, Integer tasks, Sentences say) {
     String what =
-        "no enxame, "
-            + name
-            + (role == null ? "" : " é " + role)
-            + (availability == null ? "" : ", disponibilidade " + availability)
-            + (tasks == null ? "" : ", com " + tasks + " tarefas rodando");
+        say.format("swarm.node", name)
+            + (role == null ? "" : say.format("swarm.node.role", role))
+            + (availability == null ? "" : say.format("swarm.node.availability", availability))
+            + (tasks == null ? "" : say.format("swarm.node.tasks", tasks));
     Optional<Swarm> swarm = managed(scope);
     if (swarm.isEmpty()) {
-      return new Clouds.Verdict(what, false, absence(scope));
+      return new Clouds.Verdict(what, false, absence(scope, say));
     }
     Optional<Swarm.Node> node =
         swarm.get().nodes().stream().filter(n -> n.hostname().equals(name)).findFirst();
     if (node.isEmpty()) {
-      return new Clouds.Verdict(what, false, name + " não está no enxame");
+      return new Clouds.Verdict(what, false, say.format("swarm.node.none", name));
     }
     long running =
         tasks == null
@@ -183,14 +186,13 @@ public final class Swarms {
     return new Clouds.Verdict(
         what,
         ok,
-        name
-            + " é "
-            + node.get().role()
-            + ", "
-            + node.get().availability()
-            + ", "
-            + node.get().state()
-            + (tasks == null ? "" : ", " + running + " tarefas rodando"));
+        say.format(
+            tasks == null ? "swarm.node.state" : "swarm.node.state.tasks",
+            name,
+            node.get().role(),
+            node.get().availability(),
+            node.get().state(),
+            running));
   }
 
   /** The manager's view of the swarm, if the session has hosts and the first manages a swarm. */
@@ -202,14 +204,13 @@ public final class Swarms {
     return Optional.of(swarm.manager().swarm());
   }
 
-  private String absence(Scope scope) {
+  private String absence(Scope scope, Sentences say) {
     StandInSwarm swarm = swarms.of(scope.session()).orElse(null);
     if (swarm == null) {
-      return "os nós do enxame não estão ligados";
+      return say.get("swarm.off");
     }
-    return swarm.manager().available()
-        ? StandInSwarm.host(1) + " não gerencia um enxame (falta o docker swarm init)"
-        : StandInSwarm.host(1) + " não respondeu";
+    return say.format(
+        swarm.manager().available() ? "swarm.no_init" : "swarm.silent", StandInSwarm.host(1));
   }
 
   /**

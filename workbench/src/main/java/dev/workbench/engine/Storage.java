@@ -81,26 +81,13 @@ public final class Storage {
 
   /** The same, with labels beyond the scope's (a kind, an owning process). */
   public void createNetwork(Scope scope, String name, Map<String, String> moreLabels) {
-    engine
-        .quota()
-        .reserve(
-            scope.session(),
-            Demand.networks(1),
-            () ->
-                engine.call(
-                    () ->
-                        docker
-                            .createNetworkCmd()
-                            .withName(scope.name(name))
-                            .withDriver("bridge")
-                            .withLabels(Containers.labels(scope, moreLabels))
-                            .withCheckDuplicate(true)
-                            .exec()));
+    createNetwork(scope, name, moreLabels, null);
   }
 
   /**
    * A bridge on a subnet the caller picks (a hosted lab's, out of the engine's default pools, which
-   * hold only about thirty networks); {@link EngineError} when it overlaps one in use.
+   * hold only about thirty networks); {@link EngineError} when it overlaps one in use. A null
+   * {@code subnet} lets the engine pick from its pools.
    */
   public void createNetwork(
       Scope scope, String name, Map<String, String> moreLabels, String subnet) {
@@ -111,19 +98,21 @@ public final class Storage {
             Demand.networks(1),
             () ->
                 engine.call(
-                    () ->
-                        docker
-                            .createNetworkCmd()
-                            .withName(scope.name(name))
-                            .withDriver("bridge")
-                            .withIpam(
-                                new com.github.dockerjava.api.model.Network.Ipam()
-                                    .withConfig(
-                                        new com.github.dockerjava.api.model.Network.Ipam.Config()
-                                            .withSubnet(subnet)))
-                            .withLabels(Containers.labels(scope, moreLabels))
-                            .withCheckDuplicate(true)
-                            .exec()));
+                    () -> {
+                      var create =
+                          docker
+                              .createNetworkCmd()
+                              .withName(scope.name(name))
+                              .withDriver("bridge")
+                              .withLabels(Containers.labels(scope, moreLabels))
+                              .withCheckDuplicate(true);
+                      if (subnet != null) {
+                        create.withIpam(
+                            new Network.Ipam()
+                                .withConfig(new Network.Ipam.Config().withSubnet(subnet)));
+                      }
+                      return create.exec();
+                    }));
   }
 
   /**

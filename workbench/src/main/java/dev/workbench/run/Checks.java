@@ -4,32 +4,41 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import dev.workbench.cloud.Clouds;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.Scope;
+import dev.workbench.lesson.Language;
+import dev.workbench.lesson.Sentences;
 import dev.workbench.run.StepResult.CheckResult;
 import dev.workbench.step.Check;
 import dev.workbench.step.HttpTarget;
 import java.util.List;
 import java.util.Optional;
 
-/** Evaluates a step's expectations against the engine's real state after the step ran. */
+/**
+ * Evaluates a step's expectations against the engine's real state after the step ran, and says each
+ * result in the learner's language ({@link Sentences#CHECKS}).
+ */
 final class Checks {
   private final Engine engine;
   private final Clouds clouds;
+  private final Language language;
+  private final Sentences say;
 
-  Checks(Engine engine, Clouds clouds) {
+  Checks(Engine engine, Clouds clouds, Language language) {
     this.engine = engine;
     this.clouds = clouds;
+    this.language = language;
+    this.say = Sentences.of(Sentences.CHECKS, language);
   }
 
   CheckResult evaluate(Check check, Scope scope, Vars vars, Integer exitCode, String output) {
     if (check instanceof Check.ExitCode c) {
       return result(
-          "código de saída " + c.expected(),
+          say.format("exit_code", c.expected()),
           exitCode != null && exitCode == c.expected(),
-          exitCode == null ? "não houve código de saída" : "saiu com " + exitCode);
+          exitCode == null ? say.get("exit_code.none") : say.format("exit_code.got", exitCode));
     } else if (check instanceof Check.OutputContains c) {
       String text = vars.apply(c.text());
       return result(
-          "a saída contém \"" + text + "\"", output.contains(text), "não apareceu na saída");
+          say.format("output.contains", text), output.contains(text), say.get("output.missing"));
     } else if (check instanceof Check.ContainerState c) {
       return containerState(scope, vars.apply(c.name()), c.state());
     } else if (check instanceof Check.FileInContainer c) {
@@ -45,16 +54,16 @@ final class Checks {
       String image = vars.apply(c.image());
       boolean exists = engine.images().exists(scope.image(image));
       return result(
-          "a imagem " + image + (c.exists() ? " existe" : " não existe"),
+          say.format(c.exists() ? "image.exists" : "image.absent", image),
           exists == c.exists(),
-          exists ? "ela existe" : "ela não existe");
+          say.get(exists ? "it_f.exists" : "it_f.absent"));
     } else if (check instanceof Check.VolumeExists c) {
       String name = vars.apply(c.name());
       boolean exists = engine.storage().volumeExists(scope, name);
       return result(
-          "o volume " + name + (c.exists() ? " existe" : " não existe"),
+          say.format(c.exists() ? "volume.exists" : "volume.absent", name),
           exists == c.exists(),
-          exists ? "ele existe" : "ele não existe");
+          say.get(exists ? "it_m.exists" : "it_m.absent"));
     } else if (check instanceof Check.VolumeMount c) {
       return mount(scope, vars.apply(c.container()), vars.apply(c.target()), c.anonymous());
     } else if (check instanceof Check.NetworkState c) {
@@ -67,15 +76,13 @@ final class Checks {
       String image = vars.apply(c.image());
       List<dev.workbench.engine.LayerScan.Finding> found = engine.images().secretsIn(scope, image);
       return result(
-          "nenhuma camada de " + image + " guarda uma chave",
-          found.isEmpty(),
-          "encontrado: " + found);
+          say.format("no_secrets", image), found.isEmpty(), say.format("no_secrets.found", found));
     } else if (check instanceof Check.CloudCheck c) {
-      Clouds.Verdict v = clouds.evaluate(c, scope, vars::apply);
+      Clouds.Verdict v = clouds.evaluate(c, scope, vars::apply, language);
       return result(v.description(), v.passed(), v.detail());
     } else if (check instanceof Check.SwarmCheck c) {
       dev.workbench.cloud.Clouds.Verdict v =
-          dev.workbench.cloud.Swarms.of(engine).evaluate(c, scope, vars::apply);
+          dev.workbench.cloud.Swarms.of(engine).evaluate(c, scope, vars::apply, language);
       return result(v.description(), v.passed(), v.detail());
     }
     throw new IllegalStateException("verificação sem avaliação: " + check);
@@ -85,17 +92,16 @@ final class Checks {
     Optional<InspectContainerResponse> container = engine.containers().inspect(scope, name);
     String state = container.map(c -> c.getState().getStatus()).orElse("absent");
     return result(
-        "o contêiner " + name + " está " + Check.ContainerState.inPortuguese(expected),
+        say.format("container", name, Clouds.state(say, expected)),
         state.equals(expected),
-        "está " + Check.ContainerState.inPortuguese(state));
+        say.format("container.now", Clouds.state(say, state)));
   }
 
   private CheckResult mount(Scope scope, String container, String target, boolean anonymous) {
-    String kind = anonymous ? "um volume anônimo" : "um volume nomeado";
-    String where = " está montado em " + target + " no contêiner " + container;
+    String kind = anonymous ? "mount.anonymous" : "mount.named";
     Optional<String> volume = engine.containers().volumeAt(scope, container, target);
     if (volume.isEmpty()) {
-      return result(kind + where, false, "nenhum volume montado em " + target);
+      return result(say.format(kind, target, container), false, say.format("mount.none", target));
     }
     String name = volume.get();
     boolean named = name.startsWith(scope.sessionPrefix()); // a compose project's too
@@ -103,34 +109,38 @@ final class Checks {
     // the name in the description: the learner compares it between containers
     String shown =
         named ? scope.logical(name) : name.substring(0, Math.min(12, name.length())) + "…";
+    String found = (named ? "mount.is_named" : "mount.is_anonymous") + (exists ? "" : ".gone");
     return result(
-        kind + " (" + shown + ")" + where,
+        say.format(kind + ".seen", target, container, shown),
         exists && named != anonymous,
-        (named ? "é o volume nomeado " : "é um volume anônimo ")
-            + shown
-            + (exists ? "" : ", que não existe mais"));
+        say.format(found, shown));
   }
 
   private CheckResult fileInContainer(
       Scope scope, String container, String path, String contains, boolean absent) {
     Optional<String> text = engine.containers().readFile(scope, container, path);
     if (absent) {
-      return result(path + " não existe em " + container, text.isEmpty(), "o arquivo existe");
+      return result(
+          say.format("file.absent", path, container), text.isEmpty(), say.get("file.there"));
     }
     String what =
-        path + " em " + container + (contains == null ? " existe" : " contém \"" + contains + "\"");
+        contains == null
+            ? say.format("file.exists", path, container)
+            : say.format("file.contains", path, container, contains);
     if (text.isEmpty()) {
-      return result(what, false, "o arquivo não existe");
+      return result(what, false, say.get("file.none"));
     }
     return result(
         what,
         contains == null || text.get().contains(contains),
-        "conteúdo: " + abbreviate(text.get()));
+        say.format("file.content", abbreviate(text.get())));
   }
 
   private CheckResult hostFile(Scope scope, String relative, String contains) {
     String what =
-        "no host, " + relative + (contains == null ? " existe" : " contém \"" + contains + "\"");
+        contains == null
+            ? say.format("host_file.exists", relative)
+            : say.format("host_file.contains", relative, contains);
     Optional<String> text;
     try {
       text = engine.storage().readSessionFile(scope, relative);
@@ -138,57 +148,56 @@ final class Checks {
       return result(what, false, e.getMessage());
     }
     if (text.isEmpty()) {
-      return result(what, false, "o arquivo não existe no host");
+      return result(what, false, say.get("host_file.none"));
     }
     return result(
         what,
         contains == null || text.get().contains(contains),
-        "conteúdo: " + abbreviate(text.get()));
+        say.format("file.content", abbreviate(text.get())));
   }
 
   private CheckResult network(Scope scope, String name, boolean exists, List<String> containers) {
     boolean present = engine.storage().network(scope, name).isPresent();
     if (!exists || !present) {
       return result(
-          "a rede " + name + (exists ? " existe" : " não existe"),
+          say.format(exists ? "network.exists" : "network.absent", name),
           present == exists,
-          present ? "ela existe" : "ela não existe");
+          say.get(present ? "it_f.exists" : "it_f.absent"));
     }
     List<String> attached = engine.storage().networkContainers(scope, name);
     return result(
-        "a rede "
-            + name
-            + " liga "
-            + (containers.isEmpty() ? "seus contêineres" : String.join(", ", containers)),
+        say.format(
+            "network.links",
+            name,
+            containers.isEmpty() ? say.get("network.yours") : String.join(", ", containers)),
         attached.containsAll(containers),
-        "ligados: " + attached);
+        say.format("network.attached", attached));
   }
 
   private CheckResult http(Scope scope, Check.HttpAnswer c, Vars vars) {
     HttpTarget target =
         new HttpTarget(
             vars.apply(c.target().container()), c.target().port(), vars.apply(c.target().path()));
-    String where = "porta " + target.port() + " de " + target.container();
+    int port = target.port();
+    String container = target.container();
     Optional<HttpProbe.Answer> answer = new HttpProbe(engine).probe(scope, target);
     if (!c.reachable()) {
       return result(
-          "do host, ninguém responde na " + where,
+          say.format("http.silent", port, container),
           answer.isEmpty(),
-          answer.map(a -> "respondeu HTTP " + a.status()).orElse(""));
+          answer.map(a -> say.format("http.answered", a.status())).orElse(""));
     }
     if (answer.isEmpty()) {
-      return result("do host, a " + where + " responde", false, "ninguém respondeu");
+      return result(say.format("http.answers", port, container), false, say.get("http.nobody"));
     }
     String contains = vars.apply(c.contains());
     boolean ok =
         answer.get().status() == c.status()
             && (contains == null || answer.get().body().contains(contains));
     return result(
-        "do host, a "
-            + where
-            + " responde "
-            + c.status()
-            + (contains == null ? "" : " com \"" + contains + "\""),
+        contains == null
+            ? say.format("http.status", port, container, c.status())
+            : say.format("http.status_with", port, container, c.status(), contains),
         ok,
         "HTTP " + answer.get().status() + ": " + abbreviate(answer.get().body()));
   }
@@ -206,19 +215,17 @@ final class Checks {
                 100_000);
     long filled = docs.stream().filter(d -> !d.fields().getOrDefault(field, "").isBlank()).count();
     long empty = docs.size() - filled;
+    // the reader asks for filled, empty or both
     String description =
-        "no Firestore, "
-            + c.collection()
-            + ": "
-            + (c.filled() == null ? "" : c.filled() + " com " + field)
-            + (c.filled() != null && c.empty() != null ? " e " : "")
-            + (c.empty() == null ? "" : c.empty() + " sem " + field);
+        c.empty() == null
+            ? say.format("firestore.filled", c.collection(), c.filled(), field)
+            : c.filled() == null
+                ? say.format("firestore.empty", c.collection(), c.empty(), field)
+                : say.format("firestore.both", c.collection(), c.filled(), field, c.empty());
     boolean ok =
         (c.filled() == null || filled == c.filled()) && (c.empty() == null || empty == c.empty());
     return result(
-        description,
-        ok,
-        docs.size() + " documentos: " + filled + " com " + field + ", " + empty + " sem");
+        description, ok, say.format("firestore.found", docs.size(), filled, field, empty));
   }
 
   private static CheckResult result(String description, boolean passed, String detailWhenFailed) {

@@ -3,6 +3,7 @@ package dev.workbench.run;
 import dev.workbench.cloud.Clouds;
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.Session;
+import dev.workbench.lesson.Language;
 import dev.workbench.lesson.Lesson;
 import dev.workbench.step.Step;
 import java.time.Duration;
@@ -30,9 +31,14 @@ public final class CourseRun {
   private static final int PID_DIGITS = 5; // base 36: Linux pids stop at 2^22, "2ljsw"
 
   private final StepRunner runner;
+  private final Language language;
 
-  public CourseRun(StepRunner runner) {
+  /**
+   * @param language the learner's language the checks' results are said in ({@code verify --lang})
+   */
+  public CourseRun(StepRunner runner, Language language) {
     this.runner = runner;
+    this.language = language;
   }
 
   public record StepOutcome(Lesson lesson, Step step, StepResult result) {}
@@ -162,7 +168,7 @@ public final class CourseRun {
             new StepOutcome(
                 lesson,
                 step,
-                runner.run(lesson, step, session, headlessParams(lesson, step), events)));
+                runner.run(lesson, step, session, headlessParams(lesson, step), language, events)));
       }
     } finally {
       runner.resetLesson(session, lesson.id());

@@ -12,6 +12,7 @@ import dev.workbench.engine.OutputSink;
 import dev.workbench.engine.QuotaExceeded;
 import dev.workbench.engine.Scope;
 import dev.workbench.engine.Session;
+import dev.workbench.lesson.Language;
 import dev.workbench.lesson.Lesson;
 import dev.workbench.notebook.Notebooks;
 import dev.workbench.run.StepResult.CheckResult;
@@ -174,19 +175,32 @@ public final class StepRunner implements AutoCloseable {
     return Optional.of(name);
   }
 
-  /**
-   * Runs {@code step} of {@code lesson} in the learner's session. Parameters missing from {@code
-   * params} take their defaults; a refused value throws {@link InvalidParameter} before anything
-   * runs. Every other failure (engine away included) ends as a FAILED result with a learner-facing
-   * message, after a {@link RunEvent.Finished} event.
-   */
+  /** {@link #run(Lesson, Step, Session, Map, Language, Consumer)} for a learner of pt-BR. */
   public StepResult run(
       Lesson lesson,
       Step step,
       Session session,
       Map<String, String> params,
       Consumer<RunEvent> events) {
-    return execute(lesson, step, session, params, events, true);
+    return run(lesson, step, session, params, Language.PT_BR, events);
+  }
+
+  /**
+   * Runs {@code step} of {@code lesson} in the learner's session. Parameters missing from {@code
+   * params} take their defaults; a refused value throws {@link InvalidParameter} before anything
+   * runs. Every other failure (engine away included) ends as a FAILED result with a learner-facing
+   * message, after a {@link RunEvent.Finished} event. The checks' results are said in {@code
+   * language}, the learner's; the action's own output is the same in every language (lessons check
+   * it with {@code output:}).
+   */
+  public StepResult run(
+      Lesson lesson,
+      Step step,
+      Session session,
+      Map<String, String> params,
+      Language language,
+      Consumer<RunEvent> events) {
+    return execute(lesson, step, session, params, language, events, true);
   }
 
   /**
@@ -200,8 +214,9 @@ public final class StepRunner implements AutoCloseable {
       Step step,
       Session session,
       Map<String, String> params,
+      Language language,
       Consumer<RunEvent> events) {
-    return execute(lesson, step, session, params, events, false);
+    return execute(lesson, step, session, params, language, events, false);
   }
 
   /** Whether a check reads the engine's state (and not the step's own exit code or output). */
@@ -218,6 +233,7 @@ public final class StepRunner implements AutoCloseable {
       Step step,
       Session session,
       Map<String, String> params,
+      Language language,
       Consumer<RunEvent> events,
       boolean perform) {
     Vars vars = Vars.of(step, params);
@@ -242,7 +258,7 @@ public final class StepRunner implements AutoCloseable {
           throw new IllegalArgumentException(ONLY_BY_RUNNING);
         }
       }
-      Checks evaluator = new Checks(engine, clouds(engine));
+      Checks evaluator = new Checks(engine, clouds(engine), language);
       for (Check check : expected) {
         CheckResult result = evaluator.evaluate(check, scope, vars, exitCode, output.text());
         checks.add(result);

@@ -28,17 +28,6 @@ public sealed interface Check {
   @Kind("container")
   record ContainerState(String name, String state) implements Check {
     public static final List<String> STATES = List.of("running", "exited", "created", "absent");
-
-    /** The state as a learner reads it: the engine's word in pt-BR. */
-    public static String inPortuguese(String state) {
-      return switch (state) {
-        case "running" -> "rodando";
-        case "exited" -> "parado";
-        case "created" -> "criado";
-        case "absent" -> "ausente";
-        default -> state;
-      };
-    }
   }
 
   /**

@@ -88,7 +88,7 @@ final class ApiRoutes {
     if (labs == null || labs.running(Learners.of(ctx)).isPresent()) {
       runner.admit(lesson, step, Learners.of(ctx), params);
     }
-    Run run = runs.start(Learners.of(ctx), lesson, step, params);
+    Run run = runs.start(Learners.of(ctx), lesson, step, params, Languages.of(ctx));
     ctx.status(HttpStatus.ACCEPTED)
         .json(Map.of("runId", run.id(), "events", "/api/runs/" + run.id() + "/events"));
   }

@@ -34,7 +34,7 @@ final class CheckRoutes {
     Step step = Lookups.step(lesson, ctx);
     // the values the learner typed name what the checks look for (${TEXTO} in a file, a name)
     Map<String, String> params = ApiRoutes.validParams(step, ApiRoutes.requestedParams(ctx.body()));
-    Run run = runs.start(Learners.of(ctx), lesson, step, params, runner::check);
+    Run run = runs.start(Learners.of(ctx), lesson, step, params, Languages.of(ctx), runner::check);
     ctx.status(HttpStatus.ACCEPTED)
         .json(Map.of("runId", run.id(), "events", "/api/runs/" + run.id() + "/events"));
   }

@@ -38,11 +38,12 @@ final class LabSteps implements Runs.StepExecution {
       Step step,
       Session session,
       Map<String, String> params,
+      Language language,
       Consumer<RunEvent> events) {
     labs.working(session);
     try {
-      awaitLab(step, session, events);
-      return inner.run(lesson, step, session, params, events);
+      awaitLab(step, session, language, events);
+      return inner.run(lesson, step, session, params, language, events);
     } catch (LabsFull full) {
       String message = full.getMessage();
       events.accept(new RunEvent.Output(step.id(), "err", message));
@@ -56,8 +57,8 @@ final class LabSteps implements Runs.StepExecution {
     }
   }
 
-  private void awaitLab(Step step, Session session, Consumer<RunEvent> events) {
-    Texts texts = Texts.of(Language.PT_BR); // run output is in pt-BR, as the engine's messages are
+  private void awaitLab(Step step, Session session, Language language, Consumer<RunEvent> events) {
+    Texts texts = Texts.of(language);
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     String said = "";
     while (labs.running(session).isEmpty() && System.nanoTime() < deadline) {

@@ -3,6 +3,7 @@ package dev.workbench.web;
 import dev.workbench.engine.QuotaExceeded;
 import dev.workbench.engine.Quotas;
 import dev.workbench.engine.Session;
+import dev.workbench.lesson.Language;
 import dev.workbench.lesson.Lesson;
 import dev.workbench.progress.OutputLine;
 import dev.workbench.progress.ProgressStore;
@@ -38,7 +39,10 @@ final class Runs implements AutoCloseable {
   /** Long enough for a page to reconnect and replay a run; short enough not to hoard memory. */
   private static final Duration KEEP_FINISHED = Duration.ofMinutes(15);
 
-  /** What runs a step: {@link StepRunner#run} in the site, something slower or simpler in tests. */
+  /**
+   * What runs a step: {@link StepRunner#run} in the site, something slower or simpler in tests;
+   * {@code language} is the learner's, the one its checks' results are said in.
+   */
   @FunctionalInterface
   interface StepExecution {
     StepResult run(
@@ -46,6 +50,7 @@ final class Runs implements AutoCloseable {
         Step step,
         Session session,
         Map<String, String> params,
+        Language language,
         Consumer<RunEvent> events);
   }
 
@@ -84,8 +89,9 @@ final class Runs implements AutoCloseable {
    * Starts a step whose parameters were already validated; 409 when it is running already, {@link
    * QuotaExceeded} (429) when the learner, or the server, runs as many steps as allowed.
    */
-  Run start(Session session, Lesson lesson, Step step, Map<String, String> params) {
-    return start(session, lesson, step, params, runner);
+  Run start(
+      Session session, Lesson lesson, Step step, Map<String, String> params, Language language) {
+    return start(session, lesson, step, params, language, runner);
   }
 
   /**
@@ -93,7 +99,12 @@ final class Runs implements AutoCloseable {
    * recorded like any run.
    */
   Run start(
-      Session session, Lesson lesson, Step step, Map<String, String> params, StepExecution how) {
+      Session session,
+      Lesson lesson,
+      Step step,
+      Map<String, String> params,
+      Language language,
+      StepExecution how) {
     forgetOldRuns();
     Run run = new Run(UUID.randomUUID().toString(), session, lesson.id(), step.id());
     // one lock for the count and the claim, so two requests cannot both take the last place
@@ -118,7 +129,7 @@ final class Runs implements AutoCloseable {
     }
     byId.put(run.id(), run);
     store.started(session, lesson.id(), step.id(), params);
-    workers.execute(() -> execute(run, lesson, step, params, how));
+    workers.execute(() -> execute(run, lesson, step, params, language, how));
     return run;
   }
 
@@ -137,7 +148,12 @@ final class Runs implements AutoCloseable {
   }
 
   private void execute(
-      Run run, Lesson lesson, Step step, Map<String, String> params, StepExecution how) {
+      Run run,
+      Lesson lesson,
+      Step step,
+      Map<String, String> params,
+      Language language,
+      StepExecution how) {
     Transcript transcript = new Transcript();
     try {
       how.run(
@@ -145,6 +161,7 @@ final class Runs implements AutoCloseable {
           step,
           run.session(),
           params,
+          language,
           event -> {
             transcript.accept(event);
             if (event instanceof RunEvent.Finished f) {

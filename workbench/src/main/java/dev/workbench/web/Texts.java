@@ -4,20 +4,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.workbench.engine.KnownError;
 import dev.workbench.lesson.Language;
+import dev.workbench.lesson.Sentences;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.ResourceBundle;
-import java.util.TreeMap;
 
 /**
  * The interface's words in one language: {@code web/i18n/messages.properties} (pt-BR, the original)
  * and {@code messages_en.properties}, read as UTF-8 resource bundles. Templates read them as {@code
  * {{t.key}}}; the page's script reads the same map from a JSON data block ({@link #json()}),
- * because the site's CSP allows no inline script. Engine and run messages come in pt-BR; the
- * engine's common refusals ({@link KnownError}) are said again from these words by {@link #engine},
- * the rest stay in pt-BR for now.
+ * because the site's CSP allows no inline script. The results of checks come in the learner's
+ * language (the runner is told it); engine and run messages come in pt-BR, the engine's common
+ * refusals ({@link KnownError}) are said again from these words by {@link #engine}, the rest stay
+ * in pt-BR for now.
  */
 final class Texts {
   private static final Map<Language, Texts> ALL = new EnumMap<>(Language.class);
@@ -52,18 +51,7 @@ final class Texts {
   }
 
   private static Map<String, String> load(Language language) {
-    Locale locale = language == Language.EN ? Locale.ENGLISH : Locale.ROOT;
-    // no fallback to the JVM's default locale: pt-BR is the base bundle, English its only child
-    ResourceBundle bundle =
-        ResourceBundle.getBundle(
-            "web.i18n.messages",
-            locale,
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-    Map<String, String> words = new TreeMap<>();
-    for (String key : bundle.keySet()) {
-      words.put(key, bundle.getString(key));
-    }
-    return words;
+    return Sentences.read("web.i18n.messages", language);
   }
 
   Language language() {
@@ -85,11 +73,7 @@ final class Texts {
 
   /** The text of {@code key} with {@code {0}}, {@code {1}}… replaced (no MessageFormat quoting). */
   String format(String key, Object... args) {
-    String text = get(key);
-    for (int i = 0; i < args.length; i++) {
-      text = text.replace("{" + i + "}", String.valueOf(args[i]));
-    }
-    return text;
+    return Sentences.fill(get(key), args);
   }
 
   /**

@@ -11,6 +11,7 @@ import dev.workbench.engine.OutputSink;
 import dev.workbench.engine.QuotaExceeded;
 import dev.workbench.engine.Scope;
 import dev.workbench.engine.Session;
+import dev.workbench.lesson.Language;
 import dev.workbench.run.CourseRun;
 import dev.workbench.run.StepRunner;
 import dev.workbench.step.Action;
@@ -92,13 +93,19 @@ class SwarmIT {
     Scope scope = new Scope(session, "orquestracao");
     Swarms swarms = Swarms.of(engine);
 
-    Clouds.Verdict none = swarms.evaluate(new Check.SwarmService("web", 3, null), scope, v -> v);
+    Check.SwarmService web = new Check.SwarmService("web", 3, null);
+    Clouds.Verdict none = swarms.evaluate(web, scope, v -> v, Language.PT_BR);
     assertThat(none.passed()).isFalse();
+    assertThat(none.description()).isEqualTo("no enxame, o serviço web roda 3 réplicas");
     assertThat(none.detail()).isEqualTo("os nós do enxame não estão ligados");
+    Clouds.Verdict inEnglish = swarms.evaluate(web, scope, v -> v, Language.EN);
+    assertThat(inEnglish.description()).isEqualTo("in the swarm, the service web runs 3 replicas");
+    assertThat(inEnglish.detail()).isEqualTo("the swarm's nodes are not on");
 
     swarms.perform(new Action.SwarmStart(1, List.of()), scope, v -> v, OutputSink.NONE);
     Clouds.Verdict noInit =
-        swarms.evaluate(new Check.SwarmNode("no-1", "manager", null, null), scope, v -> v);
+        swarms.evaluate(
+            new Check.SwarmNode("no-1", "manager", null, null), scope, v -> v, Language.PT_BR);
     assertThat(noInit.passed()).isFalse();
     assertThat(noInit.detail()).contains("falta o docker swarm init");
     assertThatThrownBy(() -> swarms.perform(new Action.SwarmJoin(), scope, v -> v, OutputSink.NONE))

@@ -10,6 +10,7 @@ import dev.workbench.engine.OutputSink;
 import dev.workbench.engine.Scope;
 import dev.workbench.engine.Session;
 import dev.workbench.lesson.KindCoverage;
+import dev.workbench.lesson.Language;
 import dev.workbench.notebook.Notebooks;
 import dev.workbench.step.Action;
 import dev.workbench.step.Check;
@@ -81,22 +82,28 @@ class StepKindsTest {
   }
 
   @Test
-  void every_check_kind_has_an_evaluator() throws Exception {
+  void every_check_kind_has_an_evaluator_and_its_words_in_every_language() throws Exception {
     List<Class<?>> kinds = leaves(Check.class);
     assertThat(kinds).hasSizeGreaterThan(10);
     try (Engine away =
         new Engine(URI.create("unix://" + root.resolve("no-engine.sock")), root.resolve("data"))) {
-      Checks checks = new Checks(away, new Clouds(away, CloudConfig.LOCAL));
+      Clouds clouds = new Clouds(away, CloudConfig.LOCAL);
       Step step = new Step("s", "s", "", Map.of(), new Action.ListContainers(), List.of(), "", 0);
-      for (Class<?> kind : kinds) {
-        Check check = (Check) sample(kind);
-        Throwable thrown =
-            outcome(() -> checks.evaluate(check, scope(), Vars.of(step, Map.of()), 0, ""));
-        assertThat(thrown)
-            .as("%s has an evaluator", kind.getSimpleName())
-            .satisfiesAnyOf(
-                t -> assertThat(t).isNull(),
-                t -> assertThat(t.getMessage()).doesNotContain("sem avaliação"));
+      for (Language language : Language.values()) {
+        Checks checks = new Checks(away, clouds, language);
+        for (Class<?> kind : kinds) {
+          Check check = (Check) sample(kind);
+          Throwable thrown =
+              outcome(() -> checks.evaluate(check, scope(), Vars.of(step, Map.of()), 0, ""));
+          assertThat(thrown)
+              .as("%s has an evaluator and its words in %s", kind.getSimpleName(), language)
+              .satisfiesAnyOf(
+                  t -> assertThat(t).isNull(),
+                  t ->
+                      assertThat(t.getMessage())
+                          .doesNotContain("sem avaliação")
+                          .doesNotContain("no text"));
+        }
       }
     }
   }

@@ -27,8 +27,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A learner's afternoon, for real: headless Chromium opens the course, runs every step of the
  * volumes lesson against the real Docker engine, watches the panel draw what was made, then resets
- * the lesson and checks the engine holds nothing of the session any more. On CI a missing engine or
- * browser fails the build; elsewhere it skips with the reason.
+ * the lesson and checks the engine holds nothing of the session any more; a learner reading in
+ * English reads the results of a step's checks in English. On CI a missing engine or browser fails
+ * the build; elsewhere it skips with the reason.
  */
 class LessonInBrowserIT {
   /** An image build from a cold cache is the slowest step; the wait ends as soon as a step does. */
@@ -155,6 +156,32 @@ class LessonInBrowserIT {
     assertThat(left.containers()).as("containers left").isEmpty();
     assertThat(left.volumes()).as("volumes left").isEmpty();
     assertThat(left.networks()).as("networks left").isEmpty();
+  }
+
+  @Test
+  void a_step_run_from_the_english_lesson_says_its_checks_in_english() {
+    String base = "http://127.0.0.1:" + app.port();
+    browser.get(base + "/lessons/volumes?lang=en");
+    wait(Duration.ofSeconds(20))
+        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".step")));
+    session = sessionOfThisBrowser(base);
+    WebElement step = browser.findElement(By.cssSelector(".step[data-step='construir']"));
+    scrollTo(step);
+    step.findElement(By.cssSelector("[data-run]")).click();
+    wait(PER_STEP).until(b -> finished(step));
+
+    String checks = step.findElement(By.cssSelector("[data-checks]")).getText();
+    assertThat(classes(step))
+        .as(
+            "the step passed; it said: %s",
+            step.findElement(By.cssSelector("[data-message]")).getText())
+        .contains("status-passed");
+    assertThat(checks).contains("the image volumes-demo exists").doesNotContain("imagem");
+    // the run's record keeps the words it was said in: a reload shows the same
+    browser.get(base + "/lessons/volumes");
+    WebElement again = browser.findElement(By.cssSelector(".step[data-step='construir']"));
+    assertThat(again.findElement(By.cssSelector("[data-checks]")).getText())
+        .contains("the image volumes-demo exists");
   }
 
   private void answer(WebElement question) {

@@ -7,6 +7,7 @@ import dev.workbench.engine.QuotaExceeded;
 import dev.workbench.engine.Quotas;
 import dev.workbench.engine.Session;
 import dev.workbench.lesson.Course;
+import dev.workbench.lesson.Language;
 import dev.workbench.lesson.Lesson;
 import dev.workbench.progress.OutputLine;
 import dev.workbench.progress.ProgressStore;
@@ -41,7 +42,7 @@ class RunsTest {
     try (ProgressStore store = ProgressStore.open(root.resolve("progress"));
         Runs runs =
             new Runs(
-                (l, s, session, params, events) -> {
+                (l, s, session, params, language, events) -> {
                   events.accept(new RunEvent.Started(s.id(), s.cli()));
                   events.accept(
                       new RunEvent.Output(s.id(), "out", "criado: " + params.get("NOME")));
@@ -53,9 +54,10 @@ class RunsTest {
                   return result;
                 },
                 store)) {
-      Run run = runs.start(ANA, lesson, step, Map.of("NOME", "dados"));
+      Run run = runs.start(ANA, lesson, step, Map.of("NOME", "dados"), Language.PT_BR);
       assertThat(store.lesson(ANA, "volumes").get("criar").status()).isEqualTo(StepStatus.RUNNING);
-      assertThatThrownBy(() -> runs.start(ANA, lesson, step, Map.of("NOME", "dados")))
+      assertThatThrownBy(
+              () -> runs.start(ANA, lesson, step, Map.of("NOME", "dados"), Language.PT_BR))
           .isInstanceOf(ConflictResponse.class);
 
       release.countDown();
@@ -85,11 +87,11 @@ class RunsTest {
     try (ProgressStore store = ProgressStore.open(root.resolve("progress"));
         Runs runs =
             new Runs(
-                (l, s, session, params, events) -> {
+                (l, s, session, params, language, events) -> {
                   throw new IllegalStateException("bug");
                 },
                 store)) {
-      Run run = runs.start(ANA, lesson, step, Map.of());
+      Run run = runs.start(ANA, lesson, step, Map.of(), Language.PT_BR);
       CountDownLatch finished = new CountDownLatch(1);
       run.subscribe(e -> finished.countDown());
       assertThat(finished.await(10, TimeUnit.SECONDS)).isTrue();
@@ -110,7 +112,7 @@ class RunsTest {
     try (ProgressStore store = ProgressStore.open(root.resolve("progress"));
         Runs runs =
             new Runs(
-                (l, s, session, params, events) -> {
+                (l, s, session, params, language, events) -> {
                   await(release);
                   StepResult result =
                       new StepResult(StepResult.Status.PASSED, 0, "", List.of(), "", Duration.ZERO);
@@ -119,18 +121,22 @@ class RunsTest {
                 },
                 store,
                 new Quotas(10, 10, 10, 10, 2, 3))) {
-      runs.start(ANA, lesson, lesson.step("criar").orElseThrow(), Map.of());
-      runs.start(ANA, lesson, lesson.step("jvm17").orElseThrow(), Map.of());
+      runs.start(ANA, lesson, lesson.step("criar").orElseThrow(), Map.of(), Language.PT_BR);
+      runs.start(ANA, lesson, lesson.step("jvm17").orElseThrow(), Map.of(), Language.PT_BR);
       assertThatThrownBy(
-              () -> runs.start(ANA, lesson, lesson.step("jvm21").orElseThrow(), Map.of()))
+              () ->
+                  runs.start(
+                      ANA, lesson, lesson.step("jvm21").orElseThrow(), Map.of(), Language.PT_BR))
           .isInstanceOf(QuotaExceeded.class)
           .hasMessageContaining("passos rodando ao mesmo tempo por aluno (no máximo 2)")
           .hasMessageContaining("Espere");
       assertThat(runs.running(ANA, "volumes", "jvm21")).isEmpty();
 
-      runs.start(bia, lesson, lesson.step("criar").orElseThrow(), Map.of());
+      runs.start(bia, lesson, lesson.step("criar").orElseThrow(), Map.of(), Language.PT_BR);
       assertThatThrownBy(
-              () -> runs.start(bia, lesson, lesson.step("jvm17").orElseThrow(), Map.of()))
+              () ->
+                  runs.start(
+                      bia, lesson, lesson.step("jvm17").orElseThrow(), Map.of(), Language.PT_BR))
           .isInstanceOf(QuotaExceeded.class)
           .hasMessageContaining("no laboratório (no máximo 3)");
 
@@ -138,7 +144,9 @@ class RunsTest {
       for (int i = 0; i < 100 && runs.running(ANA, "volumes", "criar").isPresent(); i++) {
         Thread.sleep(50);
       }
-      assertThat(runs.start(ANA, lesson, lesson.step("jvm21").orElseThrow(), Map.of())).isNotNull();
+      assertThat(
+              runs.start(ANA, lesson, lesson.step("jvm21").orElseThrow(), Map.of(), Language.PT_BR))
+          .isNotNull();
     }
   }
 
