@@ -27,6 +27,9 @@ import picocli.CommandLine.Option;
     name = "verify",
     description = "Roda as lições em ordem, sem navegador, contra o Docker de verdade.")
 public final class VerifyCommand implements Callable<Integer> {
+  /** How many of the slowest steps the summary names. */
+  private static final int SLOWEST_SHOWN = 10;
+
   @Option(names = "--lesson", description = "só estas lições (id; pode repetir)")
   List<String> lessonIds = List.of();
 
@@ -120,6 +123,10 @@ public final class VerifyCommand implements Callable<Integer> {
           .forEach(
               o ->
                   System.out.println(say.format("step.failed.at", o.lesson().id(), o.step().id())));
+      if (outcomes.size() > 1) {
+        System.out.println(say.format("slowest"));
+        SlowestSteps.lines(outcomes, SLOWEST_SHOWN).forEach(System.out::println);
+      }
       System.out.println(
           say.format("total", String.format("%.1f", (System.nanoTime() - start) / 1e9)));
       System.out.println(

@@ -2,6 +2,7 @@ package dev.workbench.cloud;
 
 import dev.workbench.engine.Engine;
 import dev.workbench.engine.EngineError;
+import dev.workbench.engine.EngineUnavailable;
 import dev.workbench.engine.NestedEngines;
 import dev.workbench.engine.OutputSink;
 import dev.workbench.engine.Owner;
@@ -16,6 +17,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 
 /**
  * One session's swarm hosts: engines in containers of the learner's engine ({@code no-1} … {@code
@@ -72,7 +78,9 @@ final class StandInSwarm {
 
   /**
    * Starts {@code nodes} hosts, waits until each answers, and copies {@code images} (the session's)
-   * into each. What a failed start made is removed before the error goes on.
+   * into each. The hosts boot and load at the same time, as separate machines would: the images are
+   * saved once while the engines start, then every host loads them as soon as it answers. What a
+   * failed start made is removed before the error goes on.
    */
   static StandInSwarm start(
       Engine local, Scope scope, int nodes, List<String> images, Limits limits, OutputSink sink) {
@@ -86,6 +94,7 @@ final class StandInSwarm {
     local.images().provide(IMAGE, sink);
     remove(local, scope);
     List<Engine> hosts = new ArrayList<>();
+    ExecutorService saver = Executors.newSingleThreadExecutor();
     try {
       Files.createDirectories(folder);
       Files.writeString(folder.resolve(OWNER_FILE), Owner.current());
@@ -107,18 +116,13 @@ final class StandInSwarm {
         hosts.add(new Engine(NestedEngines.socket(folder.resolve(host(n))), local.dataDir()));
       }
       StandInSwarm swarm = new StandInSwarm(local, scope, folder, List.copyOf(hosts), form);
-      for (int n = 1; n <= nodes; n++) {
-        swarm.awaitApi(n);
-        sink.out(host(n) + ": " + hosts.get(n - 1).describe() + " no ar");
-      }
-      Transfers transfers = new Transfers(local);
-      for (int n = 1; n <= nodes && !images.isEmpty(); n++) {
-        transfers.copy(scope, images, hosts.get(n - 1), COPY_TIMEOUT);
-        sink.out(
-            host(n)
-                + ": docker save "
-                + String.join(" ", images)
-                + " | docker load (sem registro)");
+      Future<Transfers.Saved> saved =
+          saver.submit(
+              () -> images.isEmpty() ? null : new Transfers(local).save(scope, images, folder));
+      try {
+        atOnce(nodes, n -> swarm.ready(n, saved, images, sink));
+      } finally {
+        deleteSaved(saved);
       }
       return swarm;
     } catch (IOException e) {
@@ -130,6 +134,75 @@ final class StandInSwarm {
       hosts.forEach(Engine::close);
       remove(local, scope);
       throw e;
+    } finally {
+      saver.shutdownNow();
+    }
+  }
+
+  /** Waits until host {@code n} answers, then loads the saved images into it. */
+  private void ready(int n, Future<Transfers.Saved> saving, List<String> images, OutputSink sink) {
+    awaitApi(n);
+    sink.out(host(n) + ": " + hosts.get(n - 1).describe() + " no ar");
+    Transfers.Saved saved = waitFor(saving);
+    if (saved != null) {
+      saved.loadInto(hosts.get(n - 1), COPY_TIMEOUT);
+      sink.out(
+          host(n) + ": docker save " + String.join(" ", images) + " | docker load (sem registro)");
+    }
+  }
+
+  /**
+   * Runs {@code task} for hosts 1 … {@code count} at once, as on separate machines, and waits for
+   * every one to end (none is left running), then throws the first failure.
+   */
+  private static void atOnce(int count, IntConsumer task) {
+    ExecutorService pool = Executors.newFixedThreadPool(count);
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (int n = 1; n <= count; n++) {
+        int host = n;
+        running.add(pool.submit(() -> task.accept(host)));
+      }
+      RuntimeException first = null;
+      for (Future<?> one : running) {
+        try {
+          waitFor(one);
+        } catch (RuntimeException e) {
+          first = first == null ? e : first;
+        }
+      }
+      if (first != null) {
+        throw first;
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static <T> T waitFor(Future<T> task) {
+    try {
+      return task.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new EngineError("falhou ao ligar os nós do enxame: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngineError("interrompido", e);
+    }
+  }
+
+  /** The saved images are no longer needed once every host has loaded them (or failed to). */
+  private static void deleteSaved(Future<Transfers.Saved> saved) {
+    try {
+      Transfers.Saved file = saved.get();
+      if (file != null) {
+        file.close();
+      }
+    } catch (ExecutionException e) {
+      // nothing was saved
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the file goes with the swarm's folder
     }
   }
 
@@ -161,31 +234,34 @@ final class StandInSwarm {
     }
     String token = manager().swarm().workerToken();
     String address = host(1) + ":" + MANAGER_PORT;
-    for (int n = 2; n <= hosts.size(); n++) {
-      if (hosts.get(n - 1).swarm().member()) {
-        sink.out(host(n) + ": já está no enxame");
-        continue;
-      }
-      sink.info(
-          host(n)
-              + ": docker swarm join --token "
-              + token.substring(0, Math.min(token.length(), 16))
-              + "… "
-              + address);
-      int code =
-          local
-              .containers()
-              .exec(
-                  scope,
-                  host(n),
-                  List.of("docker", "swarm", "join", "--token", token, address),
-                  Map.of(),
-                  sink,
-                  JOIN_TIMEOUT);
-      if (code != 0) {
-        throw new EngineError(
-            host(n) + " não entrou no enxame (docker swarm join saiu com " + code + ")");
-      }
+    // the workers join at once, as separate machines would; each waits for its own certificate
+    atOnce(hosts.size() - 1, w -> joinAsWorker(w + 1, token, address, sink));
+  }
+
+  private void joinAsWorker(int n, String token, String address, OutputSink sink) {
+    if (hosts.get(n - 1).swarm().member()) {
+      sink.out(host(n) + ": já está no enxame");
+      return;
+    }
+    sink.info(
+        host(n)
+            + ": docker swarm join --token "
+            + token.substring(0, Math.min(token.length(), 16))
+            + "… "
+            + address);
+    int code =
+        local
+            .containers()
+            .exec(
+                scope,
+                host(n),
+                List.of("docker", "swarm", "join", "--token", token, address),
+                Map.of(),
+                sink,
+                JOIN_TIMEOUT);
+    if (code != 0) {
+      throw new EngineError(
+          host(n) + " não entrou no enxame (docker swarm join saiu com " + code + ")");
     }
   }
 
@@ -196,8 +272,20 @@ final class StandInSwarm {
   void stop() {
     try {
       hosts.forEach(Engine::close);
+      // every host's docker rm -f at once: each kills an engine with its tasks, and its volume
+      // goes with it; one after another this took long on a busy machine
+      atOnce(hosts.size(), this::removeHost);
     } finally {
       remove(local, scope);
+    }
+  }
+
+  private void removeHost(int n) {
+    try {
+      local.containers().remove(scope, host(n));
+      local.storage().removeVolume(scope, host(n) + "-dados");
+    } catch (EngineError | EngineUnavailable e) {
+      // already gone, or left to the sweep that follows
     }
   }
 

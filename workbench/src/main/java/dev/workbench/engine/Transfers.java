@@ -8,6 +8,9 @@ import com.github.dockerjava.api.model.PushResponseItem;
 import com.github.dockerjava.api.model.ResponseItem;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -97,20 +100,25 @@ public final class Transfers {
   }
 
   /**
-   * {@code docker save IMAGES | docker -H OTHER load}, then {@code docker tag}: the session's
-   * images go into another engine that has no registry to pull from (a stand-in host), where they
-   * take their logical names ({@code ola:1}). Layers the images share travel once.
+   * {@code docker save IMAGES > FILE}: the session's images, once, into a file of {@code folder} (a
+   * folder of the data dir), so several engines that have no registry to pull from (stand-in hosts)
+   * can each {@code docker load} them at the same time. Layers the images share are saved once.
+   * Closing the result deletes the file.
    */
-  public void copy(Scope scope, List<String> images, Engine to, Duration timeout) {
-    if (images.isEmpty()) {
-      return;
-    }
+  public Saved save(Scope scope, List<String> images, Path folder) {
     Images here = new Images(engine);
     List<Reference> sources = new ArrayList<>();
     for (String image : images) {
       String source = scope.image(image);
       here.requirePresent(source, image);
       sources.add(Reference.of(source));
+    }
+    Path file;
+    try {
+      file = Files.createTempFile(folder, "imagens-", ".tar");
+    } catch (IOException e) {
+      throw new EngineError(
+          "não consegui criar um arquivo em " + folder + ": " + e.getMessage(), e);
     }
     try (InputStream saved =
         engine.call(
@@ -119,26 +127,69 @@ public final class Transfers {
               sources.forEach(r -> save.withImage(r.repository(), r.tag()));
               return save.exec();
             })) {
-      // the load's answer streams until the engine has stored every layer: read it to its end
-      Progress<LoadResponseItem> progress = new Progress<>(OutputSink.NONE);
-      to.run(() -> to.docker().loadImageAsyncCmd(saved).exec(progress));
-      progress.await(to, timeout, "a cópia (docker load) de " + images);
+      Files.copy(saved, file, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
+      deleteQuietly(file);
       throw new EngineError(
-          "a cópia das imagens " + images + " foi interrompida: " + e.getMessage(), e);
+          "não consegui salvar as imagens " + images + " (docker save): " + e.getMessage(), e);
     }
-    for (int i = 0; i < images.size(); i++) {
-      Reference source = sources.get(i);
-      Reference target = Reference.of(images.get(i));
-      to.run(
-          () ->
-              to.docker().tagImageCmd(source.toString(), target.repository(), target.tag()).exec());
-      to.run(
-          () ->
-              to.docker()
-                  .removeImageCmd(source.toString())
-                  .withNoPrune(true)
-                  .exec()); // only the name
+    return new Saved(images, sources, file);
+  }
+
+  /** Images saved by {@link #save}, ready to be loaded into other engines, each under its name. */
+  public static final class Saved implements AutoCloseable {
+    private final List<String> images;
+    private final List<Reference> sources;
+    private final Path file;
+
+    private Saved(List<String> images, List<Reference> sources, Path file) {
+      this.images = List.copyOf(images);
+      this.sources = List.copyOf(sources);
+      this.file = file;
+    }
+
+    /**
+     * {@code docker -H OTHER load < FILE}, then {@code docker tag}: the images take their logical
+     * names there ({@code ola:1}). Safe to call for several engines at once.
+     */
+    public void loadInto(Engine to, Duration timeout) {
+      try (InputStream in = Files.newInputStream(file)) {
+        // the load's answer streams until the engine has stored every layer: read it to its end
+        Progress<LoadResponseItem> progress = new Progress<>(OutputSink.NONE);
+        to.run(() -> to.docker().loadImageAsyncCmd(in).exec(progress));
+        progress.await(to, timeout, "a cópia (docker load) de " + images);
+      } catch (IOException e) {
+        throw new EngineError(
+            "a cópia das imagens " + images + " foi interrompida: " + e.getMessage(), e);
+      }
+      for (int i = 0; i < images.size(); i++) {
+        Reference source = sources.get(i);
+        Reference target = Reference.of(images.get(i));
+        to.run(
+            () ->
+                to.docker()
+                    .tagImageCmd(source.toString(), target.repository(), target.tag())
+                    .exec());
+        to.run(
+            () ->
+                to.docker()
+                    .removeImageCmd(source.toString())
+                    .withNoPrune(true)
+                    .exec()); // only the name
+      }
+    }
+
+    @Override
+    public void close() {
+      deleteQuietly(file);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // in a folder its owner removes as a whole
     }
   }
 
