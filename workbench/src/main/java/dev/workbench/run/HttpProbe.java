@@ -28,10 +28,12 @@ final class HttpProbe {
 
   /**
    * Servers in a just-started container need a moment: a refused connection, or a proxy's 502/503
-   * while its upstream starts, is tried again this long.
+   * while its upstream starts, is tried again this long. A minute, not 20 s: at load 75-95 the
+   * orquestracao lesson's proxy, just created by compose up, did not answer within 20 s and its
+   * visit failed; the wait ends at the first answer, so only a step that fails waits it all.
    */
   private static final Wait WARM_UP =
-      Wait.upTo(Duration.ofSeconds(20)).every(Duration.ofMillis(500));
+      Wait.upTo(Duration.ofSeconds(60)).every(Duration.ofMillis(500));
 
   private static final HttpClient CLIENT =
       HttpClient.newBuilder()

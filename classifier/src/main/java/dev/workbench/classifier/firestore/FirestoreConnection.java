@@ -12,8 +12,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.UUID;
@@ -89,25 +91,44 @@ public final class FirestoreConnection implements AutoCloseable {
     }
   }
 
+  /** How long the probe waits for an emulator that took the connection to answer. */
+  private static final Duration ANSWER_WAIT = Duration.ofSeconds(30);
+
+  static void checkEmulatorAnswers(String hostPort) {
+    checkEmulatorAnswers(hostPort, ANSWER_WAIT);
+  }
+
   /**
    * The gRPC client would retry an absent emulator for a minute before giving up; one HTTP probe
-   * says at once that nothing listens there.
+   * says at once that nothing listens there (refused, unknown host, no route). An emulator that
+   * takes the connection but answers slowly is there, though: on a busy machine its answer took
+   * longer than the 5 s this probe once allowed, and every scheduled run of the cloud lesson failed
+   * as "not reachable" beside an emulator that was up. So it waits {@code answerWait} for the
+   * answer and, past that, lets the client go on (gRPC waits for a slow server on its own).
    */
-  static void checkEmulatorAnswers(String hostPort) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+  static void checkEmulatorAnswers(String hostPort, Duration answerWait) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     try {
       HttpRequest get =
           HttpRequest.newBuilder(URI.create("http://" + hostPort + "/"))
-              .timeout(Duration.ofSeconds(5))
+              .timeout(answerWait)
               .build();
       http.send(get, HttpResponse.BodyHandlers.discarding());
+    } catch (HttpConnectTimeoutException e) {
+      throw notReachable(hostPort);
+    } catch (HttpTimeoutException e) {
+      // connected, no answer yet: a busy emulator, not an absent one
     } catch (IOException | IllegalArgumentException e) {
-      throw new ClassifierError(
-          "Firestore emulator not reachable at " + hostPort + " (FIRESTORE_EMULATOR_HOST)");
+      throw notReachable(hostPort);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ClassifierError(
           "interrupted while contacting the Firestore emulator at " + hostPort);
     }
+  }
+
+  private static ClassifierError notReachable(String hostPort) {
+    return new ClassifierError(
+        "Firestore emulator not reachable at " + hostPort + " (FIRESTORE_EMULATOR_HOST)");
   }
 }

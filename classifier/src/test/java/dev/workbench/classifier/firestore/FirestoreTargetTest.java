@@ -1,10 +1,14 @@
 package dev.workbench.classifier.firestore;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.workbench.classifier.ClassifierError;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -49,5 +53,18 @@ class FirestoreTargetTest {
             () -> FirestoreConnection.open(FirestoreTarget.emulator("127.0.0.1:1", "demo-x")))
         .isInstanceOf(ClassifierError.class)
         .hasMessage("Firestore emulator not reachable at 127.0.0.1:1 (FIRESTORE_EMULATOR_HOST)");
+  }
+
+  @Test
+  void an_emulator_that_takes_the_connection_but_answers_slowly_is_not_called_unreachable()
+      throws Exception {
+    // a server that accepts and says nothing: a busy emulator, not an absent one
+    try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      assertThatCode(
+              () ->
+                  FirestoreConnection.checkEmulatorAnswers(
+                      "127.0.0.1:" + busy.getLocalPort(), Duration.ofSeconds(1)))
+          .doesNotThrowAnyException();
+    }
   }
 }
