@@ -13,7 +13,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -234,7 +233,6 @@ public final class BaseImages {
           "Dockerfile",
           Map.of(),
           Map.of("workbench.base", base.name()),
-          Set.of(),
           sink,
           BUILD_TIMEOUT);
     } catch (IOException e) {

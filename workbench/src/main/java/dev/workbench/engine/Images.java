@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,36 +62,7 @@ public final class Images {
     Map<String, String> labels = scope.labels();
     // checked before, not held during: a build takes minutes, and a refused one makes nothing
     engine.requireRoom(scope, Demand.images(1));
-    String reference = scope.image(image);
-    return build(
-        reference,
-        context,
-        dockerfile,
-        buildArgs,
-        labels,
-        ownCache(scope, reference),
-        sink,
-        timeout);
-  }
-
-  /**
-   * The learner's build cache is their own, as on their own machine: given cache sources, the
-   * classic builder reuses only layers that lead to one of them, and these are the session's images
-   * (every lesson's) plus the image being built. Without this, any identical layer on a shared
-   * engine answers the build: another learner's, or a parallel or killed run's, and a lesson that
-   * shows a {@code RUN} running again (lesson 2's build-argument exercise) would see it come from
-   * the cache instead. The image being built is always named, so a learner with no image yet starts
-   * from an empty cache rather than the engine's whole one; a name the engine does not know is
-   * skipped.
-   */
-  private Set<String> ownCache(Scope scope, String reference) {
-    Set<String> sources = new LinkedHashSet<>();
-    sources.add(reference);
-    Map<String, String> session = Map.of(Scope.SESSION_LABEL, scope.session().id());
-    engine.call(() -> docker.listImagesCmd().withLabelFilter(session).exec()).stream()
-        .map(Image::getId)
-        .forEach(sources::add);
-    return sources;
+    return build(scope.image(image), context, dockerfile, buildArgs, labels, sink, timeout);
   }
 
   String build(
@@ -101,7 +71,6 @@ public final class Images {
       String dockerfile,
       Map<String, String> buildArgs,
       Map<String, String> labels,
-      Set<String> cacheFrom,
       OutputSink sink,
       Duration timeout) {
     File dir = context.toFile();
@@ -117,9 +86,6 @@ public final class Images {
             .withLabels(labels)
             .withPull(false)
             .withRemove(true);
-    if (!cacheFrom.isEmpty()) {
-      cmd.withCacheFrom(cacheFrom);
-    }
     buildArgs.forEach(cmd::withBuildArg);
     AtomicReference<String> lastFrom = new AtomicReference<>();
     Lines lines =
