@@ -49,6 +49,8 @@ final class BenchCommand implements Callable<Integer> {
       out.flush();
       Bench.Report r =
           new Bench(c.db(), classifier).run(heldOut, count, "bench-" + System.currentTimeMillis());
+      out.printf(
+          Locale.ROOT, "warm-up: both ways on %d products each first, untimed%n", r.warmUp());
       for (Bench.Way w : new Bench.Way[] {r.naive(), r.batched()}) {
         out.printf(
             Locale.ROOT,

@@ -24,7 +24,10 @@ import java.util.stream.Stream;
 public final class FirestoreEmulator implements AutoCloseable {
   static final String JAR_IN_SDK = "platform/cloud-firestore-emulator/cloud-firestore-emulator.jar";
   static final String MAIN = "com.google.cloud.datastore.emulator.firestore.CloudFirestore";
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+  // 360 x 250 ms: 90 s of waiting at most; the emulator is a large JVM and starts slowly when busy.
+  private static final Duration RETRY_EVERY = Duration.ofMillis(250);
+  private static final int START_ATTEMPTS = 360;
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
   private final Process process;
   private final int port;
@@ -182,34 +185,52 @@ public final class FirestoreEmulator implements AutoCloseable {
     }
   }
 
+  /**
+   * Bounded retry: one probe of {@code GET /} per attempt, and between attempts a wait on the
+   * process itself, so an emulator that dies while starting is reported at once rather than at the
+   * deadline. The error names what happened and the log's telling line.
+   */
   private void awaitOk() {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new EmulatorError(
-            "the Firestore emulator exited with code "
-                + process.exitValue()
-                + ": "
-                + lastLogLine());
-      }
-      try {
-        HttpRequest get = HttpRequest.newBuilder(url("/")).timeout(Duration.ofSeconds(2)).build();
-        if (http.send(get, HttpResponse.BodyHandlers.ofString()).body().strip().equals("Ok")) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
+    HttpRequest get = HttpRequest.newBuilder(url("/")).timeout(PROBE_TIMEOUT).build();
+    try {
+      for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+        if (answersOk(http, get)) {
           return;
         }
-      } catch (IOException e) {
-        // Not listening yet.
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        close();
-        throw new EmulatorError("interrupted while the Firestore emulator started");
+        if (process.waitFor(RETRY_EVERY.toMillis(), TimeUnit.MILLISECONDS)) {
+          throw new EmulatorError(
+              "the Firestore emulator exited with code "
+                  + process.exitValue()
+                  + " while starting: "
+                  + lastLogLine());
+        }
       }
-      sleep(250);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close();
+      throw new EmulatorError("interrupted while the Firestore emulator started");
     }
+    String last = lastLogLine();
     close();
     throw new EmulatorError(
-        "the Firestore emulator did not answer Ok within " + START_TIMEOUT.toSeconds() + " s");
+        "the Firestore emulator did not answer Ok on "
+            + hostPort()
+            + " after "
+            + START_ATTEMPTS
+            + " probes "
+            + RETRY_EVERY.toMillis()
+            + " ms apart; last log line: "
+            + last);
+  }
+
+  /** Not listening yet, or listening but not ready: both mean "try again". */
+  private static boolean answersOk(HttpClient http, HttpRequest get) throws InterruptedException {
+    try {
+      return http.send(get, HttpResponse.BodyHandlers.ofString()).body().strip().equals("Ok");
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private String lastLogLine() {
@@ -247,13 +268,5 @@ public final class FirestoreEmulator implements AutoCloseable {
 
   private static String javaExecutable() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

@@ -33,11 +33,13 @@ import java.util.concurrent.atomic.LongAdder;
  * without the field and with {@code categoria: ""}. So the job pages through the whole collection
  * in document-id order ({@code orderBy(__name__)}, {@code startAfter(last id)}), asking only for
  * the three fields it reads ({@code select}), and filters on the client. Each page is streamed: the
- * first products are predicted and written while the rest of the page is still arriving. Pages are
+ * first products are predicted and written while the rest of the page is still arriving. The first
+ * page is small (one batch per worker), so writing starts early; each next page is asked for as
+ * soon as the previous one has arrived, so it is built while that one is written. Later pages are
  * large (20,000 by default): the emulator pays per query, more so the further a query starts into
- * the collection, and at most one page (a few megabytes of three-field documents) is held at once.
- * One read per product per run: the price of accepting both shapes; a collection that always writes
- * {@code ""} could query {@code categoria == ""} instead.
+ * the collection, and at most two pages (a few megabytes of three-field documents) are held at
+ * once. One read per product per run: the price of accepting both shapes; a collection that always
+ * writes {@code ""} could query {@code categoria == ""} instead.
  *
  * <p>Writing them. Worker threads, as many as commits in flight, each take a batch of at most 500
  * uncategorised products (Firestore's limit), predict them and commit the updates in one {@link
@@ -105,14 +107,16 @@ public final class ClassifyJob {
 
   /**
    * Where the time went. The three stages overlap, so they do not add up to the elapsed time:
-   * {@code scan} is wall time from the first query to the last document received, of which {@code
-   * slotWait} the reader spent blocked because every commit slot was busy (commits were the
-   * bottleneck then); {@code predict} is CPU time and {@code commit} wall time (the round trip),
-   * both summed over the worker threads.
+   * {@code scan} is wall time from the first query to the last document received ({@code
+   * firstDocument} from the first query to the first document), of which {@code slotWait} the
+   * reader spent blocked because every commit slot was busy (commits were the bottleneck then);
+   * {@code predict} is CPU time and {@code commit} wall time (the round trip), both summed over the
+   * worker threads.
    */
   public record Timings(
       Duration scan,
       int queries,
+      Duration firstDocument,
       Duration slotWait,
       Duration predict,
       long predicted,
@@ -122,12 +126,14 @@ public final class ClassifyJob {
     public String line(int workers) {
       return String.format(
           java.util.Locale.ROOT,
-          "scan %.2f s (%d %s, %.2f s of it waiting for a free commit slot), predict %.2f s of CPU"
+          "scan %.2f s (%d %s, first document after %.2f s, %.2f s waiting for a free commit slot),"
+              + " predict %.2f s of CPU"
               + " over %d threads (%.0f us/product), commit %.2f s summed over %d threads (%d"
               + " batches), %.2f s after the last document arrived",
           seconds(scan),
           queries,
           queries == 1 ? "query" : "queries",
+          seconds(firstDocument),
           seconds(slotWait),
           seconds(predict),
           workers,
@@ -181,28 +187,35 @@ public final class ClassifyJob {
     Semaphore inFlight = new Semaphore(settings.parallelCommits());
     List<Future<?>> commits = new ArrayList<>();
     long scanEnd;
+    long firstDocument = start;
     try {
-      List<DocumentSnapshot> pending = new ArrayList<>();
-      String after = null;
-      boolean more = true;
-      while (more) {
-        PageStream page = new PageStream(page(after));
+      List<DocumentSnapshot> pending = new ArrayList<>(settings.batchSize());
+      PageStream page = open(null, firstPageSize());
+      while (page != null) {
         queries++;
-        int inPage = 0;
+        PageStream next = null;
         for (DocumentSnapshot doc = page.next(); doc != null; doc = page.next()) {
-          inPage++;
-          after = doc.getId();
+          if (read++ == 0) {
+            firstDocument = System.nanoTime();
+          }
+          if (next == null && page.endedFull()) {
+            // The whole page has arrived and there may be more: ask for the next page now, so the
+            // database builds it while this one is still being predicted and written.
+            next = open(page.lastId(), settings.pageSize());
+          }
           if (ProductFields.uncategorised(doc)) {
             pending.add(doc);
           }
           if (pending.size() == settings.batchSize()) {
             failFast(commits);
             slotWait += submit(workers, inFlight, pending, commits);
-            pending = new ArrayList<>();
+            pending = new ArrayList<>(settings.batchSize());
           }
         }
-        read += inPage;
-        more = inPage == settings.pageSize();
+        if (next == null && page.endedFull()) {
+          next = open(page.lastId(), settings.pageSize());
+        }
+        page = next;
       }
       scanEnd = System.nanoTime();
       if (!pending.isEmpty()) {
@@ -220,6 +233,7 @@ public final class ClassifyJob {
         new Timings(
             Duration.ofNanos(scanEnd - start),
             queries,
+            Duration.ofNanos(firstDocument - start),
             Duration.ofNanos(slotWait),
             Duration.ofNanos(predictNanos.sum()),
             predicted.sum(),
@@ -231,18 +245,27 @@ public final class ClassifyJob {
 
   /**
    * One page as a stream: documents are handed over as the server sends them, not when the whole
-   * page has arrived. At most one page is held, so memory stays bounded by the page size.
+   * page has arrived. It also tells when the whole page has arrived full, so the next one can be
+   * asked for before this one is used up: at most two pages are held, so memory stays bounded by
+   * the page size.
    */
   private static final class PageStream implements ApiStreamObserver<DocumentSnapshot> {
     private static final Object END = new Object();
     private final BlockingQueue<Object> arrived = new LinkedBlockingQueue<>();
+    private final int limit;
+    private int received; // written by the gRPC thread only; read after `ended` is seen
+    private volatile String lastId;
+    private volatile boolean ended;
 
-    PageStream(Query query) {
+    PageStream(Query query, int limit) {
+      this.limit = limit;
       query.stream(this);
     }
 
     @Override
     public void onNext(DocumentSnapshot doc) {
+      received++;
+      lastId = doc.getId();
       arrived.add(doc);
     }
 
@@ -253,7 +276,17 @@ public final class ClassifyJob {
 
     @Override
     public void onCompleted() {
+      ended = true;
       arrived.add(END);
+    }
+
+    /** Every document has arrived and there were as many as asked for: there may be more. */
+    boolean endedFull() {
+      return ended && received == limit;
+    }
+
+    String lastId() {
+      return lastId;
     }
 
     /** The next document, or null at the end of the page. */
@@ -276,13 +309,24 @@ public final class ClassifyJob {
     }
   }
 
-  private Query page(String after) {
+  /** Asks for the {@code size} products after {@code after} (from the start when null). */
+  private PageStream open(String after, int size) {
     Query q =
         db.collection(settings.collection())
             .select(ProductFields.NOME, ProductFields.DESCRICAO, ProductFields.CATEGORIA)
             .orderBy(FieldPath.documentId())
-            .limit(settings.pageSize());
-    return after == null ? q : q.startAfter(after);
+            .limit(size);
+    return new PageStream(after == null ? q : q.startAfter(after), size);
+  }
+
+  /**
+   * The first page is small, one batch per worker: the emulator builds a query's whole result
+   * before it sends the first document, so a full first page would keep every worker idle for as
+   * long as the largest page takes to build. The second page, asked for as soon as the first has
+   * arrived, is built while the first is predicted and written.
+   */
+  private int firstPageSize() {
+    return Math.min(settings.pageSize(), settings.batchSize() * settings.parallelCommits());
   }
 
   private java.util.Optional<Update> toUpdate(DocumentSnapshot doc) {

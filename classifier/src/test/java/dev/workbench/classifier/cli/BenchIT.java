@@ -28,14 +28,15 @@ class BenchIT {
 
     assertThat(exit).as(err.toString()).isZero();
     assertThat(out.toString())
+        .containsPattern("(?m)^warm-up: both ways on 300 products each first, untimed$")
         .containsPattern(
             "(?m)^naive: \\d+ docs/s \\(\\d+ written in [\\d.]+ s; verified (\\d+)/300 categorised\\)$")
         .containsPattern(
             "(?m)^batched: \\d+ docs/s \\(\\d+ written in [\\d.]+ s; verified (\\d+)/300 categorised\\)$")
         .containsPattern(
-            "(?m)^batched breakdown: scan [\\d.]+ s \\(\\d+ quer(y|ies), [\\d.]+ s of it waiting for a"
-                + " free commit slot\\), predict [\\d.]+ s of CPU over 4 threads \\(\\d+ us/product\\),"
-                + " commit [\\d.]+ s summed over 4 threads \\(\\d+ batch(es)?\\), [\\d.]+ s after the last"
+            "(?m)^batched breakdown: scan [\\d.]+ s \\(\\d+ quer(y|ies), first document after [\\d.]+"
+                + " s, [\\d.]+ s waiting for a free commit slot\\), predict [\\d.]+ s of CPU over \\d+ threads \\(\\d+ us/product\\),"
+                + " commit [\\d.]+ s summed over \\d+ threads \\(\\d+ batch(es)?\\), [\\d.]+ s after the last"
                 + " document arrived$")
         .containsPattern("(?m)^ratio: [\\d.]+$");
   }
