@@ -1,6 +1,7 @@
 package dev.workbench.classifier.firestore;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,13 +9,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
@@ -25,9 +28,9 @@ import org.testcontainers.utility.MountableFile;
  * workbench/firestore-emulator} image (built by {@code bin/workbench images}; never pulled, no
  * registry is assumed), started by Testcontainers and ready once it answers HTTP.
  *
- * <p>The emulator keeps its data in memory only; for a test that kills it, {@link #exportTo} takes
- * an export inside the container and copies it out, and {@link #seededFrom} starts a fresh
- * container from that copy ({@code --seed_from_export}).
+ * <p>The emulator keeps its data in memory only; for a test that kills it, {@link #exportInside}
+ * takes an export inside the container, {@link #copyExportTo} copies it out, and {@link
+ * #seededFrom} starts a fresh container from that copy ({@code --seed_from_export}).
  */
 final class EmulatorContainer implements AutoCloseable {
   private static final String IMAGE = "workbench/firestore-emulator";
@@ -48,12 +51,28 @@ final class EmulatorContainer implements AutoCloseable {
   }
 
   static EmulatorContainer start() {
-    return started(container());
+    EmulatorContainer started = started(container());
+    started.makeExportFolder();
+    return started;
+  }
+
+  private void makeExportFolder() {
+    try {
+      var made = container.execInContainer("mkdir", "-p", EXPORT);
+      if (made.getExitCode() != 0) {
+        throw new IllegalStateException("mkdir " + EXPORT + " failed: " + made.getStderr());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while making " + EXPORT, e);
+    }
   }
 
   /**
-   * A fresh emulator holding what {@code export} (a copy {@link #exportTo} made) holds: the copy
-   * goes into the container before it starts, and the image's own command gets {@code
+   * A fresh emulator holding what {@code export} (a copy {@link #copyExportTo} made) holds: the
+   * copy goes into the container before it starts, and the image's own command gets {@code
    * --seed_from_export} naming its metadata file.
    */
   static EmulatorContainer seededFrom(Path export) {
@@ -110,52 +129,77 @@ final class EmulatorContainer implements AutoCloseable {
   }
 
   /**
-   * Everything committed so far: the emulator's export endpoint writes it inside the container, and
-   * each file is copied out into {@code directory}, which is returned for {@link #seededFrom}.
+   * Everything committed so far, written by the emulator's export endpoint inside the container.
+   * Only the HTTP call, no file copying: a test that pulls the plug right after must not give the
+   * job time to finish first. {@link #copyExportTo} copies the files out afterwards, dead or alive.
    */
-  Path exportTo(Path directory, String projectId) {
+  void exportInside(String projectId) {
+    String body =
+        "{\"database\":\"projects/"
+            + projectId
+            + "/databases/(default)\",\"export_directory\":\""
+            + EXPORT
+            + "\"}";
+    HttpRequest post =
+        HttpRequest.newBuilder(
+                URI.create(
+                    "http://" + hostPort() + "/emulator/v1/projects/" + projectId + ":export"))
+            .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
     try {
-      ExecResult made = container.execInContainer("mkdir", "-p", EXPORT);
-      if (made.getExitCode() != 0) {
-        throw new IllegalStateException("mkdir " + EXPORT + " failed: " + made.getStderr());
-      }
-      String body =
-          "{\"database\":\"projects/"
-              + projectId
-              + "/databases/(default)\",\"export_directory\":\""
-              + EXPORT
-              + "\"}";
-      HttpRequest post =
-          HttpRequest.newBuilder(
-                  URI.create(
-                      "http://" + hostPort() + "/emulator/v1/projects/" + projectId + ":export"))
-              .timeout(Duration.ofSeconds(60))
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(body))
-              .build();
       HttpResponse<String> answer =
           HttpClient.newHttpClient().send(post, HttpResponse.BodyHandlers.ofString());
       if (answer.statusCode() != 200) {
         throw new IllegalStateException(
             "emulator export failed: HTTP " + answer.statusCode() + " " + answer.body());
       }
-      ExecResult listed = container.execInContainer("find", EXPORT, "-type", "f");
-      if (listed.getExitCode() != 0 || listed.getStdout().isBlank()) {
-        throw new IllegalStateException(
-            "the export wrote no file in " + EXPORT + ": " + listed.getStderr());
-      }
-      for (String file : listed.getStdout().strip().split("\n")) {
-        Path copy = directory.resolve(file.substring(EXPORT.length() + 1));
-        Files.createDirectories(copy.getParent());
-        container.copyFileFromContainer(file, copy.toString());
-      }
-      return directory;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted during the emulator's export", e);
     }
+  }
+
+  /**
+   * Copies what {@link #exportInside} wrote into {@code directory} and returns it, for {@link
+   * #seededFrom}. Works on a killed container too: the engine keeps its file system until removal.
+   */
+  Path copyExportTo(Path directory) {
+    Path root = directory.toAbsolutePath().normalize();
+    int files = 0;
+    try (InputStream archive =
+            container
+                .getDockerClient()
+                .copyArchiveFromContainerCmd(container.getContainerId(), EXPORT)
+                .exec();
+        TarArchiveInputStream tar = new TarArchiveInputStream(archive)) {
+      for (TarArchiveEntry entry = tar.getNextTarEntry();
+          entry != null;
+          entry = tar.getNextTarEntry()) {
+        // entries are named after the folder itself first ("export/…")
+        String name = entry.getName();
+        int slash = name.indexOf('/');
+        if (entry.isDirectory() || slash < 0) {
+          continue;
+        }
+        Path copy = root.resolve(name.substring(slash + 1)).normalize();
+        if (!copy.startsWith(root)) {
+          throw new IllegalStateException("an export entry outside its folder: " + name);
+        }
+        Files.createDirectories(copy.getParent());
+        Files.copy(tar, copy, StandardCopyOption.REPLACE_EXISTING);
+        files++;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (files == 0) {
+      throw new IllegalStateException("the export wrote no file in " + EXPORT);
+    }
+    return root;
   }
 
   /** SIGKILL to the container ({@code docker kill}): no goodbye, like a machine losing power. */

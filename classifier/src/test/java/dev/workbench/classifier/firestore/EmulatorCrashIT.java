@@ -7,8 +7,8 @@ import dev.workbench.classifier.ClassifierError;
 import dev.workbench.classifier.firestore.EmulatorFixture.Seen;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,11 +43,12 @@ class EmulatorCrashIT {
       new Seeder(c.db()).seed(COLLECTION, EmulatorFixture.heldOut(), (int) total);
       predictable = EmulatorFixture.predictable(c.db(), COLLECTION);
       AtomicInteger batches = new AtomicInteger();
-      AtomicReference<Path> taken = new AtomicReference<>();
+      AtomicBoolean exported = new AtomicBoolean();
       ClassifyJob.Progress pullThePlug =
           (batch, sofar) -> {
             if (batches.incrementAndGet() == 5) {
-              taken.set(first.exportTo(exports, EmulatorFixture.PROJECT));
+              first.exportInside(EmulatorFixture.PROJECT);
+              exported.set(true);
               first.kill();
             }
           };
@@ -63,8 +64,8 @@ class EmulatorCrashIT {
                       .run())
           .isInstanceOf(ClassifierError.class)
           .hasMessageStartingWith("Firestore failed while");
-      snapshot = taken.get();
-      assertThat(snapshot).as("the snapshot taken before the kill").isNotNull();
+      assertThat(exported).as("the snapshot taken before the kill").isTrue();
+      snapshot = first.copyExportTo(exports);
     }
 
     try (EmulatorContainer second = EmulatorContainer.seededFrom(snapshot);
