@@ -121,7 +121,7 @@ public final class ClassHub implements AutoCloseable {
           "o nome da turma deve ter de 1 a " + NAME_CHARS + " caracteres visíveis");
     }
     Path file = dir.toAbsolutePath().normalize().resolve("hub");
-    JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + file, "wb", "");
+    JdbcConnectionPool pool = Sql.pool(file);
     try {
       update(
           pool,

@@ -74,7 +74,7 @@ public final class Outbox implements ProgressStore.Listener, AutoCloseable {
 
   static Outbox open(Path dir, Function<URI, HubClient> clients) {
     Path file = dir.toAbsolutePath().normalize().resolve("outbox");
-    JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + file, "wb", "");
+    JdbcConnectionPool pool = Sql.pool(file);
     ClassHub.update(
         pool, "CREATE TABLE IF NOT EXISTS membership (k VARCHAR(40) PRIMARY KEY, v VARCHAR(2000))");
     ClassHub.update(

@@ -80,8 +80,7 @@ public final class ProgressStore implements AutoCloseable {
   /** Opens (creating when missing) the store in {@code dir}. */
   public static ProgressStore open(Path dir) {
     Path file = dir.toAbsolutePath().normalize().resolve("progress");
-    ProgressStore store =
-        new ProgressStore(JdbcConnectionPool.create("jdbc:h2:file:" + file, "wb", ""));
+    ProgressStore store = new ProgressStore(Sql.pool(file));
     store.update(
         "CREATE TABLE IF NOT EXISTS step_progress ("
             + " session_id VARCHAR(32) NOT NULL, lesson_id VARCHAR(100) NOT NULL, step_id VARCHAR(100) NOT NULL,"

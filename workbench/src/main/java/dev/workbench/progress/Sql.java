@@ -1,5 +1,6 @@
 package dev.workbench.progress;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +17,16 @@ import org.h2.jdbcx.JdbcConnectionPool;
  *     progresso")
  */
 public record Sql(JdbcConnectionPool pool, String store) {
+  /**
+   * The connections to the H2 database in {@code file} (created when missing). Every commit reaches
+   * the file before the statement returns ({@code WRITE_DELAY=0}; H2's default holds commits up to
+   * half a second), so a workbench killed right after a step still has its result, and its outbox
+   * still has the event for the hub.
+   */
+  public static JdbcConnectionPool pool(Path file) {
+    return JdbcConnectionPool.create("jdbc:h2:file:" + file + ";WRITE_DELAY=0", "wb", "");
+  }
+
   /** Reads one row. */
   public interface RowReader {
     void read(ResultSet rs) throws SQLException;
